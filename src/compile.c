@@ -1,0 +1,302 @@
+/* compile — see compile.h. */
+#define _GNU_SOURCE
+#include "compile.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "config.h"
+
+#define COMPILE_LIMIT_S 60.0
+
+const char *compile_cc(void)
+{
+    const char *cc = getenv("CC");
+    return cc && *cc ? cc : "cc";
+}
+
+/* --- the prototypes ---------------------------------------------------------- */
+
+static void c_type(strbuf *sb, vtype t, bool array, pdir dir, const char *handle)
+{
+    const char *base = t == VT_INT ? "int" : t == VT_DOUBLE ? "double" : "char";
+    if (t == VT_HANDLE) {
+        sb_printf(sb, "%s%s *", dir == DIR_IN ? "const " : "", handle);
+    } else if (t == VT_STRING) {
+        if (!array)
+            sb_add(sb, "const char *");
+        else if (dir == DIR_IN)
+            sb_add(sb, "const char *const *");
+        else
+            sb_add(sb, "const char **");
+    } else if (array) {
+        sb_printf(sb, "%s%s *", dir == DIR_IN ? "const " : "", base);
+    } else {
+        sb_printf(sb, "%s ", base);
+    }
+}
+
+char *compile_prototype(const function *f)
+{
+    strbuf sb = {0};
+    if (f->ret == VT_HANDLE)
+        sb_printf(&sb, "%s *", f->ret_handle);
+    else
+        sb_printf(&sb, "%s ", vtype_name(f->ret));
+    sb_printf(&sb, "%s(", f->name);
+    for (int i = 0; i < f->nparams; i++) {
+        const param *p = &f->params[i];
+        if (i)
+            sb_add(&sb, ", ");
+        c_type(&sb, p->type, p->array, p->dir, p->handle);
+        sb_add(&sb, p->name);
+    }
+    if (f->nparams == 0)
+        sb_add(&sb, "void");
+    sb_addc(&sb, ')');
+    return sb_take(&sb);
+}
+
+char *compile_header(const challenge *c)
+{
+    strbuf sb = {0};
+    char *guard = xasprintf("MLDRILL_CHALLENGE_%s_H", c->id);
+    for (char *g = guard; *g; g++)
+        *g = (char)toupper((unsigned char)*g);
+    sb_printf(&sb, "/* mldrill: the functions of challenge \"%s\" "
+                   "(generated from its spec). */\n#ifndef %s\n#define %s\n\n",
+              c->id, guard, guard);
+    /* opaque handle types, each once */
+    for (int i = 0; i < c->nfunctions; i++) {
+        const function *f = &c->functions[i];
+        const char *names[64];
+        int n = 0;
+        if (f->ret == VT_HANDLE)
+            names[n++] = f->ret_handle;
+        for (int k = 0; k < f->nparams && n < 64; k++)
+            if (f->params[k].type == VT_HANDLE)
+                names[n++] = f->params[k].handle;
+        for (int k = 0; k < n; k++) {
+            char *line = xasprintf("typedef struct %s %s;\n", names[k], names[k]);
+            if (!strstr(sb_str(&sb), line))
+                sb_add(&sb, line);
+            free(line);
+        }
+    }
+    for (int i = 0; i < c->nfunctions; i++) {
+        const function *f = &c->functions[i];
+        char *proto = compile_prototype(f);
+        if (f->doc)
+            sb_printf(&sb, "\n/* %s */\n", f->doc);
+        else
+            sb_addc(&sb, '\n');
+        sb_printf(&sb, "%s;\n", proto);
+        free(proto);
+    }
+    sb_printf(&sb, "\n#endif\n");
+    free(guard);
+    return sb_take(&sb);
+}
+
+/* --- running the compiler ------------------------------------------------------- */
+
+/* Splits a command line on spaces (no quoting: $CC="ccache gcc" works). */
+static int split_words(const char *s, const char **argv, int max, char **storage)
+{
+    char *copy = xstrdup(s);
+    *storage = copy;
+    int n = 0;
+    for (char *tok = strtok(copy, " \t"); tok && n < max; tok = strtok(NULL, " \t"))
+        argv[n++] = tok;
+    return n;
+}
+
+/* Runs argv, capturing stdout and stderr; returns the exit status or -1. */
+static int run_capture(const char **argv, strbuf *out, md_err *err)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return md_fail(err, "pipe: %s", strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        return md_fail(err, "fork: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        setpgid(0, 0);
+        dup2(p[1], 1);
+        dup2(p[1], 2);
+        int devnull = open("/dev/null", O_RDONLY);
+        dup2(devnull, 0);
+        execvp(argv[0], (char *const *)argv);
+        dprintf(2, "cannot run the compiler \"%s\": %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(p[1]);
+    double deadline = now_seconds() + COMPILE_LIMIT_S;
+    char buf[4096];
+    for (;;) {
+        struct pollfd pfd = {p[0], POLLIN, 0};
+        int left = (int)((deadline - now_seconds()) * 1000);
+        if (left <= 0 || poll(&pfd, 1, left) == 0) {
+            kill(-pid, SIGKILL);
+            sb_add(out, "\nmldrill: the compiler took too long and was stopped\n");
+            break;
+        }
+        ssize_t n = read(p[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        if (out->len < 256 * 1024)
+            sb_addn(out, buf, (size_t)n);
+    }
+    close(p[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+void compile_result_clear(compile_result *r)
+{
+    free(r->so_path);
+    free(r->output);
+    memset(r, 0, sizeof *r);
+}
+
+int compile_file(const challenge *c, const char *src, const compile_opts *o,
+                 compile_result *res, md_err *err)
+{
+    memset(res, 0, sizeof *res);
+    size_t srclen;
+    char *text = file_read(src, &srclen, err);
+    if (!text)
+        return -1;
+    char *header = compile_header(c);
+    const char *cc = compile_cc();
+    const char *mode = o->sanitize ? "sanitize" : "plain";
+
+    /* the cache key covers everything that changes the result */
+    uint64_t h = hash_str(HASH_SEED, MLDRILL_VERSION);
+    h = hash_str(h, cc);
+    h = hash_str(h, mode);
+    h = hash_str(h, MLDRILL_BLAS_FLAGS);
+    h = hash_str(h, header);
+    h = hash_bytes(h, text, srclen);
+    free(text);
+
+    char *cache = xdg_cache_dir(err);
+    if (!cache) {
+        free(header);
+        return -1;
+    }
+    char *sodir = path_join(cache, "so");
+    char *incdir = path_join(cache, "include");
+    free(cache);
+    if (mkdir_p(sodir, err) != 0 || mkdir_p(incdir, err) != 0) {
+        free(sodir);
+        free(incdir);
+        free(header);
+        return -1;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "%016llx.so", (unsigned long long)h);
+    res->so_path = path_join(sodir, name);
+    snprintf(name, sizeof name, "%016llx.log", (unsigned long long)h);
+    char *logpath = path_join(sodir, name);
+    free(sodir);
+
+    if (!o->no_cache && file_exists(res->so_path)) {
+        res->ok = res->cached = true;
+        res->output = file_read(logpath, NULL, NULL);
+        if (!res->output)
+            res->output = xstrdup("");
+        free(logpath);
+        free(incdir);
+        free(header);
+        return 0;
+    }
+
+    /* the prototypes header, named after the challenge for readable errors */
+    uint64_t hh = hash_str(HASH_SEED, header);
+    char *hdir = xasprintf("%s/%016llx", incdir, (unsigned long long)hh);
+    free(incdir);
+    char *hname = xasprintf("mldrill_%s.h", c->id);
+    char *hpath = path_join(hdir, hname);
+    free(hname);
+    int rc = mkdir_p(hdir, err);
+    free(hdir);
+    if (rc == 0 && !file_exists(hpath))
+        rc = file_write_atomic(hpath, header, strlen(header), err);
+    free(header);
+    if (rc != 0) {
+        free(hpath);
+        free(logpath);
+        return -1;
+    }
+
+    char *tmp = xasprintf("%s.%ld.tmp", res->so_path, (long)getpid());
+    const char *argv[96];
+    char *ccwords, *blaswords;
+    int a = split_words(cc, argv, 8, &ccwords);
+    static const char *const flags[] = {"-std=c11", "-O2", "-fPIC", "-shared", "-Wall",
+                                        "-Wextra", "-fdiagnostics-color=never"};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        argv[a++] = flags[i];
+    if (o->sanitize) {
+        argv[a++] = "-fsanitize=address,undefined";
+        argv[a++] = "-fno-omit-frame-pointer";
+        argv[a++] = "-g";
+    } else {
+        argv[a++] = "-Wl,-z,defs";    /* only the libraries below */
+    }
+    argv[a++] = "-include";
+    argv[a++] = hpath;
+    argv[a++] = "-o";
+    argv[a++] = tmp;
+    argv[a++] = src;
+    a += split_words(MLDRILL_BLAS_FLAGS, argv + a, 64, &blaswords);
+    argv[a++] = "-lm";
+    argv[a] = NULL;
+
+    strbuf out = {0};
+    double t0 = now_seconds();
+    int st = run_capture(argv, &out, err);
+    res->seconds = now_seconds() - t0;
+    free(ccwords);
+    free(blaswords);
+    free(hpath);
+    if (st < 0) {
+        unlink(tmp);
+        free(tmp);
+        free(logpath);
+        sb_free(&out);
+        return -1;
+    }
+    res->output = sb_take(&out);
+    if (st == 0 && rename(tmp, res->so_path) == 0) {
+        res->ok = true;
+        file_write_atomic(logpath, res->output, strlen(res->output), NULL);
+    } else {
+        unlink(tmp);
+        if (st == 127 && strstr(res->output, "cannot run the compiler")) {
+            md_fail(err, "%s", res->output);
+            free(tmp);
+            free(logpath);
+            return -1;
+        }
+    }
+    free(tmp);
+    free(logpath);
+    return 0;
+}

@@ -1,0 +1,617 @@
+/* exec — see exec.h. */
+#define _GNU_SOURCE
+#include "exec.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "config.h"
+
+/* Loading the solution (dlopen, constructors) must finish within this. */
+#define LOAD_LIMIT_S 5.0
+
+const char *xstatus_name(xstatus s)
+{
+    static const char *const n[] = {"notrun", "ok", "crash", "timeout",
+                                    "memory", "forbidden", "error"};
+    return s <= XS_ERROR ? n[s] : "?";
+}
+
+char *exec_find_runner(const char *name)
+{
+    char *dir = exe_dir();
+    char *p = path_join(dir, name);
+    free(dir);
+    if (access(p, X_OK) == 0)
+        return p;
+    free(p);
+    p = path_join(MLDRILL_LIBEXECDIR, name);
+    if (access(p, X_OK) == 0)
+        return p;
+    free(p);
+    return NULL;
+}
+
+void exec_job_clear(exec_job *j)
+{
+    for (int r = 0; r < j->nruns; r++) {
+        xrun *x = &j->runs[r];
+        for (int i = 0; i < x->nvals; i++)
+            value_clear(&x->vals[i]);
+        free(x->vals);
+        free(x->calls);
+        free(x->message);
+        free(x->fault_buffer);
+    }
+    free(j->runs);
+    free(j->tres);
+    free(j->timing_message);
+    free(j->output);
+    free(j->error);
+    j->runs = NULL;
+    j->tres = NULL;
+    j->timing_message = j->output = j->error = NULL;
+    j->nruns = 0;
+}
+
+/* --- one job's process ------------------------------------------------------- */
+
+typedef struct proc {
+    exec_job *job;
+    int index;
+    int out_fd;             /* the job's OUT file, kept across restarts */
+    pid_t pid;              /* 0 when no process is running */
+    int status_fd, output_fd;
+    int next_run;           /* first run of the next process */
+    int cur;                /* run in progress, or -1 */
+    bool ready, timed;
+    double deadline;
+    plan_msg fault;
+    bool have_fault, have_error, killed;
+    char error_text[sizeof ((plan_msg *)0)->text + 1];
+    unsigned char partial[sizeof(plan_msg)];
+    size_t npartial;
+    strbuf output;
+    bool done;
+    int finished_runs;
+} proc;
+
+static double run_wall(const layout *l, int r)
+{
+    return layout_case(l, r)->spec->wall_s;
+}
+
+static void set_run(xrun *x, xstatus st, int fault, int call, char *msg)
+{
+    x->status = st;
+    x->fault = fault;
+    x->fault_call = call;
+    free(x->message);
+    x->message = msg;
+}
+
+/* Plain words for a refused system call. */
+static const char *syscall_words(const char *name)
+{
+    static const struct {
+        const char *prefix, *words;
+    } t[] = {
+        {"open", "open a file"},           {"creat", "create a file"},
+        {"execve", "run another program"}, {"clone3", "start a thread"},
+        {"clone", "start a new process"},  {"fork", "start a new process"},
+        {"vfork", "start a new process"},  {"socket", "use the network"},
+        {"connect", "use the network"},    {"bind", "use the network"},
+        {"send", "use the network"},       {"unlink", "delete a file"},
+        {"rename", "rename a file"},       {"mkdir", "create a directory"},
+        {"rmdir", "delete a directory"},   {"rt_sigaction", "change how signals are handled"},
+        {"kill", "send a signal to another process"},
+        {"tgkill", "send a signal to another process"},
+        {"ptrace", "debug another process"}, {"truncate", "change a file"},
+        {"ftruncate", "change a file"},    {"chmod", "change file permissions"},
+        {"symlink", "create a link"},      {"link", "create a link"},
+        {"memfd_create", "create a file in memory"},
+        {"write to a file", "write to a file"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strncmp(name, t[i].prefix, strlen(t[i].prefix)) == 0)
+            return t[i].words;
+    return NULL;
+}
+
+/* Message for a fault that names a buffer. */
+static char *buffer_fault(const layout *l, const plan_msg *m, char **bufname)
+{
+    int run;
+    const value *v = layout_buffer_value(l, (int)m->a, &run);
+    if (!v)
+        return xasprintf("invalid memory access");
+    *bufname = xstrdup(v->name);
+    bool write = strcmp(m->text, "write") == 0;
+    size_t es = vtype_size(v->type);
+    long long nbytes = (long long)es * v->count;
+    char idx[128];
+    long long off = (long long)m->b;
+    if (m->code == PF_WRITE_INPUT)
+        return xasprintf("wrote into input %s (at %s): inputs are read-only, "
+                         "work on a copy",
+                         v->name, value_index_text(v, off / (long long)es, idx, sizeof idx));
+    bool input = v->role == ROLE_INPUT;
+    if (off >= nbytes) {
+        long long past = off - nbytes + 1;
+        long long elem = off / (long long)es;
+        return xasprintf("%s %lld byte%s past the end of %s %s (element %lld; "
+                         "%s has %lld elements)",
+                         write ? "wrote" : "read", past, past == 1 ? "" : "s",
+                         input ? "input" : "output", v->name, elem, v->name, v->count);
+    }
+    return xasprintf("%s %lld bytes before the start of %s %s", write ? "wrote" : "read",
+                     -off, input ? "input" : "output", v->name);
+}
+
+/* Turns a fault message into a status and words. */
+static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
+                              char **bufname)
+{
+    const char *t = m->text;
+    switch (m->code) {
+    case PF_WRITE_INPUT:
+    case PF_OVERFLOW:
+        *msg = buffer_fault(l, m, bufname);
+        return XS_CRASH;
+    case PF_MEMORY:
+        *msg = xasprintf("ran out of memory: an allocation of %lld bytes failed "
+                         "(the limit is %llu MiB)%s",
+                         (long long)m->a,
+                         (unsigned long long)(layout_hdr(l)->memory_bytes >> 20),
+                         strcmp(t, "null") == 0 ? " and the NULL it returned was used"
+                                                : "");
+        return XS_MEMORY;
+    case PF_FORBIDDEN: {
+        const char *w = syscall_words(t);
+        if (w)
+            *msg = xasprintf("your code tried to %s (%s), which the sandbox does "
+                             "not allow", w, t);
+        else
+            *msg = xasprintf("your code made the system call %s, which the sandbox "
+                             "does not allow", t);
+        return XS_FORBIDDEN;
+    }
+    case PF_TIMEOUT:
+        *msg = xasprintf("used up its CPU time (an infinite loop?)");
+        return XS_TIMEOUT;
+    case PF_MISSING:
+        *msg = xasprintf("the solution does not define %s()", t);
+        return XS_ERROR;
+    default:
+        break;
+    }
+    /* PF_CRASH: a signal */
+    int sig = (int)m->a;
+    if (strcmp(t, "null") == 0)
+        *msg = xasprintf("segmentation fault: used a NULL pointer");
+    else if (strcmp(t, "stack") == 0)
+        *msg = xasprintf("stack overflow: recursion too deep, or a local array "
+                         "too large for the stack (use malloc)");
+    else if (strcmp(t, "copy") == 0)
+        *msg = xasprintf("a string pointer the solution returned is not valid");
+    else if (strcmp(t, "abort") == 0)
+        *msg = xasprintf("abort() was called (a failed assert(), or free() found "
+                         "the heap corrupted)");
+    else if (sig == SIGSEGV || sig == SIGBUS)
+        *msg = xasprintf("segmentation fault: invalid memory %s at address 0x%llx",
+                         t, (unsigned long long)m->b);
+    else if (sig == SIGFPE)
+        *msg = xasprintf("arithmetic exception (an integer division by zero?)");
+    else if (sig == SIGILL)
+        *msg = xasprintf("illegal instruction");
+    else
+        *msg = xasprintf("killed by signal %d (%s)", sig, strsignal(sig));
+    return XS_CRASH;
+}
+
+static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
+{
+    int st[2], outp[2];
+    if (pipe2(st, O_CLOEXEC) != 0)
+        return md_fail(err, "pipe: %s", strerror(errno));
+    if (pipe2(outp, O_CLOEXEC) != 0) {
+        close(st[0]);
+        close(st[1]);
+        return md_fail(err, "pipe: %s", strerror(errno));
+    }
+    const char *runner = p->job->sanitize && o->runner_sanitize ? o->runner_sanitize
+                                                                : o->runner;
+    /* the whole plan's wall limits bound the CPU time of one process */
+    double cpu = 2;
+    for (int r = p->next_run; r < layout_nruns(l); r++)
+        cpu += run_wall(l, r);
+    char from[32], cpus[32];
+    snprintf(from, sizeof from, "%d", p->next_run);
+    snprintf(cpus, sizeof cpus, "%.0f", ceil(cpu));
+    const char *argv[12];
+    int a = 0;
+    argv[a++] = runner;
+    argv[a++] = "--so";
+    argv[a++] = p->job->so;
+    if (p->job->timing) {
+        argv[a++] = "--ref";
+        argv[a++] = p->job->ref_so;
+        argv[a++] = "--time";
+    }
+    argv[a++] = "--from";
+    argv[a++] = from;
+    argv[a++] = "--cpu";
+    argv[a++] = cpus;
+    argv[a] = NULL;
+    /* a cleared environment: only what the runner and OpenBLAS need */
+    const char *envp[8];
+    int e = 0;
+    envp[e++] = "OPENBLAS_NUM_THREADS=1";
+    envp[e++] = "OMP_NUM_THREADS=1";
+    envp[e++] = "PATH=/usr/bin:/bin";
+    envp[e++] = "LC_ALL=C";
+    if (p->job->sanitize) {
+        envp[e++] = "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=97:"
+                    "allocator_may_return_null=1:handle_segv=0:handle_abort=0:"
+                    "handle_sigbus=0:handle_sigfpe=0:handle_sigill=0";
+        envp[e++] = "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98";
+    }
+    envp[e] = NULL;
+
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(st[0]);
+        close(st[1]);
+        close(outp[0]);
+        close(outp[1]);
+        return md_fail(err, "fork: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        setsid();
+        int devnull = open("/dev/null", O_RDONLY);
+        /* move the sources above the targets before placing them */
+        int src[6] = {devnull, outp[1], outp[1], st[1], layout_in_fd(l), p->out_fd};
+        for (int i = 0; i < 6; i++)
+            src[i] = fcntl(src[i], F_DUPFD, 16);
+        for (int i = 0; i < 6; i++)
+            if (dup2(src[i], i) < 0)
+                _exit(127);
+        close_range(6, ~0U, 0);
+        execve(runner, (char *const *)argv, (char *const *)envp);
+        dprintf(2, "mldrill: cannot run %s: %s\n", runner, strerror(errno));
+        _exit(127);
+    }
+    close(st[1]);
+    close(outp[1]);
+    p->pid = pid;
+    p->status_fd = st[0];
+    p->output_fd = outp[0];
+    fcntl(p->output_fd, F_SETFL, O_NONBLOCK);
+    p->ready = p->timed = p->have_fault = p->have_error = p->killed = false;
+    p->cur = -1;
+    p->npartial = 0;
+    p->deadline = now_seconds() + LOAD_LIMIT_S;
+    p->job->processes++;
+    return 0;
+}
+
+static void kill_proc(proc *p)
+{
+    if (p->pid > 0) {
+        kill(-p->pid, SIGKILL);
+        kill(p->pid, SIGKILL);
+        p->killed = true;
+    }
+}
+
+static void on_message(proc *p, const layout *l, const plan_msg *m,
+                       const exec_opts *o)
+{
+    switch (m->type) {
+    case PM_READY:
+        p->ready = true;
+        p->deadline = p->job->timing ? now_seconds() + 10 + 4 * layout_hdr(l)->timing_budget_s
+                                     : now_seconds() + LOAD_LIMIT_S;
+        break;
+    case PM_BEGIN:
+        p->cur = (int)m->a;
+        p->deadline = now_seconds() + run_wall(l, p->cur);
+        break;
+    case PM_END:
+        if ((int)m->a == p->cur && p->cur >= 0) {
+            xrun *x = &p->job->runs[p->cur];
+            set_run(x, XS_OK, 0, -1, NULL);
+            x->wall_s = run_wall(l, p->cur) - (p->deadline - now_seconds());
+            p->next_run = p->cur + 1;
+            p->cur = -1;
+            p->finished_runs++;
+            p->deadline = now_seconds() + LOAD_LIMIT_S;
+            if (o->progress)
+                o->progress(o->progress_ctx, p->index, p->finished_runs,
+                            layout_nruns(l));
+        }
+        break;
+    case PM_FAULT:
+        if (!p->have_fault) {
+            p->fault = *m;
+            p->fault.text[sizeof p->fault.text - 1] = '\0';
+            p->have_fault = true;
+        }
+        break;
+    case PM_ERROR:
+        p->have_error = true;
+        memcpy(p->error_text, m->text, sizeof m->text);
+        p->error_text[sizeof m->text] = '\0';
+        break;
+    case PM_TIMED:
+        p->timed = true;
+        break;
+    }
+}
+
+static void drain_output(proc *p, size_t cap)
+{
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(p->output_fd, buf, sizeof buf);
+        if (n <= 0)
+            return;
+        p->job->output_total += (size_t)n;
+        if (p->output.len < cap)
+            sb_addn(&p->output, buf, p->output.len + (size_t)n > cap ? cap - p->output.len
+                                                                       : (size_t)n);
+    }
+}
+
+/* After the runner process ended: decide what happened to the run in
+ * progress and whether another process must continue. */
+static void finish(proc *p, const layout *l, int wstatus)
+{
+    exec_job *j = p->job;
+    int nruns = layout_nruns(l);
+    char *msg = NULL, *bufname = NULL;
+    xstatus st = XS_CRASH;
+    int fault = p->have_fault ? (int)p->fault.code : 0;
+    if (p->have_fault)
+        st = describe_fault(l, &p->fault, &msg, &bufname);
+    else if (p->killed)
+        st = XS_TIMEOUT;
+    else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGKILL)
+        st = XS_TIMEOUT;    /* the hard CPU limit */
+    if (!msg && p->killed)
+        msg = xasprintf("did not finish within %.3g s (an infinite loop? waiting "
+                        "forever?)", p->ready && p->cur >= 0 ? run_wall(l, p->cur) : LOAD_LIMIT_S);
+    if (!msg && WIFEXITED(wstatus) && p->ready && p->cur >= 0)
+        msg = xasprintf("the program ended with exit(%d) inside the solution: "
+                        "a function must return, not exit", WEXITSTATUS(wstatus));
+    if (!msg && WIFSIGNALED(wstatus))
+        msg = xasprintf("killed by signal %d (%s)", WTERMSIG(wstatus),
+                        strsignal(WTERMSIG(wstatus)));
+
+    if (j->timing) {
+        if (!p->timed) {
+            j->timing_status = p->have_error ? XS_ERROR : st;
+            j->timing_message = p->have_error ? xstrdup(p->error_text)
+                                : msg ? msg : xstrdup("the timing runner stopped");
+            msg = NULL;
+        } else {
+            j->timing_status = XS_OK;
+        }
+        p->done = true;
+    } else if (!p->ready || p->have_error ||
+               (p->have_fault && p->fault.code == PF_MISSING)) {
+        /* nothing can run: the solution did not load */
+        if (p->have_error)
+            j->error = xstrdup(p->error_text);
+        else if (p->have_fault && p->fault.code == PF_MISSING)
+            j->error = msg ? xstrdup(msg) : xstrdup("a function is missing");
+        else if (msg)
+            j->error = xasprintf("while loading the solution (constructors run "
+                                 "then): %s", msg);
+        else
+            j->error = xasprintf("the solution ended the program while loading "
+                                 "(exit status %d)", WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+        for (int r = p->next_run; r < nruns; r++)
+            set_run(&j->runs[r], XS_ERROR, fault, -1, xstrdup(j->error));
+        p->done = true;
+    } else if (p->cur >= 0) {
+        xrun *x = &j->runs[p->cur];
+        if (!msg)
+            msg = xasprintf("the runner stopped unexpectedly");
+        set_run(x, st, fault, p->have_fault && p->fault.call != PLAN_NONE ? (int)p->fault.call : -1,
+                msg);
+        msg = NULL;
+        free(x->fault_buffer);
+        x->fault_buffer = bufname;
+        bufname = NULL;
+        p->next_run = p->cur + 1;
+        p->finished_runs++;
+        p->done = p->next_run >= nruns;
+    } else {
+        /* ended between runs: whatever did not run cannot run */
+        for (int r = p->next_run; r < nruns; r++)
+            if (j->runs[r].status == XS_NOTRUN)
+                set_run(&j->runs[r], XS_ERROR, fault, -1,
+                        xstrdup(msg ? msg : "the runner stopped unexpectedly"));
+        p->done = true;
+    }
+    free(msg);
+    free(bufname);
+    close(p->status_fd);
+    close(p->output_fd);
+    p->pid = 0;
+}
+
+/* Reads status messages; returns 0 on EOF. */
+static int read_status(proc *p, const layout *l, const exec_opts *o)
+{
+    for (;;) {
+        ssize_t n = read(p->status_fd, p->partial + p->npartial,
+                         sizeof p->partial - p->npartial);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return 0;
+        p->npartial += (size_t)n;
+        if (p->npartial == sizeof p->partial) {
+            plan_msg m;
+            memcpy(&m, p->partial, sizeof m);
+            p->npartial = 0;
+            on_message(p, l, &m, o);
+        }
+        return 1;
+    }
+}
+
+int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
+             md_err *err)
+{
+    if (!o->runner || access(o->runner, X_OK) != 0)
+        return md_fail(err, "the runner (mldrill-runner) was not found next to "
+                            "mldrill or in %s", MLDRILL_LIBEXECDIR);
+    int nruns = layout_nruns(l);
+    size_t cap = o->output_cap ? o->output_cap : 64 * 1024;
+    int parallel = o->parallel > 0 ? o->parallel : 2;
+    proc *ps = xcalloc((size_t)njobs + 1, sizeof(proc));
+    int rc = 0;
+    for (int i = 0; i < njobs; i++) {
+        exec_job *j = &jobs[i];
+        j->nruns = nruns;
+        j->runs = xcalloc((size_t)nruns + 1, sizeof(xrun));
+        for (int r = 0; r < nruns; r++)
+            j->runs[r].fault_call = -1;
+        if (j->timing)
+            j->tres = xcalloc((size_t)layout_hdr(l)->ntime + 1, sizeof(plan_tres));
+        ps[i].job = j;
+        ps[i].index = i;
+        ps[i].out_fd = layout_new_out(l, err);
+        if (ps[i].out_fd < 0) {
+            for (int k = 0; k < i; k++)
+                close(ps[k].out_fd);
+            free(ps);
+            return -1;
+        }
+        ps[i].done = !j->timing && nruns == 0;
+    }
+
+    for (;;) {
+        if (o->cancel && *o->cancel) {
+            for (int i = 0; i < njobs; i++)
+                kill_proc(&ps[i]);
+            rc = md_fail(err, "cancelled");
+        }
+        /* start processes, at most `parallel` at a time */
+        int running = 0, pending = 0;
+        for (int i = 0; i < njobs; i++)
+            running += ps[i].pid > 0;
+        for (int i = 0; i < njobs && rc == 0; i++) {
+            if (ps[i].done || ps[i].pid > 0)
+                continue;
+            pending++;
+            if (running < parallel) {
+                if (start(&ps[i], l, o, err) != 0) {
+                    rc = -1;
+                    break;
+                }
+                running++;
+            }
+        }
+        if (running == 0 && (pending == 0 || rc != 0))
+            break;
+
+        struct pollfd pfd[2 * njobs + 1];
+        int np = 0;
+        double now = now_seconds(), wait_s = 1.0;
+        for (int i = 0; i < njobs; i++) {
+            if (ps[i].pid <= 0)
+                continue;
+            pfd[np++] = (struct pollfd){ps[i].status_fd, POLLIN, 0};
+            pfd[np++] = (struct pollfd){ps[i].output_fd, POLLIN, 0};
+            if (ps[i].deadline - now < wait_s)
+                wait_s = ps[i].deadline - now;
+        }
+        if (wait_s < 0)
+            wait_s = 0;
+        int pr = poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
+        if (pr < 0 && errno != EINTR) {
+            rc = md_fail(err, "poll: %s", strerror(errno));
+            for (int i = 0; i < njobs; i++)
+                kill_proc(&ps[i]);
+        }
+        now = now_seconds();
+        for (int i = 0, k = 0; i < njobs; i++) {
+            proc *p = &ps[i];
+            if (p->pid <= 0)
+                continue;
+            short st_ev = pfd[k++].revents, out_ev = pfd[k++].revents;
+            if (out_ev)
+                drain_output(p, cap);
+            bool eof = false;
+            if (st_ev)
+                eof = read_status(p, l, o) == 0;
+            if (!eof && now > p->deadline) {
+                kill_proc(p);
+                eof = true;
+            }
+            if (eof || (pr < 0 && errno != EINTR)) {
+                int ws = 0;
+                /* the status pipe closes when the process ends; if the
+                 * solution closed it itself, the process is still there */
+                if (waitpid(p->pid, &ws, WNOHANG) == 0) {
+                    kill_proc(p);
+                    waitpid(p->pid, &ws, 0);
+                }
+                kill(-p->pid, SIGKILL);    /* anything it left behind */
+                drain_output(p, cap);
+                finish(p, l, ws);
+            }
+        }
+        if (rc != 0) {
+            for (int i = 0; i < njobs; i++)
+                if (ps[i].pid > 0) {
+                    int ws;
+                    kill_proc(&ps[i]);
+                    waitpid(ps[i].pid, &ws, 0);
+                    close(ps[i].status_fd);
+                    close(ps[i].output_fd);
+                    ps[i].pid = 0;
+                }
+            break;
+        }
+    }
+
+    /* collect what the runs wrote */
+    for (int i = 0; i < njobs && rc == 0; i++) {
+        exec_job *j = ps[i].job;
+        for (int r = 0; r < nruns; r++) {
+            xrun *x = &j->runs[r];
+            int ncalls = layout_case(l, r)->ncalls;
+            x->calls = xcalloc((size_t)ncalls + 1, sizeof(plan_res));
+            x->ncalls = ncalls;
+            if (layout_collect(l, ps[i].out_fd, r, &x->vals, &x->nvals, x->calls,
+                               ncalls, err) != 0) {
+                rc = -1;
+                break;
+            }
+        }
+        for (uint32_t t = 0; j->timing && rc == 0 && t < layout_hdr(l)->ntime; t++)
+            if (layout_timing(l, ps[i].out_fd, (int)t, &j->tres[t], err) != 0)
+                rc = -1;
+        if (ps[i].output.len || j->output_total) {
+            j->output = sb_take(&ps[i].output);
+        }
+    }
+    for (int i = 0; i < njobs; i++) {
+        close(ps[i].out_fd);
+        sb_free(&ps[i].output);
+    }
+    free(ps);
+    return rc;
+}

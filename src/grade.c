@@ -1,0 +1,370 @@
+/* grade — see grade.h.  The stages, in the order data flows:
+ * compile -> instantiate cases -> run (solution and reference side by
+ * side) -> rubric -> timing -> mistake variants -> total. */
+#include "grade.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "compile.h"
+#include "elfsym.h"
+#include "exec.h"
+#include "rng.h"
+#include "rubric.h"
+
+typedef struct ctx {
+    const challenge *c;
+    const grade_opts *o;
+    char *runner, *runner_asan;
+    compile_result sol, ref;
+    case_inst **cases;
+    int ncases;
+    layout *lay;
+    exec_job jobs[2];        /* the solution, the reference */
+    case_inst *tcases;       /* timing inputs, one per scale */
+    int ntcases;
+    layout *tlay;
+    exec_job tjob;
+    double *sizes;
+    char **globals;
+    int nglobals;
+    uint64_t seed;
+} ctx;
+
+static void progress(const grade_opts *o, grade_stage s, int done, int total)
+{
+    if (o->progress)
+        o->progress(o->progress_ctx, s, done, total);
+}
+
+static void exec_progress(void *p, int job, int done, int total)
+{
+    const grade_opts *o = p;
+    if (job == 0)
+        progress(o, STAGE_CASES, done, total);
+}
+
+static exec_opts exec_options(ctx *x)
+{
+    exec_opts eo = {0};
+    eo.runner = x->runner;
+    eo.runner_sanitize = x->runner_asan;
+    eo.output_cap = 64 * 1024;
+    eo.parallel = 2;
+    eo.cancel = x->o->cancel;
+    eo.progress = exec_progress;
+    eo.progress_ctx = (void *)x->o;
+    return eo;
+}
+
+static void ctx_free(ctx *x)
+{
+    free(x->runner);
+    free(x->runner_asan);
+    compile_result_clear(&x->sol);
+    compile_result_clear(&x->ref);
+    exec_job_clear(&x->jobs[0]);
+    exec_job_clear(&x->jobs[1]);
+    exec_job_clear(&x->tjob);
+    layout_free(x->lay);
+    layout_free(x->tlay);
+    for (int i = 0; i < x->ncases; i++) {
+        case_inst_free(x->cases[i]);
+        free(x->cases[i]);
+    }
+    free(x->cases);
+    for (int i = 0; i < x->ntcases; i++)
+        case_inst_free(&x->tcases[i]);
+    free(x->tcases);
+    free(x->sizes);
+    elfsym_free(x->globals, x->nglobals);
+}
+
+/* Compiles the reference; a reference that does not build is the
+ * challenge author's problem, reported as an error. */
+static int build_reference(ctx *x, md_err *err)
+{
+    compile_opts co = {0};
+    if (compile_file(x->c, x->c->reference, &co, &x->ref, err) != 0)
+        return -1;
+    if (!x->ref.ok)
+        return md_fail(err, "the reference %s does not compile:\n%s", x->c->reference,
+                       x->ref.output);
+    return 0;
+}
+
+static int instantiate(ctx *x, bool visible_only, md_err *err)
+{
+    const challenge *c = x->c;
+    x->cases = xcalloc((size_t)c->ncases + 1, sizeof(case_inst *));
+    for (int i = 0; i < c->ncases; i++) {
+        const case_spec *cs = &c->cases[i];
+        if (visible_only && !cs->visible)
+            continue;
+        case_inst *ci = xcalloc(1, sizeof *ci);
+        md_err e2;
+        if (case_instantiate(c, cs, x->seed, NULL, 1, ci, &e2) != 0) {
+            free(ci);
+            return md_fail(err, "%s: case \"%s\": %s", c->id, cs->name, e2.msg);
+        }
+        x->cases[x->ncases++] = ci;
+    }
+    if (x->ncases == 0)
+        return md_fail(err, "%s has no %scases", c->id, visible_only ? "visible " : "");
+    layout_opts lo = {0};
+    lo.memory_bytes = (uint64_t)c->memory_mb << 20;
+    x->lay = layout_build(x->cases, x->ncases, &lo, err);
+    return x->lay ? 0 : -1;
+}
+
+/* The reference must run every case cleanly: its outputs are the truth. */
+static int check_reference_runs(ctx *x, md_err *err)
+{
+    const exec_job *j = &x->jobs[1];
+    if (j->error)
+        return md_fail(err, "the reference could not run: %s", j->error);
+    for (int i = 0; i < x->ncases; i++)
+        if (j->runs[i].status != XS_OK)
+            return md_fail(err, "the reference failed on case \"%s\": %s",
+                           x->cases[i]->spec->name,
+                           j->runs[i].message ? j->runs[i].message : "?");
+    return 0;
+}
+
+static int run_timing(ctx *x, evidence *ev, md_err *err)
+{
+    const challenge *c = x->c;
+    const timing_spec *ts = &c->timing;
+    int ns = ts->nscales;
+    x->tcases = xcalloc((size_t)ns, sizeof(case_inst));
+    x->sizes = xcalloc((size_t)ns, sizeof(double));
+    double share[ns];
+    for (int s = 0; s < ns; s++) {
+        md_err e2;
+        if (case_instantiate(c, &ts->base, x->seed, ts->grow, ts->scales[s],
+                             &x->tcases[s], &e2) != 0)
+            return md_fail(err, "%s: timing input: %s", c->id, e2.msg);
+        x->ntcases++;
+        const value *g = ts->grow ? case_value(&x->tcases[s], ts->grow) : NULL;
+        x->sizes[s] = g ? g->num : ts->scales[s];
+        /* the largest size decides the points: give it half the budget */
+        share[s] = ns == 1 ? 1 : s == ns - 1 ? 0.5 : 0.5 / (ns - 1);
+    }
+    case_inst *ptrs[ns];
+    for (int s = 0; s < ns; s++)
+        ptrs[s] = &x->tcases[s];
+    layout_opts lo = {0};
+    lo.memory_bytes = (uint64_t)c->memory_mb << 20;
+    lo.timing = true;
+    lo.timing_budget_s = x->o->timing_budget_s > 0 ? x->o->timing_budget_s : ts->budget_s;
+    lo.min_round_s = 0.004;
+    lo.timing_seed = x->seed ^ 0x5eedULL;
+    lo.timing_share = share;
+    x->tlay = layout_build(ptrs, ns, &lo, err);
+    if (!x->tlay)
+        return -1;
+    x->tjob.so = x->sol.so_path;
+    x->tjob.ref_so = x->ref.so_path;
+    x->tjob.timing = true;
+    x->tjob.sanitize = x->o->sanitize;
+    exec_opts eo = exec_options(x);
+    eo.progress = NULL;
+    if (exec_run(x->tlay, &x->tjob, 1, &eo, err) != 0)
+        return -1;
+    ev->timing = &x->tjob;
+    ev->sizes = x->sizes;
+    ev->nsizes = ns;
+    return 0;
+}
+
+static int run_mistakes(ctx *x, evidence *ev, report *r, md_err *err)
+{
+    const challenge *c = x->c;
+    int n = 0;
+    exec_job *jobs = xcalloc((size_t)c->nmistakes + 1, sizeof(exec_job));
+    compile_result *cr = xcalloc((size_t)c->nmistakes + 1, sizeof(compile_result));
+    int *which = xcalloc((size_t)c->nmistakes + 1, sizeof(int));
+    for (int m = 0; m < c->nmistakes; m++) {
+        if (!c->mistakes[m].source)
+            continue;
+        compile_opts co = {0};
+        md_err e2;
+        if (compile_file(c, c->mistakes[m].source, &co, &cr[n], &e2) != 0 || !cr[n].ok) {
+            compile_result_clear(&cr[n]);
+            continue;    /* `mldrill validate` reports broken variants */
+        }
+        jobs[n].so = cr[n].so_path;
+        which[n++] = m;
+    }
+    int rc = 0;
+    if (n > 0) {
+        exec_opts eo = exec_options(x);
+        eo.progress = NULL;
+        rc = exec_run(x->lay, jobs, n, &eo, err);
+        for (int k = 0; k < n && rc == 0; k++)
+            if (!jobs[k].error && rubric_matches_variant(ev, r, &jobs[k]))
+                report_mistake(r, c->mistakes[which[k]].id, c->mistakes[which[k]].message);
+    }
+    for (int k = 0; k < n; k++) {
+        exec_job_clear(&jobs[k]);
+        compile_result_clear(&cr[k]);
+    }
+    free(jobs);
+    free(cr);
+    free(which);
+    return rc;
+}
+
+static void compile_error_report(report *r, compile_result *cr)
+{
+    r->compile_error = true;
+    r->compiler_output = cr->output;
+    cr->output = NULL;
+    for (int k = 0; k < CRIT_COUNT; k++) {
+        if (!r->crit[k].applies)
+            continue;
+        r->crit[k].score = 0;
+        r->crit[k].passed = false;
+        r->crit[k].summary = xstrdup("not graded: the file does not compile");
+    }
+    report_finding(&r->crit[CRIT_CORRECTNESS], NULL,
+                   "the file does not compile (see the compiler's messages)");
+}
+
+report *grade_solution(const challenge *c, const char *solution, const grade_opts *o,
+                       md_err *err)
+{
+    double t0 = now_seconds();
+    ctx x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.o = o;
+    x.seed = o->have_seed ? o->seed : rng_os_seed();
+    report *r = NULL;
+
+    x.runner = exec_find_runner("mldrill-runner");
+    x.runner_asan = exec_find_runner("mldrill-runner-asan");
+    if (!x.runner) {
+        md_fail(err, "the runner (mldrill-runner) is missing: reinstall mldrill");
+        goto fail;
+    }
+    progress(o, STAGE_COMPILE, 0, 1);
+    compile_opts co = {0};
+    co.sanitize = o->sanitize;
+    if (compile_file(c, solution, &co, &x.sol, err) != 0)
+        goto fail;
+    r = report_new(c);
+    r->seed = x.seed;
+    r->visible_only = o->visible_only;
+    if (!x.sol.ok) {
+        compile_error_report(r, &x.sol);
+        rubric_total(r, c);
+        goto done;
+    }
+    if (x.sol.output && *x.sol.output) {
+        r->compiler_output = x.sol.output;
+        x.sol.output = NULL;
+    }
+    if (build_reference(&x, err) != 0 || instantiate(&x, o->visible_only, err) != 0)
+        goto fail;
+    progress(o, STAGE_CASES, 0, x.ncases);
+
+    x.jobs[0].so = x.sol.so_path;
+    x.jobs[0].sanitize = o->sanitize;
+    x.jobs[1].so = x.ref.so_path;
+    exec_opts eo = exec_options(&x);
+    if (exec_run(x.lay, x.jobs, 2, &eo, err) != 0 || check_reference_runs(&x, err) != 0)
+        goto fail;
+
+    md_err e2;
+    x.nglobals = elfsym_writable(x.sol.so_path, &x.globals, &e2);
+    if (x.nglobals < 0)
+        x.nglobals = 0;
+    evidence ev = {0};
+    ev.c = c;
+    ev.cases = x.cases;
+    ev.ncases = x.ncases;
+    ev.user = &x.jobs[0];
+    ev.ref = &x.jobs[1];
+    ev.globals = x.globals;
+    ev.nglobals = x.nglobals;
+    ev.visible_only = o->visible_only;
+
+    rubric_cases(r, &ev);
+    if (!o->visible_only) {
+        rubric_organization(r, &ev);
+        rubric_convergence(r, &ev);
+        if (c->timing.enabled) {
+            if (x.jobs[0].error)
+                ev.not_timed = "the solution does not run";
+            else if (o->no_timing)
+                ev.not_timed = "timing was turned off";
+            else if (!r->crit[CRIT_CORRECTNESS].passed)
+                ev.not_timed = "correctness fails first (the speed of a wrong answer "
+                               "tells nothing)";
+            else if (o->sanitize)
+                ev.not_timed = "sanitizer builds are slow by design";
+            else {
+                progress(o, STAGE_TIMING, 0, 1);
+                if (run_timing(&x, &ev, err) != 0)
+                    goto fail;
+            }
+            rubric_vectorization(r, &ev);
+        }
+        rubric_named_mistakes(r, &ev);
+        bool failed = false;
+        for (int i = 0; i < r->ncases; i++)
+            failed |= r->cases[i].status == CS_FAIL;
+        if (failed && c->nmistakes > 0) {
+            progress(o, STAGE_MISTAKES, 0, 1);
+            if (run_mistakes(&x, &ev, r, err) != 0)
+                goto fail;
+        }
+    }
+    if (x.jobs[0].error) {
+        report_finding(&r->crit[CRIT_CORRECTNESS], NULL, "%s", x.jobs[0].error);
+    }
+    rubric_total(r, c);
+    if (x.jobs[0].output) {
+        r->output = x.jobs[0].output;
+        r->output_total = x.jobs[0].output_total;
+        x.jobs[0].output = NULL;
+    }
+done:
+    r->seconds = now_seconds() - t0;
+    ctx_free(&x);
+    return r;
+fail:
+    report_free(r);
+    ctx_free(&x);
+    return NULL;
+}
+
+int grade_check_reference(const challenge *c, md_err *err)
+{
+    ctx x;
+    memset(&x, 0, sizeof x);
+    grade_opts o = {0};
+    x.c = c;
+    x.o = &o;
+    x.seed = rng_os_seed();
+    x.runner = exec_find_runner("mldrill-runner");
+    int rc = -1;
+    if (!x.runner) {
+        md_fail(err, "the runner (mldrill-runner) is missing");
+        goto out;
+    }
+    if (build_reference(&x, err) != 0 || instantiate(&x, false, err) != 0)
+        goto out;
+    x.jobs[1].so = x.ref.so_path;
+    exec_opts eo = exec_options(&x);
+    eo.progress = NULL;
+    if (exec_run(x.lay, &x.jobs[1], 1, &eo, err) != 0 || check_reference_runs(&x, err) != 0)
+        goto out;
+    rc = 0;
+out:
+    ctx_free(&x);
+    return rc;
+}

@@ -1,0 +1,172 @@
+/* plan — the wire format between the grader and the runner process.
+ *
+ * The grader writes a plan into two memory files (memfd):
+ *   IN   header, tables and every input array.  Sealed against writes
+ *        before the runner starts, and mapped read-only by it.
+ *   OUT  per-call results, timing samples and every output/inout array,
+ *        mapped read-write.  One OUT per runner process; all runners of a
+ *        grading share the same IN.
+ * Each array sits in its own page-aligned region with its data pushed
+ * against the region's end; the runner maps each region between two
+ * PROT_NONE guard pages, so a write one element past an output faults and
+ * the fault address names the buffer.
+ *
+ * A plan holds runs (one per case); a run is a call sequence whose
+ * arguments are constants, buffers or handle slots.  Everything is fixed
+ * size and little-endian; offsets are from the start of the file. */
+#ifndef MLDRILL_PLAN_H
+#define MLDRILL_PLAN_H
+
+#include <stdint.h>
+
+#define PLAN_MAGIC 0x4c495244u    /* "DRIL" */
+#define PLAN_VERSION 1
+#define PLAN_NONE UINT32_MAX
+#define PLAN_PAGE 4096u
+#define PLAN_MAX_SAMPLES 256
+
+/* Kinds of arguments and return values. */
+enum plan_kind {
+    PK_VOID = 0,
+    PK_INT,        /* int, by value */
+    PK_DOUBLE,     /* double, by value */
+    PK_STRING,     /* const char *, from a one-element string buffer */
+    PK_HANDLE,     /* opaque pointer kept in a slot of the runner */
+    PK_BUF,        /* pointer to a buffer */
+};
+
+/* Element types of buffers. */
+enum plan_elem { PE_INT = 1, PE_DOUBLE, PE_STRING };
+
+enum plan_file { PF_IN = 0, PF_OUT = 1 };
+
+enum plan_bufflag {
+    PB_OUTPUT = 1 << 0,     /* the solution may write it */
+    PB_INOUT = 1 << 1,      /* restored from pristine before timing rounds */
+};
+
+typedef struct plan_hdr {
+    uint32_t magic, version;
+    uint32_t nfn, nbuf, nrun, ncall, narg, ntime;
+    uint64_t fn_off, buf_off, run_off, call_off, arg_off, time_off;
+    uint64_t str_off, str_len;      /* string table in IN */
+    uint64_t in_size, out_size;
+    uint64_t res_off;               /* OUT: plan_res[ncall] */
+    uint64_t samp_off;              /* OUT: plan_tres[ntime] */
+    uint64_t memory_bytes;          /* RLIMIT_AS for the runner */
+    uint64_t timing_seed;           /* order of user/reference rounds */
+    double timing_budget_s;         /* total time spent in timing rounds */
+    double min_round_s;             /* a round lasts at least this long */
+} plan_hdr;
+
+typedef struct plan_fn {
+    uint32_t name;                  /* string table offset */
+    uint32_t ret;                   /* plan_kind */
+} plan_fn;
+
+typedef struct plan_buf {
+    uint32_t name;                  /* string table: "P" */
+    uint32_t elem;                  /* plan_elem */
+    uint32_t file;                  /* plan_file */
+    uint32_t flags;                 /* plan_bufflag */
+    uint64_t off;                   /* region start in its file (page aligned) */
+    uint64_t len;                   /* region length (page multiple) */
+    uint64_t nbytes;                /* data bytes, at the end of the region */
+    uint64_t count;                 /* elements (strings: count of strings) */
+    /* string arrays: the data is `count` NUL-terminated strings packed in
+     * order; outputs of strings have no data: the runner copies what the
+     * solution returns into [sout_off, sout_off + sout_cap) of OUT as a
+     * uint64 byte count, then per element a uint32 length (UINT32_MAX for
+     * NULL) and the bytes */
+    uint64_t sout_off, sout_cap;
+} plan_buf;
+
+typedef struct plan_arg {
+    uint32_t kind;                  /* plan_kind */
+    uint32_t ref;                   /* PK_BUF/PK_STRING: buffer; PK_HANDLE: slot */
+    int64_t i;                      /* PK_INT */
+    double d;                       /* PK_DOUBLE */
+} plan_arg;
+
+typedef struct plan_call {
+    uint32_t fn;
+    uint32_t first_arg, nargs;
+    uint32_t ret_slot;              /* handle returns: slot, else PLAN_NONE */
+} plan_call;
+
+typedef struct plan_run {
+    uint32_t name;                  /* string table: case name */
+    uint32_t first_call, ncalls;
+    uint32_t first_buf, nbuf;       /* the buffers this run uses */
+    uint32_t nslots;                /* handle slots used by the run */
+    uint32_t pad;
+    double wall_s;                  /* the grader's limit, for information */
+} plan_run;
+
+/* A timing job: alternate rounds of the user's and the reference's
+ * runs (the same call sequence on the same buffers). */
+typedef struct plan_time {
+    uint32_t run;                   /* the run timed */
+    uint32_t pad;
+    double share;                   /* fraction of the timing budget */
+} plan_time;
+
+/* Per-call result, written by the runner into OUT. */
+enum plan_state { PS_NOTRUN = 0, PS_STARTED, PS_DONE, PS_SKIPPED };
+
+typedef struct plan_res {
+    uint32_t state;                 /* plan_state */
+    uint32_t null_handle;           /* handle return was NULL */
+    int64_t ret_i;
+    double ret_d;
+    uint64_t cpu_ns;                /* CPU time of the call */
+    int64_t heap_delta;             /* bytes still allocated after the call */
+} plan_res;
+
+/* Timing samples for one plan_time, written by the runner. */
+typedef struct plan_tres {
+    uint32_t nsamples;
+    uint32_t reps;                  /* calls per round */
+    uint32_t user_failed;           /* the user's round faulted */
+    uint32_t pad;
+    double user_s[PLAN_MAX_SAMPLES];    /* seconds per call, per round */
+    double ref_s[PLAN_MAX_SAMPLES];
+    uint8_t user_first[PLAN_MAX_SAMPLES];
+} plan_tres;
+
+/* Messages on the status pipe, runner -> grader, one write each. */
+enum plan_msg_type {
+    PM_READY = 1,      /* loaded and sandboxed; a = first run */
+    PM_BEGIN,          /* run a started */
+    PM_END,            /* run a finished */
+    PM_FAULT,          /* the solution faulted: code = plan_fault, text */
+    PM_ERROR,          /* the runner could not start: text */
+    PM_TIMED,          /* timing finished */
+};
+
+enum plan_fault {
+    PF_CRASH = 1,      /* a signal: segfault, abort, ... */
+    PF_MEMORY,         /* out of memory */
+    PF_FORBIDDEN,      /* a system call the sandbox refuses */
+    PF_TIMEOUT,        /* CPU limit */
+    PF_WRITE_INPUT,    /* wrote into an input buffer */
+    PF_OVERFLOW,       /* accessed past an output buffer */
+    PF_MISSING,        /* a declared function is not defined */
+};
+
+typedef struct plan_msg {
+    uint32_t type;
+    uint32_t code;
+    uint32_t run;
+    uint32_t call;
+    int64_t a, b;
+    char text[232];
+} plan_msg;                         /* 256 bytes: atomic on a pipe */
+
+/* Round a byte count up to whole pages. */
+static inline uint64_t plan_pages(uint64_t n)
+{
+    return (n + PLAN_PAGE - 1) / PLAN_PAGE * PLAN_PAGE;
+}
+
+#endif
