@@ -17,7 +17,8 @@ char *catalog_data_dir(void)
     char *dir = exe_dir();
     char *real = path_absolute(dir);
     char *build = path_absolute(MLDRILL_BUILDDIR);
-    bool uninstalled = strcmp(real, build) == 0;
+    size_t nb = strlen(build);
+    bool uninstalled = strncmp(real, build, nb) == 0 && (real[nb] == '/' || real[nb] == '\0');
     free(dir);
     free(real);
     free(build);

@@ -18,8 +18,15 @@ int cmp_env_lookup(void *ctx, const char *name, double *out)
 {
     const cmp_env *e = ctx;
     const value *v = cmp_env_get(e, name);
-    if (!v || v->array || (v->role == ROLE_RESULT && !v->present))
+    if (!v || (v->role == ROLE_RESULT && !v->present))
         return -1;
+    if (v->array) {
+        /* one-element outputs such as `int *n_iter` read as numbers */
+        if (v->count != 1 || !v->data || v->type == VT_STRING)
+            return -1;
+        *out = value_get(v, 0);
+        return 0;
+    }
     *out = v->num;
     return 0;
 }

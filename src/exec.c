@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -26,8 +27,17 @@ const char *xstatus_name(xstatus s)
 
 char *exec_find_runner(const char *name)
 {
+    /* $MLDRILL_LIBEXEC first (tests), then next to this program */
+    const char *env = getenv("MLDRILL_LIBEXEC");
+    char *p;
+    if (env && *env) {
+        p = path_join(env, name);
+        if (access(p, X_OK) == 0)
+            return p;
+        free(p);
+    }
     char *dir = exe_dir();
-    char *p = path_join(dir, name);
+    p = path_join(dir, name);
     free(dir);
     if (access(p, X_OK) == 0)
         return p;
@@ -75,12 +85,14 @@ typedef struct proc {
     double deadline;
     plan_msg fault;
     bool have_fault, have_error, killed;
+    bool timed_out;         /* killed because a deadline passed */
     char error_text[sizeof ((plan_msg *)0)->text + 1];
     unsigned char partial[sizeof(plan_msg)];
     size_t npartial;
     strbuf output;
     bool done;
     int finished_runs;
+    int timeouts;           /* consecutive runs that timed out */
 } proc;
 
 static double run_wall(const layout *l, int r)
@@ -295,11 +307,27 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     p->output_fd = outp[0];
     fcntl(p->output_fd, F_SETFL, O_NONBLOCK);
     p->ready = p->timed = p->have_fault = p->have_error = p->killed = false;
+    p->timed_out = false;
     p->cur = -1;
     p->npartial = 0;
     p->deadline = now_seconds() + LOAD_LIMIT_S;
     p->job->processes++;
     return 0;
+}
+
+/* Waits up to grace seconds for pid to end; true when it was reaped. */
+static bool reap(pid_t pid, int *ws, double grace)
+{
+    double end = now_seconds() + grace;
+    for (;;) {
+        pid_t r = waitpid(pid, ws, WNOHANG);
+        if (r == pid || (r < 0 && errno != EINTR))
+            return true;
+        if (now_seconds() > end)
+            return false;
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
 }
 
 static void kill_proc(proc *p)
@@ -311,13 +339,27 @@ static void kill_proc(proc *p)
     }
 }
 
+static bool debug_on(void)
+{
+    static int on = -1;
+    if (on < 0) {
+        const char *e = getenv("MLDRILL_DEBUG");
+        on = e && *e;
+    }
+    return on;
+}
+
 static void on_message(proc *p, const layout *l, const plan_msg *m,
                        const exec_opts *o)
 {
+    if (debug_on())
+        fprintf(stderr, "[exec %.3f] job %d pid %d: msg %u code %u run %u a=%lld '%s'\n",
+                now_seconds(), p->index, (int)p->pid, m->type, m->code, m->run,
+                (long long)m->a, m->text);
     switch (m->type) {
     case PM_READY:
         p->ready = true;
-        p->deadline = p->job->timing ? now_seconds() + 10 + 4 * layout_hdr(l)->timing_budget_s
+        p->deadline = p->job->timing ? now_seconds() + 1 + 3 * layout_hdr(l)->timing_budget_s
                                      : now_seconds() + LOAD_LIMIT_S;
         break;
     case PM_BEGIN:
@@ -374,6 +416,9 @@ static void drain_output(proc *p, size_t cap)
  * progress and whether another process must continue. */
 static void finish(proc *p, const layout *l, int wstatus)
 {
+    if (debug_on())
+        fprintf(stderr, "[exec %.3f] job %d pid %d ended: status 0x%x killed %d cur %d\n",
+                now_seconds(), p->index, (int)p->pid, wstatus, p->killed, p->cur);
     exec_job *j = p->job;
     int nruns = layout_nruns(l);
     char *msg = NULL, *bufname = NULL;
@@ -381,11 +426,13 @@ static void finish(proc *p, const layout *l, int wstatus)
     int fault = p->have_fault ? (int)p->fault.code : 0;
     if (p->have_fault)
         st = describe_fault(l, &p->fault, &msg, &bufname);
-    else if (p->killed)
+    else if (p->timed_out)
         st = XS_TIMEOUT;
-    else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGKILL)
+    else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGKILL && !p->killed)
         st = XS_TIMEOUT;    /* the hard CPU limit */
-    if (!msg && p->killed)
+    if (!msg && p->killed && !p->timed_out)
+        msg = xasprintf("closed mldrill's status channel (descriptor 3) and was stopped");
+    if (!msg && p->timed_out)
         msg = xasprintf("did not finish within %.3g s (an infinite loop? waiting "
                         "forever?)", p->ready && p->cur >= 0 ? run_wall(l, p->cur) : LOAD_LIMIT_S);
     if (!msg && WIFEXITED(wstatus) && p->ready && p->cur >= 0)
@@ -434,6 +481,15 @@ static void finish(proc *p, const layout *l, int wstatus)
         p->next_run = p->cur + 1;
         p->finished_runs++;
         p->done = p->next_run >= nruns;
+        /* grading stays bounded: after two timeouts in a row the rest
+         * would most likely time out too */
+        p->timeouts = st == XS_TIMEOUT ? p->timeouts + 1 : 0;
+        if (p->timeouts >= 2 && !p->done) {
+            for (int r = p->next_run; r < nruns; r++)
+                set_run(&j->runs[r], XS_TIMEOUT, 0, -1,
+                        xstrdup("not run: the two cases before it ran out of time"));
+            p->done = true;
+        }
     } else {
         /* ended between runs: whatever did not run cannot run */
         for (int r = p->next_run; r < nruns; r++)
@@ -558,13 +614,15 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
                 eof = read_status(p, l, o) == 0;
             if (!eof && now > p->deadline) {
                 kill_proc(p);
+                p->timed_out = true;
                 eof = true;
             }
             if (eof || (pr < 0 && errno != EINTR)) {
                 int ws = 0;
-                /* the status pipe closes when the process ends; if the
-                 * solution closed it itself, the process is still there */
-                if (waitpid(p->pid, &ws, WNOHANG) == 0) {
+                /* the status pipe closes while the process exits, a moment
+                 * before it can be waited for; if it is still there after
+                 * a grace period, the solution closed the pipe itself */
+                if (!reap(p->pid, &ws, 0.5)) {
                     kill_proc(p);
                     waitpid(p->pid, &ws, 0);
                 }

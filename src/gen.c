@@ -56,6 +56,7 @@ void gen_free(gen_spec *g)
     for (int i = 0; i < g->nsets; i++) {
         expr_free(g->sets[i].at);
         expr_free(g->sets[i].count);
+        expr_free(g->sets[i].stride);
     }
     free(g->sets);
     free(g->lit);
@@ -196,6 +197,8 @@ static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
                     rc = (s->at = parse_num(d, f, fp, err)) ? 0 : -1;
                 else if (strcmp(f->string, "count") == 0)
                     rc = (s->count = parse_num(d, f, fp, err)) ? 0 : -1;
+                else if (strcmp(f->string, "stride") == 0)
+                    rc = (s->stride = parse_num(d, f, fp, err)) ? 0 : -1;
                 else if (strcmp(f->string, "value") == 0) {
                     have_value = true;
                     if (cJSON_IsNumber(f))
@@ -206,7 +209,7 @@ static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
                                                    "\"nan\", \"inf\", \"-inf\"");
                 } else
                     rc = jdoc_fail(d, err, fp, "unknown key (expected at, "
-                                               "count, value)");
+                                               "count, stride, value)");
                 free(fp);
                 if (rc)
                     break;
@@ -345,6 +348,7 @@ void gen_names(const gen_spec *g, void (*fn)(void *ctx, const char *name),
     for (int i = 0; i < g->nsets; i++) {
         expr_names(g->sets[i].at, fn, ctx);
         expr_names(g->sets[i].count, fn, ctx);
+        expr_names(g->sets[i].stride, fn, ctx);
     }
     if (g->from)
         fn(ctx, g->from);
@@ -643,18 +647,20 @@ static int apply_modifiers(genctx *c, double *out, long long n, long long rows,
                 out[i] = NAN;
     }
     for (int s = 0; s < g->nsets; s++) {
-        long long at, cnt = 1;
+        long long at, cnt = 1, stride = 1;
         md_err e2;
         if (expr_eval_int(g->sets[s].at, c->lookup, c->ctx, 0, n - 1, &at, &e2) ||
             (g->sets[s].count &&
-             expr_eval_int(g->sets[s].count, c->lookup, c->ctx, 0, n, &cnt, &e2)))
+             expr_eval_int(g->sets[s].count, c->lookup, c->ctx, 0, n, &cnt, &e2)) ||
+            (g->sets[s].stride &&
+             expr_eval_int(g->sets[s].stride, c->lookup, c->ctx, 1, n, &stride, &e2)))
             return md_fail(c->err, "set[%d]: %s", s, e2.msg);
-        if (at + cnt > n)
-            return md_fail(c->err, "set[%d] writes %lld values from index %lld, "
+        if (cnt > 0 && at + (cnt - 1) * stride >= n)
+            return md_fail(c->err, "set[%d] writes %lld values from index %lld every %lld, "
                                    "past the %lld of %s",
-                           s, cnt, at, n, c->dst->name);
+                           s, cnt, at, stride, n, c->dst->name);
         for (long long i = 0; i < cnt; i++)
-            out[at + i] = g->sets[s].value;
+            out[at + i * stride] = g->sets[s].value;
     }
     return 0;
 }

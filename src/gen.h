@@ -42,7 +42,8 @@ typedef enum gen_param {
 
 typedef struct gen_set {
     expr *at;         /* first flat index */
-    expr *count;      /* how many consecutive elements (default 1) */
+    expr *count;      /* how many elements (default 1) */
+    expr *stride;     /* distance between them (default 1; "d" sets a column) */
     double value;     /* may be NaN or +-inf */
 } gen_set;
 

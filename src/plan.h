@@ -127,8 +127,9 @@ typedef struct plan_res {
 typedef struct plan_tres {
     uint32_t nsamples;
     uint32_t reps;                  /* calls per round */
-    uint32_t user_failed;           /* the user's round faulted */
+    uint32_t warmed;                /* 1: reference warm-up done, 2: both */
     uint32_t pad;
+    double ref_warm, user_warm;     /* seconds of the warm-up sequences */
     double user_s[PLAN_MAX_SAMPLES];    /* seconds per call, per round */
     double ref_s[PLAN_MAX_SAMPLES];
     uint8_t user_first[PLAN_MAX_SAMPLES];

@@ -342,6 +342,27 @@ void rubric_vectorization(report *r, const evidence *e)
         return;
     }
     const exec_job *j = e->timing;
+    if (j->timing_status == XS_TIMEOUT && j->tres) {
+        /* stopped while a single call was still running: bound the ratio */
+        double ref = 0, spent = 0;
+        for (int s = 0; s < e->nsizes; s++)
+            if (j->tres[s].warmed >= 1) {
+                ref = j->tres[s].ref_warm;
+                spent = j->tres[s].warmed == 2 ? j->tres[s].user_warm : 0;
+            }
+        c->score = 0;
+        c->passed = false;
+        c->summary = xstrdup("too slow to time");
+        if (ref > 0)
+            report_finding(c, "timing", "one call on the timing input ran past the "
+                                        "timing limit%s; the reference needs %.3g s: "
+                                        "look for work repeated inside loops",
+                           spent > 0 ? "" : " without finishing", ref);
+        else
+            report_finding(c, "timing", "the timing run did not finish: %s",
+                           j->timing_message ? j->timing_message : "too slow");
+        return;
+    }
     if (j->timing_status != XS_OK) {
         c->score = 0;
         c->passed = false;
@@ -367,13 +388,14 @@ void rubric_vectorization(report *r, const evidence *e)
     r->exponent_expected = ts->exponent;
     c->score = timing_points(st.ratio, ts->full_ratio, ts->zero_ratio, c->max);
     c->passed = c->score >= c->max / 2;
-    c->summary = xasprintf("%.2fx the reference's time (middle half %.2f-%.2f, %d pairs%s)",
-                           st.ratio, st.q1, st.q3, st.n,
-                           st.outliers ? ", outliers marked" : "");
     if (st.outliers)
-        report_finding(c, NULL, "%d of %d timing pairs were outliers (kept; the median "
-                                "is robust to them)",
-                       st.outliers, st.n);
+        c->summary = xasprintf("%.2fx the reference's time (middle half %.2f-%.2f, %d "
+                               "pairs, %d outlier%s kept)",
+                               st.ratio, st.q1, st.q3, st.n, st.outliers,
+                               st.outliers == 1 ? "" : "s");
+    else
+        c->summary = xasprintf("%.2fx the reference's time (middle half %.2f-%.2f, %d pairs)",
+                               st.ratio, st.q1, st.q3, st.n);
     if (st.ratio > ts->full_ratio)
         report_finding(c, NULL, "%.1fx slower than the reference on the large input "
                                 "(full points up to %.1fx): use matrix operations "

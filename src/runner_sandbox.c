@@ -144,7 +144,9 @@ int sandbox_filter_call(void)
         "futex", "sched_yield", "sched_getaffinity", "getcpu", "set_robust_list",
         "rseq", "clock_gettime", "clock_getres", "gettimeofday", "time",
         "nanosleep", "clock_nanosleep", "getpid", "gettid", "getrandom",
-        "getrusage", "prlimit64", "uname", NULL};
+        "getrusage", "prlimit64", "uname",
+        /* OpenBLAS places its large buffers with NUMA memory policies */
+        "mbind", "get_mempolicy", "set_mempolicy", NULL};
     int rc = 0;
     for (int i = 0; allowed[i] && rc == 0; i++) {
         int nr = seccomp_syscall_resolve_name(allowed[i]);

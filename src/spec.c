@@ -1159,7 +1159,7 @@ challenge *spec_load(const char *path, md_err *err)
     challenge *c = xcalloc(1, sizeof *c);
     c->spec_path = path_absolute(path);
     c->wall_s = 2.0;
-    c->memory_mb = 1024;
+    c->memory_mb = 512;
     c->pass_score = 70;
     ld L = {&d, err, c};
     int rc = parse_challenge(&L, d.root);

@@ -53,7 +53,8 @@ void timing_pairs(const double *user, const double *ref, int n, timing_stats *o)
     for (int i = 0; i < n; i++)
         dev[i] = fabs(lr[i] - mlog);
     o->mad = timing_median(dev, n);
-    double sigma = 1.4826 * o->mad;
+    /* robust sigma, floored at 3%: tighter than that is clock noise */
+    double sigma = fmax(1.4826 * o->mad, 0.03);
     for (int i = 0; i < n; i++) {
         double l = log(fmax(user[i] / fmax(ref[i], 1e-12), 1e-12));
         if (sigma > 0 && fabs(l - mlog) > 3 * sigma)

@@ -1,0 +1,168 @@
+/* Unit tests: comparators, timing statistics and expectations. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "compare.h"
+#include "expect.h"
+#include "timing.h"
+#include "testutil.h"
+
+static value arr(const char *name, vtype t, long long rows, long long cols, const double *x)
+{
+    value v;
+    memset(&v, 0, sizeof v);
+    v.name = xstrdup(name);
+    v.type = t;
+    v.array = true;
+    v.role = ROLE_OUTPUT;
+    v.present = true;
+    v.ndim = cols > 1 ? 2 : 1;
+    v.dims[0] = rows;
+    v.dims[1] = cols;
+    v.count = rows * cols;
+    if (t == VT_DOUBLE) {
+        v.data = xmalloc(sizeof(double) * (size_t)v.count);
+        memcpy(v.data, x, sizeof(double) * (size_t)v.count);
+    } else {
+        int *d = xmalloc(sizeof(int) * (size_t)v.count);
+        for (long long i = 0; i < v.count; i++)
+            d[i] = (int)x[i];
+        v.data = d;
+    }
+    return v;
+}
+
+static check mkcheck(const char *out, cmp_kind k)
+{
+    check c;
+    memset(&c, 0, sizeof c);
+    c.output = (char *)out;
+    c.kind = k;
+    c.rtol = 1e-6;
+    c.atol = 1e-9;
+    return c;
+}
+
+static void allclose_should_name_the_index_and_nan(void **state)
+{
+    (void)state;
+    double g[] = {1, 2, NAN, 4}, x[] = {1, 2, 3, 4.0000000001};
+    value vg = arr("P", VT_DOUBLE, 2, 2, g), vx = arr("P", VT_DOUBLE, 2, 2, x);
+    cmp_env eg = {NULL, &vg, 1}, ex = {NULL, &vx, 1};
+    check c = mkcheck("P", CMP_ALLCLOSE);
+    cmp_outcome o;
+    compare_check(&c, &eg, &ex, &o);
+    assert_false(o.ok);
+    assert_true(o.nonfinite);
+    assert_int_equal(o.index, 2);
+    assert_string_equal(o.message, "P[1,0] is NaN, expected 3");
+    value_clear(&vg);
+    value_clear(&vx);
+}
+
+static void nearest_should_accept_either_side_of_a_tie(void **state)
+{
+    (void)state;
+    /* the point (1, 0) is equally near both centroids */
+    double X[] = {1, 0, 0.1, 0}, C[] = {0, 0, 2, 0}, L1[] = {1, 0}, L0[] = {0, 0},
+           Lbad[] = {0, 1};
+    value vX = arr("X", VT_DOUBLE, 2, 2, X), vC = arr("C", VT_DOUBLE, 2, 2, C);
+    value l1 = arr("labels", VT_INT, 2, 1, L1), l0 = arr("labels", VT_INT, 2, 1, L0),
+          lb = arr("labels", VT_INT, 2, 1, Lbad);
+    check c = mkcheck("labels", CMP_NEAREST);
+    c.points = "X";
+    c.centroids = "C";
+    cmp_outcome o;
+    value g1[] = {l1, vX, vC}, g0[] = {l0, vX, vC}, gb[] = {lb, vX, vC};
+    cmp_env e1 = {NULL, g1, 3}, e0 = {NULL, g0, 3}, eb = {NULL, gb, 3};
+    compare_check(&c, &e1, &e0, &o);
+    assert_true(o.ok);
+    compare_check(&c, &e0, &e1, &o);
+    assert_true(o.ok);
+    compare_check(&c, &eb, &e0, &o);
+    assert_false(o.ok);
+    assert_non_null(strstr(o.message, "labels[1] is 1, but centroid 0 is nearer"));
+    value_clear(&vX);
+    value_clear(&vC);
+    value_clear(&l1);
+    value_clear(&l0);
+    value_clear(&lb);
+}
+
+static void permutation_should_ignore_label_names(void **state)
+{
+    (void)state;
+    double a[] = {0, 0, 1, 2, 2}, b[] = {2, 2, 0, 1, 1}, c_[] = {2, 2, 0, 1, 0};
+    value va = arr("y", VT_INT, 5, 1, a), vb = arr("y", VT_INT, 5, 1, b),
+          vc = arr("y", VT_INT, 5, 1, c_);
+    check c = mkcheck("y", CMP_PERMUTATION);
+    cmp_outcome o;
+    cmp_env ea = {NULL, &va, 1}, eb = {NULL, &vb, 1}, ec = {NULL, &vc, 1};
+    compare_check(&c, &eb, &ea, &o);
+    assert_true(o.ok);
+    compare_check(&c, &ec, &ea, &o);
+    assert_false(o.ok);
+    value_clear(&va);
+    value_clear(&vb);
+    value_clear(&vc);
+}
+
+static void timing_should_take_the_median_ratio(void **state)
+{
+    (void)state;
+    double u[] = {2.0, 2.2, 1.8, 2.0, 9.0}, r[] = {1, 1, 1, 1, 1};
+    timing_stats st;
+    timing_pairs(u, r, 5, &st);
+    assert_true(fabs(st.ratio - 2.0) < 1e-12);
+    assert_int_equal(st.outliers, 1);
+    double size[] = {100, 200, 400}, t[] = {1, 4, 16};
+    assert_true(fabs(timing_exponent(size, t, 3) - 2.0) < 1e-9);
+    assert_true(timing_points(1.0, 2, 20, 20) == 20);
+    assert_true(timing_points(20, 2, 20, 20) == 0);
+    assert_true(fabs(timing_points(sqrt(40), 2, 20, 20) - 10) < 1e-9);
+}
+
+static void expectations_should_parse_and_compare(void **state)
+{
+    (void)state;
+    expectation e;
+    md_err err;
+    assert_int_equal(expect_parse_text(" passed=no stability=fail mistake=x case=crash ", &e,
+                                       &err), 0);
+    assert_int_equal(e.passed, 0);
+    assert_int_equal(e.crit[CRIT_STABILITY], 0);
+    assert_int_equal(e.crit[CRIT_CORRECTNESS], -1);
+    report r;
+    memset(&r, 0, sizeof r);
+    r.crit[CRIT_STABILITY].applies = true;
+    r.crit[CRIT_STABILITY].passed = true;
+    rcase rc = {.name = "a", .status = CS_CRASH};
+    r.cases = &rc;
+    r.ncases = 1;
+    strbuf why = {0};
+    /* stability passes and the mistake is not named: two differences */
+    assert_int_equal(expect_verify(&e, &r, &why), 2);
+    assert_non_null(strstr(sb_str(&why), "stability passes"));
+    assert_non_null(strstr(sb_str(&why), "mistake x was not named"));
+    sb_free(&why);
+    expect_free(&e);
+    assert_int_equal(expect_parse_text("speed=fast", &e, &err), -1);
+    assert_non_null(strstr(err.msg, "unknown key"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(allclose_should_name_the_index_and_nan),
+        cmocka_unit_test(nearest_should_accept_either_side_of_a_tie),
+        cmocka_unit_test(permutation_should_ignore_label_names),
+        cmocka_unit_test(timing_should_take_the_median_ratio),
+        cmocka_unit_test(expectations_should_parse_and_compare),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,189 @@
+/* Unit tests: input generators and case instantiation. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cases.h"
+#include "gen.h"
+#include "testutil.h"
+
+static gen_spec *parse(const char *json)
+{
+    jdoc d;
+    md_err err;
+    assert_int_equal(jdoc_parse(&d, "g.json", xstrdup(json), &err), 0);
+    gen_spec *g = gen_parse(&d, d.root, "g", &err);
+    if (!g)
+        fail_msg("%s", err.msg);
+    jdoc_free(&d);
+    return g;
+}
+
+static value *find_none(void *ctx, const char *name)
+{
+    value *v = ctx;
+    return v && strcmp(v->name, name) == 0 ? v : NULL;
+}
+
+static void make(value *v, const char *name, vtype t, long long rows, long long cols)
+{
+    memset(v, 0, sizeof *v);
+    v->name = xstrdup(name);
+    v->type = t;
+    v->array = true;
+    v->ndim = 2;
+    v->dims[0] = rows;
+    v->dims[1] = cols;
+    v->count = rows * cols;
+}
+
+static void same_seed_should_give_same_data(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"gen\": \"normal\", \"mean\": 2, \"std\": 3}");
+    value a, b;
+    make(&a, "X", VT_DOUBLE, 10, 4);
+    make(&b, "X", VT_DOUBLE, 10, 4);
+    rng r1, r2;
+    rng_seed(&r1, 42);
+    rng_seed(&r2, 42);
+    md_err err;
+    assert_int_equal(gen_fill(g, &a, &r1, NULL, find_none, NULL, &err), 0);
+    assert_int_equal(gen_fill(g, &b, &r2, NULL, find_none, NULL, &err), 0);
+    assert_memory_equal(a.data, b.data, sizeof(double) * 40);
+    double mean = 0;
+    for (int i = 0; i < 40; i++)
+        mean += ((double *)a.data)[i] / 40;
+    assert_true(mean > 0.5 && mean < 3.5);
+    value_clear(&a);
+    value_clear(&b);
+    gen_free(g);
+}
+
+static void blobs_should_label_rows(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"gen\": \"blobs\", \"centers\": 3, \"std\": 0.01, \"spread\": 100}");
+    gen_spec *lab = parse("{\"gen\": \"cluster_of\", \"from\": \"X\"}");
+    value X, y;
+    make(&X, "X", VT_DOUBLE, 30, 2);
+    make(&y, "y", VT_INT, 30, 1);
+    rng r;
+    rng_seed(&r, 1);
+    md_err err;
+    assert_int_equal(gen_fill(g, &X, &r, NULL, find_none, NULL, &err), 0);
+    assert_int_equal(gen_fill(lab, &y, &r, NULL, find_none, &X, &err), 0);
+    const int *l = y.data;
+    const double *x = X.data;
+    /* points of one cluster sit together */
+    for (int i = 0; i < 30; i++)
+        for (int j = 0; j < 30; j++)
+            if (l[i] == l[j])
+                assert_true(fabs(x[2 * i] - x[2 * j]) < 1);
+    assert_int_equal(l[0], 0);
+    assert_int_equal(l[1], 1);
+    assert_int_equal(l[2], 2);
+    value_clear(&X);
+    value_clear(&y);
+    gen_free(g);
+    gen_free(lab);
+}
+
+static void literal_count_mismatch_should_explain(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"literal\": [[1, 2], [3, \"nan\"]]}");
+    value v;
+    make(&v, "Z", VT_DOUBLE, 2, 3);
+    rng r;
+    rng_seed(&r, 1);
+    md_err err;
+    assert_int_equal(gen_fill(g, &v, &r, NULL, find_none, NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "4 values, Z needs 6"));
+    value_clear(&v);
+    make(&v, "Z", VT_DOUBLE, 2, 2);
+    assert_int_equal(gen_fill(g, &v, &r, NULL, find_none, NULL, &err), 0);
+    assert_true(isnan(((double *)v.data)[3]));
+    value_clear(&v);
+    gen_free(g);
+}
+
+static void modifiers_should_apply_in_order(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"gen\": \"range\", \"start\": 1, \"scale\": 2, \"shift\": 1, "
+                        "\"set\": [{\"at\": 2, \"count\": 2, \"value\": \"inf\"}]}");
+    value v;
+    make(&v, "v", VT_DOUBLE, 5, 1);
+    rng r;
+    rng_seed(&r, 1);
+    md_err err;
+    assert_int_equal(gen_fill(g, &v, &r, NULL, find_none, NULL, &err), 0);
+    const double *d = v.data;
+    assert_true(d[0] == 3 && d[1] == 5 && isinf(d[2]) && isinf(d[3]) && d[4] == 11);
+    value_clear(&v);
+    gen_free(g);
+}
+
+static void labels_should_cover_every_class(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"gen\": \"labels\", \"classes\": 4, \"imbalance\": 0.9}");
+    value v;
+    make(&v, "y", VT_INT, 200, 1);
+    rng r;
+    rng_seed(&r, 3);
+    md_err err;
+    assert_int_equal(gen_fill(g, &v, &r, NULL, find_none, NULL, &err), 0);
+    int count[4] = {0};
+    for (int i = 0; i < 200; i++) {
+        int l = ((int *)v.data)[i];
+        assert_true(l >= 0 && l < 4);
+        count[l]++;
+    }
+    for (int c = 0; c < 4; c++)
+        assert_true(count[c] > 0);
+    assert_true(count[0] > 150);
+    value_clear(&v);
+    gen_free(g);
+}
+
+static void words_should_draw_from_the_vocabulary(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"gen\": \"words\", \"vocab\": 5}");
+    value v;
+    make(&v, "s", VT_STRING, 50, 1);
+    rng r;
+    rng_seed(&r, 3);
+    md_err err;
+    assert_int_equal(gen_fill(g, &v, &r, NULL, find_none, NULL, &err), 0);
+    char **s = v.data;
+    int distinct = 0;
+    for (int i = 0; i < 50; i++) {
+        int seen = 0;
+        for (int j = 0; j < i; j++)
+            seen |= strcmp(s[i], s[j]) == 0;
+        distinct += !seen;
+    }
+    assert_int_equal(distinct, 5);
+    value_clear(&v);
+    gen_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_seed_should_give_same_data),
+        cmocka_unit_test(blobs_should_label_rows),
+        cmocka_unit_test(literal_count_mismatch_should_explain),
+        cmocka_unit_test(modifiers_should_apply_in_order),
+        cmocka_unit_test(labels_should_cover_every_class),
+        cmocka_unit_test(words_should_draw_from_the_vocabulary),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
