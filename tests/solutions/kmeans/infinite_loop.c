@@ -1,0 +1,67 @@
+/* expect: status=graded passed=no case=timeout */
+/* The assignment loop over the points was rewritten as for (;;) with a
+ * break and lost its i++: it keeps re-labelling point 0 forever. */
+#include <math.h>
+#include <stdlib.h>
+
+int kmeans(const double *X, int n, int d, int k, int max_iter, double tol,
+           double *C, int *labels, double *inertia)
+{
+    double *sums = malloc(sizeof(double) * k * d);
+    int *counts = malloc(sizeof(int) * k);
+    if (!sums || !counts) {
+        free(sums);
+        free(counts);
+        return 0;
+    }
+    int t;
+    for (t = 0; t < max_iter; t++) {
+        double tot = 0.0;
+        for (int j = 0; j < k * d; j++)
+            sums[j] = 0.0;
+        for (int j = 0; j < k; j++)
+            counts[j] = 0;
+        int i = 0;
+        for (;;) {
+            if (i == n)
+                break;
+            int c = 0;
+            double bd = INFINITY;
+            for (int j = 0; j < k; j++) {
+                double s = 0.0;
+                for (int l = 0; l < d; l++)
+                    s += (X[i * d + l] - C[j * d + l]) * (X[i * d + l] - C[j * d + l]);
+                if (s < bd) {
+                    bd = s;
+                    c = j;
+                }
+            }
+            labels[i] = c;
+            tot += bd;
+            counts[c]++;
+            for (int l = 0; l < d; l++)
+                sums[c * d + l] += X[i * d + l];
+        }
+        inertia[t] = tot;
+        double moved = 0.0;
+        for (int j = 0; j < k; j++) {
+            if (counts[j] == 0)
+                continue;
+            double s = 0.0;
+            for (int l = 0; l < d; l++) {
+                double m = sums[j * d + l] / counts[j];
+                s += (m - C[j * d + l]) * (m - C[j * d + l]);
+                C[j * d + l] = m;
+            }
+            if (sqrt(s) > moved)
+                moved = sqrt(s);
+        }
+        if (moved <= tol) {
+            t++;
+            break;
+        }
+    }
+    free(sums);
+    free(counts);
+    return t;
+}
