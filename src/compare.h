@@ -32,6 +32,12 @@ typedef struct cmp_outcome {
 void compare_check(const check *ck, const cmp_env *got, const cmp_env *exp,
                    cmp_outcome *out);
 
+/* Like compare_check, for telling whether a failing solution behaves like
+ * a mistake variant: any non-finite value matches any other, and a
+ * "finite" check compares the values themselves. */
+void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
+                  cmp_outcome *o);
+
 /* Formats a number the way reports show it (NaN, inf, %.6g). */
 const char *cmp_num(double v, char *buf, size_t n);
 

@@ -46,6 +46,11 @@ char *exec_find_runner(const char *name)
     if (access(p, X_OK) == 0)
         return p;
     free(p);
+    /* an uninstalled build (the test programs live beside src/) */
+    p = xasprintf("%s/src/%s", MLDRILL_BUILDDIR, name);
+    if (access(p, X_OK) == 0)
+        return p;
+    free(p);
     return NULL;
 }
 
@@ -659,11 +664,20 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
                 break;
             }
         }
-        for (uint32_t t = 0; j->timing && rc == 0 && t < layout_hdr(l)->ntime; t++)
+        for (uint32_t t = 0; j->timing && rc == 0 && t < layout_hdr(l)->ntime; t++) {
             if (layout_timing(l, ps[i].out_fd, (int)t, &j->tres[t], err) != 0)
                 rc = -1;
+            else if (debug_on())
+                fprintf(stderr, "[exec] timing %u: warmed %u ref %.4g user %.4g, %u samples "
+                                "x %u reps, alloc failed %llu\n",
+                        t, j->tres[t].warmed, j->tres[t].ref_warm, j->tres[t].user_warm,
+                        j->tres[t].nsamples, j->tres[t].reps,
+                        (unsigned long long)j->tres[t].alloc_failed);
+        }
         if (ps[i].output.len || j->output_total) {
             j->output = sb_take(&ps[i].output);
+            if (debug_on())
+                fprintf(stderr, "[exec] job %d printed:\n%s\n", i, j->output);
         }
     }
     for (int i = 0; i < njobs; i++) {

@@ -300,7 +300,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
             if (x.jobs[0].error)
                 ev.not_timed = "the solution does not run";
             else if (o->no_timing)
-                ev.not_timed = "timing was turned off";
+                r->crit[CRIT_VECTORIZATION].applies = false;    /* not scored */
             else if (!r->crit[CRIT_CORRECTNESS].passed)
                 ev.not_timed = "correctness fails first (the speed of a wrong answer "
                                "tells nothing)";
@@ -311,7 +311,8 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
                 if (run_timing(&x, &ev, err) != 0)
                     goto fail;
             }
-            rubric_vectorization(r, &ev);
+            if (r->crit[CRIT_VECTORIZATION].applies)
+                rubric_vectorization(r, &ev);
         }
         rubric_named_mistakes(r, &ev);
         bool failed = false;

@@ -130,6 +130,7 @@ typedef struct plan_tres {
     uint32_t warmed;                /* 1: reference warm-up done, 2: both */
     uint32_t pad;
     double ref_warm, user_warm;     /* seconds of the warm-up sequences */
+    uint64_t alloc_failed;          /* size of a failed allocation, or 0 */
     double user_s[PLAN_MAX_SAMPLES];    /* seconds per call, per round */
     double ref_s[PLAN_MAX_SAMPLES];
     uint8_t user_first[PLAN_MAX_SAMPLES];

@@ -57,10 +57,15 @@ static void die(uint32_t code, const char *fmt, ...)
     _exit(2);
 }
 
+/* CPU time of this thread.  Not the process clock: while RLIMIT_CPU is
+ * armed the kernel serves CLOCK_PROCESS_CPUTIME_ID from the thread
+ * group's CPU timer, which only advances at scheduler ticks (4 ms here),
+ * whereas the thread clock is exact.  Solutions may not start threads, so
+ * this thread's time is all the solution's time. */
 static double cpu_now(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -261,7 +266,7 @@ static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
         slots[pc->ret_slot] = rv.p;
     if (!res)
         return 0;
-    res->cpu_ns = (uint64_t)((t1 - t0) * 1e9);
+    res->cpu_ns = t1 > t0 ? (uint64_t)((t1 - t0) * 1e9) : 0;
     res->heap_delta = runner_heap_live - heap0;
     if (rk == PK_INT)
         res->ret_i = (int)rv.i;
@@ -354,6 +359,7 @@ static void time_one(uint32_t t)
     double tu = round_of(r, user_fn, 1, 0);
     tr->user_warm = tu;
     tr->warmed = 2;
+    tr->alloc_failed = runner_alloc_failed;
     if (tu > budget / 2) {
         /* too slow to repeat within the budget: one sample is the verdict */
         tr->user_s[0] = tu;
