@@ -68,7 +68,7 @@ static void allclose_should_name_the_index_and_nan(void **state)
 static void nearest_should_accept_either_side_of_a_tie(void **state)
 {
     (void)state;
-    /* the point (1, 0) is equally near both centroids */
+    /* the point (1, 0) is equally near both centroids; (0.1, 0) is not */
     double X[] = {1, 0, 0.1, 0}, C[] = {0, 0, 2, 0}, L1[] = {1, 0}, L0[] = {0, 0},
            Lbad[] = {0, 1};
     value vX = arr("X", VT_DOUBLE, 2, 2, X), vC = arr("C", VT_DOUBLE, 2, 2, C);
@@ -77,21 +77,21 @@ static void nearest_should_accept_either_side_of_a_tie(void **state)
     check c = mkcheck("labels", CMP_NEAREST);
     c.points = "X";
     c.centroids = "C";
-    cmp_outcome o;
+    cmp_outcome o1, o2, o3;
     value g1[] = {l1, vX, vC}, g0[] = {l0, vX, vC}, gb[] = {lb, vX, vC};
     cmp_env e1 = {NULL, g1, 3}, e0 = {NULL, g0, 3}, eb = {NULL, gb, 3};
-    compare_check(&c, &e1, &e0, &o);
-    assert_true(o.ok);
-    compare_check(&c, &e0, &e1, &o);
-    assert_true(o.ok);
-    compare_check(&c, &eb, &e0, &o);
-    assert_false(o.ok);
-    assert_non_null(strstr(o.message, "labels[1] is 1, but centroid 0 is nearer"));
+    compare_check(&c, &e1, &e0, &o1);
+    compare_check(&c, &e0, &e1, &o2);
+    compare_check(&c, &eb, &e0, &o3);
     value_clear(&vX);
     value_clear(&vC);
     value_clear(&l1);
     value_clear(&l0);
     value_clear(&lb);
+    assert_true(o1.ok);
+    assert_true(o2.ok);
+    assert_false(o3.ok);
+    assert_non_null(strstr(o3.message, "labels[1] is 1, expected 0"));
 }
 
 static void permutation_should_ignore_label_names(void **state)
