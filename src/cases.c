@@ -266,6 +266,18 @@ static int build(const challenge *c, const case_spec *cs, uint64_t seed,
             }
             vrole role = p->dir == DIR_IN ? ROLE_INPUT
                          : p->dir == DIR_OUT ? ROLE_OUTPUT : ROLE_INOUT;
+            /* an earlier call's output may feed a later call's input */
+            bool produced = v && (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT);
+            if (role == ROLE_INPUT && produced) {
+                if (v->count != count || v->type != p->type) {
+                    md_fail(err, "call %d (%s): \"%s\" is passed as a %s of %lld elements "
+                                 "but was produced as a %s of %lld",
+                            i, f->name, var, vtype_name(p->type), count,
+                            vtype_name(v->type), v->count);
+                    goto out;
+                }
+                continue;
+            }
             if (role != ROLE_OUTPUT && !inp) {
                 md_fail(err, "call %d (%s): parameter \"%s\" reads \"%s\", which "
                              "has no generator in \"inputs\"",

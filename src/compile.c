@@ -17,6 +17,15 @@
 
 #define COMPILE_LIMIT_S 60.0
 
+/* The flags every solution, reference and variant is built with.
+ * -D_DEFAULT_SOURCE: strict C11 hides strdup, M_PI and friends, and an
+ * undeclared function returning a pointer would be truncated to int; such
+ * calls are made errors rather than crashes. */
+static const char *const flags[] = {"-std=c11", "-O2", "-fPIC", "-shared", "-Wall",
+                                    "-Wextra", "-D_DEFAULT_SOURCE",
+                                    "-Werror=implicit-function-declaration",
+                                    "-fdiagnostics-color=never"};
+
 const char *compile_cc(void)
 {
     const char *cc = getenv("CC");
@@ -191,6 +200,8 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     h = hash_str(h, cc);
     h = hash_str(h, mode);
     h = hash_str(h, MLDRILL_BLAS_FLAGS);
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        h = hash_str(h, flags[i]);
     h = hash_str(h, header);
     h = hash_bytes(h, text, srclen);
     free(text);
@@ -249,8 +260,6 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     const char *argv[96];
     char *ccwords, *blaswords;
     int a = split_words(cc, argv, 8, &ccwords);
-    static const char *const flags[] = {"-std=c11", "-O2", "-fPIC", "-shared", "-Wall",
-                                        "-Wextra", "-fdiagnostics-color=never"};
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
         argv[a++] = flags[i];
     if (o->sanitize) {

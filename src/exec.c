@@ -358,9 +358,9 @@ static void on_message(proc *p, const layout *l, const plan_msg *m,
                        const exec_opts *o)
 {
     if (debug_on())
-        fprintf(stderr, "[exec %.3f] job %d pid %d: msg %u code %u run %u a=%lld '%s'\n",
-                now_seconds(), p->index, (int)p->pid, m->type, m->code, m->run,
-                (long long)m->a, m->text);
+        fprintf(stderr, "[exec %.3f] job %d pid %d: msg %u code %u run %u call %u a=%lld b=%lld %s\n",
+                now_seconds(), p->index, (int)p->pid, m->type, m->code, m->run, m->call,
+                (long long)m->a, (long long)m->b, m->text);
     switch (m->type) {
     case PM_READY:
         p->ready = true;

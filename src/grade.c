@@ -4,10 +4,12 @@
 #include "grade.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cases.h"
+#include "compare.h"
 #include "compile.h"
 #include "elfsym.h"
 #include "exec.h"
@@ -31,6 +33,7 @@ typedef struct ctx {
     char **globals;
     int nglobals;
     uint64_t seed;
+    cmp_outcome **grad;      /* gradcheck outcomes [case][check] */
 } ctx;
 
 static void progress(const grade_opts *o, grade_stage s, int done, int total)
@@ -80,6 +83,9 @@ static void ctx_free(ctx *x)
     free(x->tcases);
     free(x->sizes);
     elfsym_free(x->globals, x->nglobals);
+    for (int i = 0; x->grad && i < x->ncases; i++)
+        free(x->grad[i]);
+    free(x->grad);
 }
 
 /* Compiles the reference; a reference that does not build is the
@@ -177,6 +183,149 @@ static int run_timing(ctx *x, evidence *ev, md_err *err)
     ev->sizes = x->sizes;
     ev->nsizes = ns;
     return 0;
+}
+
+/* One finite-difference probe: the case with one input element moved. */
+typedef struct probe {
+    int ci, check;
+    long long index;
+    double h;
+} probe;
+
+/* A scalar read from a run: a result, or the first element of an output. */
+static bool run_scalar(const xrun *x, const char *name, double *out)
+{
+    for (int i = 0; i < x->nvals; i++) {
+        const value *v = &x->vals[i];
+        if (strcmp(v->name, name) != 0 || !v->present)
+            continue;
+        *out = v->array ? value_get(v, 0) : v->num;
+        return true;
+    }
+    return false;
+}
+
+/* gradcheck: the solution's gradient against central differences of its
+ * own loss, at a few sampled entries.  Each probe is the case re-generated
+ * from the same seed with one input entry moved by +h or -h; all probes run
+ * in one pass of the solution. */
+static int run_gradchecks(ctx *x, md_err *err)
+{
+    probe *pr = NULL;
+    int np = 0;
+    for (int i = 0; i < x->ncases; i++) {
+        const case_inst *ci = x->cases[i];
+        if (x->jobs[0].runs[i].status != XS_OK)
+            continue;
+        for (int k = 0; k < ci->nchecks; k++) {
+            const check *ck = &ci->checks[k];
+            if (ck->kind != CMP_GRADCHECK)
+                continue;
+            const value *p = case_value(ci, ck->points);
+            if (!p || !p->array || p->type != VT_DOUBLE || p->count == 0)
+                continue;
+            rng r;
+            rng_seed(&r, ci->seed ^ hash_str(HASH_SEED, ck->output));
+            int m = ck->samples < p->count ? ck->samples : (int)p->count;
+            for (int s = 0; s < m; s++) {
+                long long idx = m == p->count ? s : rng_below(&r, p->count);
+                double v = ((const double *)p->data)[idx];
+                pr = xrealloc(pr, sizeof *pr * (size_t)(np + 1));
+                pr[np++] = (probe){i, k, idx, ck->step * (fabs(v) > 1 ? fabs(v) : 1)};
+            }
+        }
+    }
+    if (np == 0)
+        return 0;
+    /* two instances per probe: +h then -h */
+    case_inst **ins = xcalloc((size_t)(2 * np), sizeof *ins);
+    int rc = -1;
+    int built = 0;
+    for (int q = 0; q < np; q++)
+        for (int sgn = 0; sgn < 2; sgn++) {
+            const case_inst *base = x->cases[pr[q].ci];
+            case_inst *c2 = xcalloc(1, sizeof *c2);
+            md_err e2;
+            if (case_instantiate(x->c, base->spec, x->seed, NULL, 1, c2, &e2) != 0) {
+                free(c2);
+                md_fail(err, "gradcheck: %s", e2.msg);
+                goto out;
+            }
+            value *p = case_value(c2, base->checks[pr[q].check].points);
+            ((double *)p->data)[pr[q].index] += sgn ? -pr[q].h : pr[q].h;
+            ins[built++] = c2;
+        }
+    layout_opts lo = {0};
+    lo.memory_bytes = (uint64_t)x->c->memory_mb << 20;
+    layout *lay = layout_build(ins, built, &lo, err);
+    if (!lay)
+        goto out;
+    exec_job job = {0};
+    job.so = x->sol.so_path;
+    job.sanitize = x->o->sanitize;
+    exec_opts eo = exec_options(x);
+    eo.progress = NULL;
+    if (exec_run(lay, &job, 1, &eo, err) != 0) {
+        exec_job_clear(&job);
+        layout_free(lay);
+        goto out;
+    }
+    x->grad = xcalloc((size_t)x->ncases, sizeof *x->grad);
+    for (int q = 0; q < np; q++) {
+        const probe *P = &pr[q];
+        const case_inst *ci = x->cases[P->ci];
+        const check *ck = &ci->checks[P->check];
+        if (!x->grad[P->ci]) {
+            x->grad[P->ci] = xcalloc((size_t)ci->nchecks, sizeof(cmp_outcome));
+            for (int k = 0; k < ci->nchecks; k++)
+                x->grad[P->ci][k].ok = true;
+        }
+        cmp_outcome *o = &x->grad[P->ci][P->check];
+        double lp, lm, g = NAN;
+        const xrun *up = &job.runs[2 * q], *um = &job.runs[2 * q + 1];
+        const xrun *u = &x->jobs[0].runs[P->ci];
+        for (int i = 0; i < u->nvals; i++)
+            if (strcmp(u->vals[i].name, ck->output) == 0)
+                g = value_get(&u->vals[i], P->index);
+        if (up->status != XS_OK || um->status != XS_OK || !run_scalar(up, ck->loss, &lp) ||
+            !run_scalar(um, ck->loss, &lm)) {
+            if (o->ok) {
+                o->ok = false;
+                snprintf(o->message, sizeof o->message,
+                         "gradcheck of %s: the loss could not be evaluated at a perturbed "
+                         "input", ck->output);
+            }
+            continue;
+        }
+        double num = (lp - lm) / (2 * P->h);
+        if (fabs(num - g) <= ck->atol + ck->rtol * fmax(fabs(num), fabs(g)))
+            continue;
+        if (o->nbad++ == 0) {
+            const value *pv = case_value(ci, ck->points), *gv = NULL;
+            for (int i = 0; i < u->nvals; i++)
+                if (strcmp(u->vals[i].name, ck->output) == 0)
+                    gv = &u->vals[i];
+            char gi[128], pi[128];
+            o->ok = false;
+            o->index = P->index;
+            snprintf(o->message, sizeof o->message,
+                     "%s is %.6g, but central differences of your %s in %s give %.6g",
+                     gv ? value_index_text(gv, P->index, gi, sizeof gi) : ck->output, g,
+                     ck->loss, pv ? value_index_text(pv, P->index, pi, sizeof pi) : ck->points,
+                     num);
+        }
+    }
+    exec_job_clear(&job);
+    layout_free(lay);
+    rc = 0;
+out:
+    for (int i = 0; i < built; i++) {
+        case_inst_free(ins[i]);
+        free(ins[i]);
+    }
+    free(ins);
+    free(pr);
+    return rc;
 }
 
 static int run_mistakes(ctx *x, evidence *ev, report *r, md_err *err)
@@ -278,6 +427,8 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
     if (exec_run(x.lay, x.jobs, 2, &eo, err) != 0 || check_reference_runs(&x, err) != 0)
         goto fail;
 
+    if (run_gradchecks(&x, err) != 0)
+        goto fail;
     md_err e2;
     x.nglobals = elfsym_writable(x.sol.so_path, &x.globals, &e2);
     if (x.nglobals < 0)
@@ -291,6 +442,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
     ev.globals = x.globals;
     ev.nglobals = x.nglobals;
     ev.visible_only = o->visible_only;
+    ev.grad = x.grad;
 
     rubric_cases(r, &ev);
     if (!o->visible_only) {

@@ -49,7 +49,14 @@ void rubric_cases(report *r, const evidence *e)
             strbuf msg = {0};
             for (int k = 0; k < ci->nchecks; k++) {
                 cmp_outcome o;
-                compare_check(&ci->checks[k], &got, &exp, &o);
+                if (ci->checks[k].kind == CMP_GRADCHECK) {
+                    /* measured by the grader with extra runs */
+                    if (!e->grad || !e->grad[i] || e->grad[i][k].ok)
+                        continue;
+                    o = e->grad[i][k];
+                } else {
+                    compare_check(&ci->checks[k], &got, &exp, &o);
+                }
                 if (o.ok)
                     continue;
                 rc->status = CS_FAIL;

@@ -22,6 +22,8 @@ typedef struct evidence {
     const char *not_timed;      /* why not, when timing is NULL */
     const double *sizes;        /* the grown variable at each scale */
     int nsizes;
+    /* gradcheck outcomes, [case][check]; NULL entries were not checked */
+    struct cmp_outcome **grad;
 } evidence;
 
 /* Case statuses, correctness and stability (and organization cases). */
