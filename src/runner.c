@@ -341,6 +341,27 @@ static double round_of(uint32_t r, fnptr *table, uint32_t reps, int side)
     return t / reps;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether n paired samples already pin the ratio down: the middle half of
+ * the ratios within 2% of their median.  More rounds would not change the
+ * verdict, only the grading time. */
+static int precise_enough(const plan_tres *tr, uint32_t n)
+{
+    if (n < 6)
+        return 0;
+    double r[PLAN_MAX_SAMPLES];
+    for (uint32_t i = 0; i < n; i++)
+        r[i] = tr->user_s[i] / (tr->ref_s[i] > 1e-12 ? tr->ref_s[i] : 1e-12);
+    qsort(r, n, sizeof r[0], cmp_double);
+    double q1 = r[n / 4], med = r[n / 2], q3 = r[(3 * n) / 4];
+    return med > 0 && (q3 - q1) / med <= 0.02;
+}
+
 static void time_one(uint32_t t)
 {
     const plan_time *pt = &times[t];
@@ -380,6 +401,8 @@ static void time_one(uint32_t t)
     while (n < PLAN_MAX_SAMPLES) {
         double el = wall_now() - start;
         if (n >= 3 && el > budget)
+            break;
+        if (precise_enough(tr, n))
             break;
         if (el > 3 * budget && n >= 1)
             break;

@@ -831,7 +831,7 @@ static int parse_timing(ld *L, const cJSON *j, const char *path)
     t->zero_ratio = 20;
     t->exponent = 1;
     t->exponent_slack = 0.35;
-    t->budget_s = 1.0;
+    t->budget_s = 0.6;
     t->base.path = xstrdup(path);
     t->base.name = xstrdup("timing");
     t->base.crit = CRIT_VECTORIZATION;

@@ -1,0 +1,232 @@
+/* The command-line contract (DESIGN.md): `mldrill grade ... --json` prints
+ * one JSON object with the documented keys; exit codes 0/1/2/3; text
+ * output without colour on a pipe.  Runs the built mldrill ($MLDRILL_BIN). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+#include <cmocka.h>
+
+#include "util.h"
+
+typedef struct run {
+    int code;
+    char *out, *err;
+} run;
+
+/* Runs mldrill with a shell-quoted argument string; captures both streams. */
+static run mldrill(const char *args)
+{
+    const char *bin = getenv("MLDRILL_BIN");
+    const char *src = getenv("MLDRILL_SRC");
+    assert_non_null(bin);
+    assert_non_null(src);
+    char errfile[] = "/tmp/mldrill-cli-XXXXXX";
+    int fd = mkstemp(errfile);
+    assert_true(fd >= 0);
+    char *cmd = xasprintf("cd '%s' && '%s' %s 2>'%s'", src, bin, args, errfile);
+    FILE *p = popen(cmd, "r");
+    free(cmd);
+    strbuf sb = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        sb_addn(&sb, buf, n);
+    int st = pclose(p);
+    run r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, sb_take(&sb), NULL};
+    r.err = file_read(errfile, NULL, NULL);
+    unlink(errfile);
+    close(fd);
+    return r;
+}
+
+static void run_free(run *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+static const char *str(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    assert_true(cJSON_IsString(v));
+    return v->valuestring;
+}
+
+static void json_report_should_follow_the_contract(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/solutions/softmax/accepted_loops.c --json --seed 3");
+    assert_int_equal(r.code, 0);
+    cJSON *o = cJSON_Parse(r.out);
+    assert_non_null(o);
+    assert_string_equal(str(o, "challenge"), "softmax");
+    assert_string_equal(str(o, "status"), "graded");
+    const cJSON *score = cJSON_GetObjectItemCaseSensitive(o, "score");
+    assert_true(cJSON_IsNumber(score) && score->valuedouble >= 0 && score->valuedouble <= 100);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "passed")));
+    const cJSON *crits = cJSON_GetObjectItemCaseSensitive(o, "criteria"), *c;
+    assert_true(cJSON_IsArray(crits));
+    double maxsum = 0;
+    int n = 0;
+    cJSON_ArrayForEach(c, crits)
+    {
+        const char *name = str(c, "name");
+        assert_true(strcmp(name, "correctness") == 0 || strcmp(name, "stability") == 0 ||
+                    strcmp(name, "vectorization") == 0 || strcmp(name, "organization") == 0);
+        assert_true(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(c, "score")));
+        maxsum += cJSON_GetObjectItemCaseSensitive(c, "max")->valuedouble;
+        assert_true(cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(c, "passed")));
+        assert_true(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(c, "findings")));
+        n++;
+    }
+    /* softmax has no training loop: convergence is left out, the rest
+     * scaled to 100 */
+    assert_int_equal(n, 4);
+    assert_true(maxsum > 99.5 && maxsum < 100.5);
+    assert_true(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(o, "mistakes")));
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(o, "cases");
+    assert_true(cJSON_GetArraySize(cases) >= 5);
+    cJSON_ArrayForEach(c, cases)
+    {
+        str(c, "name");
+        str(c, "criterion");
+        assert_string_equal(str(c, "status"), "pass");
+        str(c, "message");
+    }
+    cJSON_Delete(o);
+    run_free(&r);
+}
+
+static void compile_error_should_exit_1_with_compiler_output(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/solutions/softmax/wrong_signature.c --json");
+    assert_int_equal(r.code, 1);
+    cJSON *o = cJSON_Parse(r.out);
+    assert_non_null(o);
+    assert_string_equal(str(o, "status"), "compile_error");
+    assert_false(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "passed")));
+    assert_non_null(strstr(str(o, "compiler_output"), "conflicting types"));
+    cJSON_Delete(o);
+    run_free(&r);
+}
+
+static void crash_should_be_a_case_status(void **state)
+{
+    (void)state;
+    run r = mldrill("grade kmeans tests/solutions/kmeans/segfault.c --json");
+    assert_int_equal(r.code, 1);
+    cJSON *o = cJSON_Parse(r.out);
+    assert_non_null(o);
+    const cJSON *c;
+    int crashes = 0;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "cases"))
+        if (strcmp(str(c, "status"), "crash") == 0) {
+            crashes++;
+            assert_non_null(strstr(str(c, "message"), "segmentation fault"));
+        }
+    assert_true(crashes > 0);
+    cJSON_Delete(o);
+    run_free(&r);
+}
+
+static void mutated_input_should_be_named(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/solutions/softmax/mutates_input.c --json");
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.out, "\"mutates_input\""));
+    assert_non_null(strstr(r.out, "wrote into input Z"));
+    run_free(&r);
+}
+
+static void text_report_should_have_no_colour_on_a_pipe(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/solutions/softmax/mistake_no_max_shift.c --no-timing");
+    assert_int_equal(r.code, 1);
+    assert_null(strstr(r.out, "\033["));
+    assert_non_null(strstr(r.out, "Score "));
+    assert_non_null(strstr(r.out, "exp without subtracting the row max"));
+    assert_non_null(strstr(r.out, "huge logits"));
+    run_free(&r);
+}
+
+static void usage_errors_should_exit_2(void **state)
+{
+    (void)state;
+    run r = mldrill("grade nosuch tests/solutions/softmax/accepted_loops.c");
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "unknown challenge"));
+    run_free(&r);
+    r = mldrill("grade softmax /nonexistent/solution.c");
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "/nonexistent/solution.c"));
+    run_free(&r);
+    r = mldrill("grade softmax");
+    assert_int_equal(r.code, 2);
+    run_free(&r);
+    r = mldrill("no-such-command");
+    assert_int_equal(r.code, 2);
+    run_free(&r);
+    r = mldrill("grade --seed banana softmax x.c");
+    assert_int_equal(r.code, 2);
+    run_free(&r);
+}
+
+static void help_should_exit_0(void **state)
+{
+    (void)state;
+    run r = mldrill("--help");
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "grade"));
+    run_free(&r);
+    r = mldrill("grade --help");
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "--json"));
+    run_free(&r);
+}
+
+static void invalid_spec_should_exit_2_with_location(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mldrill-cli-spec-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *spec = path_join(dir, "broken.json");
+    FILE *f = fopen(spec, "w");
+    fputs("{\n  \"id\": \"broken\",\n  \"title\": 3\n}\n", f);
+    fclose(f);
+    char *args = xasprintf("--challenges %s grade broken tests/solutions/softmax/accepted_loops.c",
+                           dir);
+    run r = mldrill(args);
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "broken.json:3:"));
+    assert_non_null(strstr(r.err, "title"));
+    run_free(&r);
+    free(args);
+    unlink(spec);
+    free(spec);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(json_report_should_follow_the_contract),
+        cmocka_unit_test(compile_error_should_exit_1_with_compiler_output),
+        cmocka_unit_test(crash_should_be_a_case_status),
+        cmocka_unit_test(mutated_input_should_be_named),
+        cmocka_unit_test(text_report_should_have_no_colour_on_a_pipe),
+        cmocka_unit_test(usage_errors_should_exit_2),
+        cmocka_unit_test(help_should_exit_0),
+        cmocka_unit_test(invalid_spec_should_exit_2_with_location),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
