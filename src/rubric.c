@@ -79,6 +79,9 @@ void rubric_cases(report *r, const evidence *e)
             continue;
         rcriterion *c = &r->crit[k];
         if (total[k] == 0) {
+            /* `run` with no visible case of this criterion: nothing to judge */
+            if (e->visible_only)
+                c->applies = false;
             c->passed = !c->applies;
             continue;
         }
