@@ -58,6 +58,7 @@ void report_free(report *r)
     }
     free(r->mistakes);
     free(r->compiler_output);
+    free(r->why_not);
     free(r->output);
     free(r->loss_case);
     free(r->loss_user);
@@ -144,6 +145,8 @@ char *report_json(const report *r)
     /* additions beyond the contract's keys */
     cJSON_AddStringToObject(o, "title", r->title);
     cJSON_AddStringToObject(o, "verdict", r->verdict);
+    if (r->why_not)
+        cJSON_AddStringToObject(o, "why_not_passed", r->why_not);
     char seed[32];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
     cJSON_AddStringToObject(o, "seed", seed);
@@ -374,6 +377,8 @@ char *report_text(const report *r, bool colour)
             sb_printf(&sb, "  (overtime by %d:%02d)", (int)r->overtime_s / 60,
                       (int)r->overtime_s % 60);
         sb_addc(&sb, '\n');
+        if (r->why_not)
+            sb_printf(&sb, "%s%s%s\n", st->dim, r->why_not, st->reset);
     }
     return sb_take(&sb);
 }

@@ -56,6 +56,7 @@ typedef struct report {
     double score;
     bool passed;
     const char *verdict;      /* "strong", "pass", "not yet" */
+    char *why_not;            /* why it did not pass, one line, or NULL */
     rcriterion crit[CRIT_COUNT];
     rcase *cases;
     int ncases;

@@ -524,5 +524,17 @@ void rubric_total(report *r, const challenge *c)
         return;
     }
     r->passed = !r->compile_error && required && round(r->score) >= c->pass_score;
+    if (!r->passed && !r->compile_error) {
+        strbuf why = {0};
+        for (int k = 0; k < CRIT_COUNT; k++)
+            if (r->crit[k].applies && (c->pass_require & (1u << k)) && !r->crit[k].passed)
+                sb_printf(&why, "%s%s", why.len ? " and " : "", criterion_name((criterion)k));
+        if (why.len)
+            sb_add(&why, " must pass");
+        if (round(r->score) < c->pass_score)
+            sb_printf(&why, "%sa score of %.0f is needed", why.len ? "; " : "", c->pass_score);
+        r->why_not = xasprintf("Not passed: %s.", sb_str(&why));
+        sb_free(&why);
+    }
     r->verdict = r->passed && round(r->score) >= 90 ? "strong" : r->passed ? "pass" : "not yet";
 }
