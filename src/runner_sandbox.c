@@ -145,6 +145,8 @@ int sandbox_filter_call(void)
         "rseq", "clock_gettime", "clock_getres", "gettimeofday", "time",
         "nanosleep", "clock_nanosleep", "getpid", "gettid", "getrandom",
         "getrusage", "prlimit64", "uname",
+        /* glibc's qsort sizes its merge buffer by the physical memory */
+        "sysinfo",
         /* OpenBLAS places its large buffers with NUMA memory policies */
         "mbind", "get_mempolicy", "set_mempolicy", NULL};
     int rc = 0;
