@@ -366,6 +366,11 @@ static int run_mistakes(ctx *x, evidence *ev, report *r, md_err *err)
     return rc;
 }
 
+/* Why a solution is not timed (shared by grade_solution and grade_timing). */
+static const char NOT_TIMED_WRONG[] =
+    "correctness fails first (the speed of a wrong answer tells nothing)";
+static const char NOT_TIMED_SANITIZE[] = "sanitizer builds are slow by design";
+
 static void compile_error_report(report *r, compile_result *cr)
 {
     r->compile_error = true;
@@ -454,10 +459,9 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
             else if (o->no_timing)
                 r->crit[CRIT_VECTORIZATION].applies = false;    /* not scored */
             else if (!r->crit[CRIT_CORRECTNESS].passed)
-                ev.not_timed = "correctness fails first (the speed of a wrong answer "
-                               "tells nothing)";
+                ev.not_timed = NOT_TIMED_WRONG;
             else if (o->sanitize)
-                ev.not_timed = "sanitizer builds are slow by design";
+                ev.not_timed = NOT_TIMED_SANITIZE;
             else {
                 progress(o, STAGE_TIMING, 0, 1);
                 if (run_timing(&x, &ev, err) != 0)
@@ -493,6 +497,57 @@ fail:
     report_free(r);
     ctx_free(&x);
     return NULL;
+}
+
+int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
+                 report *r, md_err *err)
+{
+    rcriterion *v = &r->crit[CRIT_VECTORIZATION];
+    /* nothing to time, or already scored (a solution that does not run) */
+    if (!c->timing.enabled || c->weights[CRIT_VECTORIZATION] <= 0 || r->compile_error ||
+        r->visible_only || v->applies)
+        return 0;
+    double t0 = now_seconds();
+    ctx x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.o = o;
+    x.seed = r->seed;
+    evidence ev = {0};
+    ev.c = c;
+    int rc = -1;
+    if (!r->crit[CRIT_CORRECTNESS].passed) {
+        ev.not_timed = NOT_TIMED_WRONG;
+    } else if (o->sanitize) {
+        ev.not_timed = NOT_TIMED_SANITIZE;
+    } else {
+        x.runner = exec_find_runner("mldrill-runner");
+        if (!x.runner) {
+            md_fail(err, "the runner (mldrill-runner) is missing: reinstall mldrill");
+            goto out;
+        }
+        /* both builds come from the compile cache of the first stage */
+        compile_opts co = {0};
+        if (compile_file(c, solution, &co, &x.sol, err) != 0)
+            goto out;
+        if (!x.sol.ok) {
+            md_fail(err, "%s no longer compiles", solution);
+            goto out;
+        }
+        progress(o, STAGE_TIMING, 0, 1);
+        if (build_reference(&x, err) != 0 || run_timing(&x, &ev, err) != 0)
+            goto out;
+    }
+    v->applies = true;
+    v->score = 0;
+    v->max = c->weights[CRIT_VECTORIZATION];
+    rubric_vectorization(r, &ev);
+    rubric_total(r, c);
+    r->seconds += now_seconds() - t0;
+    rc = 0;
+out:
+    ctx_free(&x);
+    return rc;
 }
 
 int grade_check_reference(const challenge *c, md_err *err)

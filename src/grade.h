@@ -35,6 +35,15 @@ typedef struct grade_opts {
 report *grade_solution(const challenge *c, const char *solution,
                        const grade_opts *o, md_err *err);
 
+/* The timing stage on its own, for a report graded with no_timing: runs
+ * the vectorization timing (when the challenge has it and correctness
+ * passed), scores it into r and re-totals r.  `mldrill batch` grades
+ * correctness in parallel and calls this one submission at a time so
+ * that timings stay fair.  Returns -1 with err when grading itself
+ * failed (r is then unchanged). */
+int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
+                 report *r, md_err *err);
+
 /* Compiles and runs the challenge's reference on its own cases and the
  * timing input (for `validate`); err says what is wrong. */
 int grade_check_reference(const challenge *c, md_err *err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_instructor.h"
 #include "config.h"
 
 static void usage(FILE *f, const char *prog)
@@ -18,6 +19,9 @@ static void usage(FILE *f, const char *prog)
             "  grade CHALLENGE SOLUTION.c [--json]   grade one solution and exit\n"
             "  list                                  list the challenges\n"
             "  show CHALLENGE                        print a challenge's statement\n"
+            "  validate [ID|SPEC.json|DIR ...]       check challenges (spec, reference,\n"
+            "                                        example solutions)\n"
+            "  batch CHALLENGE PATH... [--jobs N]    grade many submissions into CSV/JSON\n"
             "\n"
             "options:\n"
             "  --challenges DIR   also look for challenges in DIR (repeatable; so does\n"
@@ -60,6 +64,10 @@ int main(int argc, char **argv)
         rc = cmd_grade(&x, cargc, cargv);
     else if (strcmp(cmd, "show") == 0)
         rc = cmd_show(&x, cargc, cargv);
+    else if (strcmp(cmd, "validate") == 0)
+        rc = cmd_validate(&x, cargc, cargv);
+    else if (strcmp(cmd, "batch") == 0)
+        rc = cmd_batch(&x, cargc, cargv);
     else {
         fprintf(stderr, "%s: unknown command \"%s\"\n", prog, cmd);
         usage(stderr, prog);
