@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "grade.h"
+#include "history.h"
+#include "repl_info.h"
 #include "report.h"
 #include "spec.h"
 
@@ -120,31 +122,24 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
 int cmd_list(cli_ctx *x, int argc, char **argv)
 {
     if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-        printf("usage: %s list\n\nLists the challenges on the search path with their "
-               "difficulty and time limit.\n", x->prog);
+        printf("usage: %s list [--tag T] [--difficulty D]\n\nLists the challenges on the "
+               "search path: difficulty, time limit, your best score and\nwhether you have "
+               "solved it (from the REPL's history).\n", x->prog);
         return EXIT_PASSED;
     }
-    char **ids;
-    int n = catalog_ids(x->cat, &ids);
-    int rc = EXIT_PASSED;
-    printf("%-20s %-8s %5s  %s\n", "id", "level", "time", "title");
-    for (int i = 0; i < n; i++) {
-        md_err err;
-        char *path = catalog_find(x->cat, ids[i], &err);
-        challenge *c = path ? spec_load(path, &err) : NULL;
-        if (c)
-            printf("%-20s %-8s %3d m  %s\n", c->id, difficulty_name(c->diff), c->minutes,
-                   c->title);
-        else {
-            fprintf(stderr, "%s: %s\n", x->prog, err.msg);
-            rc = EXIT_USAGE;
-        }
-        spec_free(c);
-        free(path);
-        free(ids[i]);
+    list_filter f;
+    md_err err;
+    if (list_parse(argc, argv, &f, &err) != 0) {
+        fprintf(stderr, "%s list: %s\n", x->prog, err.msg);
+        return EXIT_USAGE;
     }
-    free(ids);
-    return rc;
+    /* the history only when there is one: listing never creates it */
+    history *h = history_open_existing(NULL, &err);
+    if (!h && err.msg[0])
+        fprintf(stderr, "%s list: no scores: %s\n", x->prog, err.msg);
+    int n = info_list(stdout, x->cat, h, &f, use_colour(1));
+    history_close(h);
+    return n < 0 ? EXIT_USAGE : EXIT_PASSED;
 }
 
 int cmd_show(cli_ctx *x, int argc, char **argv)

@@ -7,13 +7,15 @@
 #include "cli.h"
 #include "cli_instructor.h"
 #include "config.h"
+#include "repl.h"
 
 static void usage(FILE *f, const char *prog)
 {
     fprintf(f,
-            "usage: %s [--challenges DIR]... [COMMAND [ARGS]]\n"
+            "usage: %s [--challenges DIR]... [--workspace DIR] [COMMAND [ARGS]]\n"
             "\n"
-            "Without a command, starts the interactive practice session.\n"
+            "Without a command, starts the interactive practice session (`help` inside\n"
+            "it lists its commands; docs/repl.md describes it).\n"
             "\n"
             "commands:\n"
             "  grade CHALLENGE SOLUTION.c [--json]   grade one solution and exit\n"
@@ -27,6 +29,8 @@ static void usage(FILE *f, const char *prog)
             "  --challenges DIR   also look for challenges in DIR (repeatable; so does\n"
             "                     $MLDRILL_CHALLENGES, colon-separated)\n"
             "  -h, --help         this help;  COMMAND --help for a command's options\n"
+            "  --workspace DIR    where the session keeps your solution files\n"
+            "                     (default: ./mldrill-work)\n"
             "  --version          print the version\n",
             prog);
 }
@@ -35,12 +39,17 @@ int main(int argc, char **argv)
 {
     const char *prog = "mldrill";
     const char *dirs[64] = {0};
+    const char *workspace = NULL;
     int ndirs = 0, i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--challenges") == 0 && i + 1 < argc && ndirs < 64) {
             dirs[ndirs++] = argv[++i];
         } else if (strncmp(argv[i], "--challenges=", 13) == 0 && ndirs < 64) {
             dirs[ndirs++] = argv[i] + 13;
+        } else if (strcmp(argv[i], "--workspace") == 0 && i + 1 < argc) {
+            workspace = argv[++i];
+        } else if (strncmp(argv[i], "--workspace=", 12) == 0) {
+            workspace = argv[i] + 12;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             usage(stdout, prog);
             return EXIT_PASSED;
@@ -58,8 +67,11 @@ int main(int argc, char **argv)
     const char *cmd = i < argc ? argv[i] : NULL;
     int cargc = argc - i;
     char **cargv = argv + i;
-    if (!cmd || strcmp(cmd, "list") == 0)
-        rc = cmd_list(&x, cmd ? cargc : 0, cargv);
+    if (!cmd) {
+        repl_config rc_cfg = {x.cat, prog, workspace, NULL};
+        rc = repl_main(&rc_cfg);
+    } else if (strcmp(cmd, "list") == 0)
+        rc = cmd_list(&x, cargc, cargv);
     else if (strcmp(cmd, "grade") == 0)
         rc = cmd_grade(&x, cargc, cargv);
     else if (strcmp(cmd, "show") == 0)

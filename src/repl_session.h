@@ -1,0 +1,122 @@
+/* repl_session — the state of an interactive session, shared by the REPL's
+ * modules, and the commands each of them implements.  A command takes
+ * the words of its line (argv[0] is its name), prints what the learner
+ * sees on stdout, and returns 0 when it did what was asked, 1 when it
+ * refused or failed (the message printed says why).
+ *
+ *   repl.c        the loop: prompt, idle warnings, completion, dispatch, help
+ *   repl_cmds.c   start, edit, run, submit, hint, time, solution, report,
+ *                 reset, abandon (and grading with a progress line)
+ *   repl_info.c   list, history, stats
+ *   repl_watch.c  watch
+ *   repl_mock.c   mock */
+#ifndef MLDRILL_REPL_SESSION_H
+#define MLDRILL_REPL_SESSION_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "history.h"
+#include "repl_line.h"
+#include "repl_timer.h"
+#include "report.h"
+
+typedef struct mock mock;
+
+typedef struct session {
+    /* set up once */
+    catalog *cat;
+    const char *prog;
+    char *workspace;          /* absolute directory of the solution files */
+    history *hist;            /* NULL when it could not be opened */
+    rline *line;
+    bool colour;              /* colour on stdout */
+    bool progress;            /* a progress line on stderr (a tty) */
+    double scale;             /* clock speed ($MLDRILL_TIME_SCALE) */
+    volatile sig_atomic_t *interrupted;    /* set by SIGINT */
+
+    /* the challenge in progress (c is NULL when none) */
+    challenge *c;
+    char *file;               /* its solution file */
+    rtimer timer;             /* the countdown (one clock for a mock) */
+    int64_t started_wall;     /* unix time the challenge started */
+    double started_real;      /* monotonic time it started */
+    int hints;                /* hints shown */
+    bool submitted;           /* submitted at least once */
+    bool solution_seen;       /* the reference was shown */
+    report *last;             /* the last report, run or submit */
+    bool cancelled;           /* the last grading was cancelled (Ctrl-C) */
+    mock *mock;               /* a mock interview in progress, or NULL */
+    bool quit;
+} session;
+
+/* --- repl_cmds.c ---------------------------------------------------------- */
+
+/* Loads a challenge by id, printing the error; NULL when it fails. */
+challenge *session_load(session *s, const char *id);
+
+/* Makes c (owned from now on) the challenge in progress: starter file,
+ * statement.  When limit_s > 0 the clock starts over with that limit;
+ * otherwise it keeps running (the next challenge of a mock).  Returns 0,
+ * or 1 after printing why not (c is then freed). */
+int session_begin(session *s, challenge *c, double limit_s);
+
+/* Ends the challenge in progress (the file stays); stops the clock
+ * unless a mock goes on. */
+void session_end(session *s, bool stop_clock);
+
+/* Grades the solution file (a snapshot of it, so the source recorded is
+ * the one graded) with a progress line; NULL after printing why (an
+ * error, or "cancelled" on Ctrl-C).  *source gets the graded text
+ * (caller frees) when source is not NULL. */
+report *session_grade(session *s, bool visible_only, char **source);
+
+/* Session seconds spent on the challenge in progress. */
+double session_elapsed(const session *s);
+
+int repl_start(session *s, int argc, char **argv);
+int repl_edit(session *s, int argc, char **argv);
+int repl_run(session *s, int argc, char **argv);
+int repl_submit(session *s, int argc, char **argv);
+int repl_hint(session *s, int argc, char **argv);
+int repl_time(session *s, int argc, char **argv);
+int repl_solution(session *s, int argc, char **argv);
+int repl_report(session *s, int argc, char **argv);
+int repl_reset(session *s, int argc, char **argv);
+int repl_abandon(session *s, int argc, char **argv);
+
+/* --- repl_info.c ------------------------------------------------------------ */
+
+int repl_list(session *s, int argc, char **argv);
+int repl_history(session *s, int argc, char **argv);
+int repl_stats(session *s, int argc, char **argv);
+
+/* "12:41"-style duration of session seconds (never negative). */
+void format_duration(double s, char *buf, size_t n);
+
+/* --- repl_watch.c ----------------------------------------------------------- */
+
+int repl_watch(session *s, int argc, char **argv);
+
+/* --- repl_mock.c ------------------------------------------------------------ */
+
+int repl_mock(session *s, int argc, char **argv);
+
+/* After a submit (or an abandon: skipped) of a mock's challenge: records
+ * the result and starts the next challenge, or prints the summary and
+ * ends the mock. */
+void mock_advance(session *s, const report *r, int attempt_n, bool skipped);
+
+/* "2/3" for the prompt (buf), or false when no mock is running. */
+bool mock_position(const session *s, char *buf, size_t n);
+
+/* Ends a mock early (quit): prints the summary. */
+void mock_finish(session *s);
+
+/* --- repl.c ------------------------------------------------------------------ */
+
+/* Prints the warning that fell due, if any (after long commands). */
+void session_warnings(session *s);
+
+#endif
