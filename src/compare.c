@@ -331,10 +331,17 @@ static void cmp_partition(const check *ck, const value *g, const cmp_env *got,
               other->name, ng + no, n);
         return;
     }
-    char *seen = xcalloc((size_t)n + 1, 1);
+    /* the labels index the class counts: refuse anything else */
     long long maxc = 0;
-    for (long long i = 0; i < n; i++)
-        maxc = fmax(maxc, value_get(labels, i));
+    for (long long i = 0; i < n; i++) {
+        double l = value_get(labels, i);
+        if (!(l >= 0 && l <= 1e6 && l == floor(l))) {
+            failf(o, "%s[%lld] is %g, not a class index", labels->name, i, l);
+            return;
+        }
+        maxc = fmax(maxc, l);
+    }
+    char *seen = xcalloc((size_t)n + 1, 1);
     long long *cnt = xcalloc((size_t)maxc + 2, sizeof(long long));
     long long *want = xcalloc((size_t)maxc + 2, sizeof(long long));
     for (long long i = 0; i < ng + no && o->ok; i++) {

@@ -112,6 +112,82 @@ static void permutation_should_ignore_label_names(void **state)
     value_clear(&vc);
 }
 
+static void partition_should_check_indices_and_class_counts(void **state)
+{
+    (void)state;
+    /* 8 samples, classes 0 0 0 0 0 0 1 1; the reference puts 0, 3 and 6 in
+     * test: two of class 0 and one of class 1 */
+    double y[] = {0, 0, 0, 0, 0, 0, 1, 1};
+    double xtr[] = {1, 2, 4, 5, 7}, xte[] = {0, 3, 6};
+    value vy = arr("y", VT_INT, 8, 1, y);
+    value vals_x[] = {arr("train", VT_INT, 5, 1, xtr), arr("test", VT_INT, 3, 1, xte), vy};
+    cmp_env ex = {NULL, vals_x, 3};
+    check c = mkcheck("train", CMP_PARTITION);
+    c.other = "test";
+    c.labels = "y";
+    c.atol = 0;
+    struct {
+        double tr[5], te[3];
+        bool ok;
+        const char *msg;    /* part of the message when not ok */
+    } t[] = {
+        /* other samples, same class counts, any order: right */
+        {{7, 5, 4, 0, 2}, {1, 6, 3}, true, NULL},
+        /* class 1 count off by one (2 instead of 1): still within 1 */
+        {{0, 1, 2, 3, 4}, {5, 6, 7}, true, NULL},
+        /* three of class 0 and none of class 1 vs two and one: within 1 */
+        {{1, 2, 4, 6, 7}, {0, 3, 5}, true, NULL},
+        /* an index twice (and one missing) */
+        {{1, 2, 4, 5, 7}, {0, 3, 3}, false, "index 3 appears twice"},
+        /* an index out of range, an unwritten int */
+        {{1, 2, 4, 5, 8}, {0, 3, 6}, false, "not an index"},
+        {{1, 2, 4, 5, -1431655766}, {0, 3, 6}, false, "not an index"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        value vals_g[] = {arr("train", VT_INT, 5, 1, t[i].tr), arr("test", VT_INT, 3, 1, t[i].te),
+                          vy};
+        cmp_env eg = {NULL, vals_g, 3};
+        cmp_outcome o;
+        compare_check(&c, &eg, &ex, &o);
+        assert_int_equal(o.ok, t[i].ok);
+        if (t[i].msg)
+            assert_non_null(strstr(o.message, t[i].msg));
+        value_clear(&vals_g[0]);
+        value_clear(&vals_g[1]);
+    }
+
+    /* class counts two away from the reference's: 10 samples, classes
+     * 0 x5 and 1 x5, the reference's test holds two of each, this one four
+     * of class 0 and none of class 1 */
+    double y2[] = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+    double rtr[] = {2, 3, 4, 7, 8, 9}, rte[] = {0, 1, 5, 6};
+    double gtr[] = {4, 5, 6, 7, 8, 9}, gte[] = {0, 1, 2, 3};
+    value vy2 = arr("y", VT_INT, 10, 1, y2);
+    value vx2[] = {arr("train", VT_INT, 6, 1, rtr), arr("test", VT_INT, 4, 1, rte), vy2};
+    value vg2[] = {arr("train", VT_INT, 6, 1, gtr), arr("test", VT_INT, 4, 1, gte), vy2};
+    cmp_env ex2 = {NULL, vx2, 3}, eg2 = {NULL, vg2, 3};
+    cmp_outcome o;
+    compare_check(&c, &eg2, &ex2, &o);
+    assert_false(o.ok);
+    assert_string_equal(o.message, "test holds 4 samples of class 0, expected about 2 "
+                                   "(class shares must be kept)");
+    /* labels that are not class indices are refused, not used as indices */
+    double ybad[] = {0, 0, 0, 0, 0, 1, 1, 1, 1, -2};
+    value vyb = arr("y", VT_INT, 10, 1, ybad);
+    vg2[2] = vyb;
+    compare_check(&c, &eg2, &ex2, &o);
+    assert_false(o.ok);
+    assert_non_null(strstr(o.message, "not a class index"));
+    for (int i = 0; i < 2; i++) {
+        value_clear(&vx2[i]);
+        value_clear(&vg2[i]);
+        value_clear(&vals_x[i]);
+    }
+    value_clear(&vy2);
+    value_clear(&vyb);
+    value_clear(&vy);
+}
+
 static void timing_should_take_the_median_ratio(void **state)
 {
     (void)state;
@@ -161,6 +237,7 @@ int main(void)
         cmocka_unit_test(allclose_should_name_the_index_and_nan),
         cmocka_unit_test(nearest_should_accept_either_side_of_a_tie),
         cmocka_unit_test(permutation_should_ignore_label_names),
+        cmocka_unit_test(partition_should_check_indices_and_class_counts),
         cmocka_unit_test(timing_should_take_the_median_ratio),
         cmocka_unit_test(expectations_should_parse_and_compare),
     };
