@@ -1,0 +1,35 @@
+/* expect: status=graded passed=yes correctness=pass stability=pass vectorization=pass organization=pass */
+/* One feature at a time, the way the formula reads: walk down column j for
+ * its mean, again for its variance (centred, two passes), then write the
+ * column of Y.  In inference the running statistics stand in for the
+ * batch's and are not touched. */
+#include <math.h>
+
+void batchnorm_forward(const double *X, int n, int d, const double *gamma,
+                       const double *beta, int training, double momentum, double eps,
+                       double *running_mean, double *running_var, double *Y)
+{
+    for (int j = 0; j < d; j++) {
+        double mean, var;
+        if (training) {
+            double s = 0.0;
+            for (int i = 0; i < n; i++)
+                s += X[(long)i * d + j];
+            mean = s / n;
+            double ss = 0.0;
+            for (int i = 0; i < n; i++) {
+                double c = X[(long)i * d + j] - mean;
+                ss += c * c;
+            }
+            var = ss / n;
+            running_mean[j] = (1 - momentum) * running_mean[j] + momentum * mean;
+            running_var[j] = (1 - momentum) * running_var[j] + momentum * var;
+        } else {
+            mean = running_mean[j];
+            var = running_var[j];
+        }
+        double inv_std = 1.0 / sqrt(var + eps);
+        for (int i = 0; i < n; i++)
+            Y[(long)i * d + j] = gamma[j] * (X[(long)i * d + j] - mean) * inv_std + beta[j];
+    }
+}
