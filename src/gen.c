@@ -558,9 +558,12 @@ static int fill_numbers(genctx *c, gen_find find, double *out, long long n,
             w[j] = ws * rng_normal(r);
         const double *X = src->data;
         for (long long i = 0; i < n; i++) {
+            /* a missing (NaN) feature adds nothing, so targets can be drawn
+             * from data with missing values (nan_fraction) */
             double z = bias;
             for (long long j = 0; j < d; j++)
-                z += X[i * d + j] * w[j];
+                if (!isnan(X[i * d + j]))
+                    z += X[i * d + j] * w[j];
             if (g->kind == G_LINEAR) {
                 out[i] = z + noise * rng_normal(r);
             } else {

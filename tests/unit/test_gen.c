@@ -175,6 +175,38 @@ static void words_should_draw_from_the_vocabulary(void **state)
     gen_free(g);
 }
 
+static void targets_should_ignore_missing_features(void **state)
+{
+    (void)state;
+    /* column 0 entirely missing: the labels come from columns 1 and 2 */
+    gen_spec *gx = parse("{\"gen\": \"normal\", \"set\": [{\"at\": 0, \"count\": 200, "
+                         "\"stride\": 3, \"value\": \"nan\"}], \"nan_fraction\": 0.1}");
+    gen_spec *gy = parse("{\"gen\": \"logistic\", \"from\": \"X\", \"separable\": true}");
+    gen_spec *gt = parse("{\"gen\": \"linear\", \"from\": \"X\"}");
+    value x, y, t;
+    make(&x, "X", VT_DOUBLE, 200, 3);
+    make(&y, "y", VT_INT, 200, 1);
+    make(&t, "t", VT_DOUBLE, 200, 1);
+    rng r;
+    rng_seed(&r, 7);
+    md_err err;
+    assert_int_equal(gen_fill(gx, &x, &r, NULL, find_none, NULL, &err), 0);
+    assert_int_equal(gen_fill(gy, &y, &r, NULL, find_none, &x, &err), 0);
+    assert_int_equal(gen_fill(gt, &t, &r, NULL, find_none, &x, &err), 0);
+    int ones = 0;
+    for (int i = 0; i < 200; i++) {
+        ones += ((int *)y.data)[i];
+        assert_true(isfinite(((double *)t.data)[i]));
+    }
+    assert_true(ones > 20 && ones < 180);
+    value_clear(&x);
+    value_clear(&y);
+    value_clear(&t);
+    gen_free(gx);
+    gen_free(gy);
+    gen_free(gt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +216,7 @@ int main(void)
         cmocka_unit_test(modifiers_should_apply_in_order),
         cmocka_unit_test(labels_should_cover_every_class),
         cmocka_unit_test(words_should_draw_from_the_vocabulary),
+        cmocka_unit_test(targets_should_ignore_missing_features),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
