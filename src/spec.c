@@ -412,12 +412,16 @@ static int parse_returns(ld *L, const cJSON *j, const char *path, function *f)
         return 0;
     }
     bool array = false;
-    if (cJSON_IsString(j))
-        return parse_type(L, path, j->valuestring, &f->ret, &array, true) ||
-                       (array && FAIL(L, path, "a function returns a scalar or "
-                                               "a handle, not an array"))
-                   ? -1
-                   : 0;
+    if (cJSON_IsString(j)) {
+        if (parse_type(L, path, j->valuestring, &f->ret, &array, true))
+            return -1;
+        /* a handle needs its type's name, so it takes the object form */
+        if (array || f->ret == VT_STRING || f->ret == VT_HANDLE)
+            return FAIL(L, path, "a function returns \"void\", \"int\" or \"double\", "
+                                 "or a handle written {\"type\": \"handle\", "
+                                 "\"handle\": NAME}");
+        return 0;
+    }
     static const char *const keys[] = {"type", "handle", "name", NULL};
     if (!cJSON_IsObject(j))
         return FAIL(L, path, "expected a type (\"int\") or {\"type\", "
@@ -761,8 +765,10 @@ static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
         get_str(L, j, path, "criterion", false, &crit) ||
         get_bool(L, j, path, "visible", &cs->visible) ||
         get_text(L, j, path, "note", false, &cs->note) ||
-        get_num(L, j, path, "wall_s", 0.01, 600, &cs->wall_s))
+        get_num(L, j, path, "wall_s", 0.01, 600, &cs->wall_s)) {
+        free(crit);
         return -1;
+    }
     if (crit) {
         int k = criterion_from_name(crit);
         free(crit);
