@@ -14,7 +14,7 @@ static const char *const kind_names[G_KIND_COUNT] = {
 static const char *const param_names[GP_COUNT] = {
     "mean", "std", "low", "high", "classes", "imbalance", "centers",
     "spread", "noise", "bias", "weight_scale", "value", "start", "step",
-    "vocab", "scale", "shift", "nan_fraction", "repeat_rows",
+    "vocab", "weights_seed", "scale", "shift", "nan_fraction", "repeat_rows",
 };
 
 #define B(p) (1u << (p))
@@ -33,8 +33,9 @@ static const struct {
     [G_LABELS] = {B(GP_CLASSES) | B(GP_IMBALANCE) | B(GP_REPEAT_ROWS), B(GP_CLASSES), false},
     [G_BLOBS] = {B(GP_CENTERS) | B(GP_SPREAD) | B(GP_STD) | MODIFIERS, B(GP_CENTERS), false},
     [G_CLUSTER_OF] = {0, 0, true},
-    [G_LINEAR] = {B(GP_NOISE) | B(GP_BIAS) | B(GP_WEIGHT_SCALE) | MODIFIERS, 0, true},
-    [G_LOGISTIC] = {B(GP_SCALE) | B(GP_BIAS), 0, true},
+    [G_LINEAR] = {B(GP_NOISE) | B(GP_BIAS) | B(GP_WEIGHT_SCALE) | B(GP_WEIGHTS_SEED) | MODIFIERS,
+                  0, true},
+    [G_LOGISTIC] = {B(GP_SCALE) | B(GP_BIAS) | B(GP_WEIGHTS_SEED), 0, true},
     [G_ROWS] = {MODIFIERS, 0, true},
     [G_CONST] = {B(GP_VALUE) | B(GP_NAN_FRACTION), B(GP_VALUE), false},
     [G_RANGE] = {B(GP_START) | B(GP_STEP) | MODIFIERS, 0, false},
@@ -553,9 +554,20 @@ static int fill_numbers(genctx *c, gen_find find, double *out, long long n,
             return -1;
         if (g->kind == G_LOGISTIC && !g->p[GP_BIAS])
             bias = 0;
+        /* weights_seed: w comes from that fixed seed, so that two targets
+         * (training and test labels) follow one model */
+        rng wr;
+        rng *wsrc = r;
+        if (g->p[GP_WEIGHTS_SEED]) {
+            double ws_seed;
+            if (gparam(c, GP_WEIGHTS_SEED, 0, &ws_seed))
+                return -1;
+            rng_seed(&wr, (uint64_t)fabs(ws_seed));
+            wsrc = &wr;
+        }
         double *w = xmalloc(sizeof(double) * (size_t)(d ? d : 1));
         for (long long j = 0; j < d; j++)
-            w[j] = ws * rng_normal(r);
+            w[j] = ws * rng_normal(wsrc);
         const double *X = src->data;
         for (long long i = 0; i < n; i++) {
             /* a missing (NaN) feature adds nothing, so targets can be drawn

@@ -207,6 +207,44 @@ static void targets_should_ignore_missing_features(void **state)
     gen_free(gt);
 }
 
+static void weights_seed_should_share_one_model(void **state)
+{
+    (void)state;
+    /* training and test labels drawn by two generators with one weights_seed
+     * follow the same w: on the same X, separable labels agree exactly */
+    gen_spec *gx = parse("{\"gen\": \"normal\"}");
+    gen_spec *ga = parse("{\"gen\": \"logistic\", \"from\": \"X\", \"separable\": true, "
+                         "\"weights_seed\": 5}");
+    gen_spec *gb = parse("{\"gen\": \"logistic\", \"from\": \"X\", \"separable\": true}");
+    value x, a, b, c;
+    make(&x, "X", VT_DOUBLE, 100, 3);
+    make(&a, "a", VT_INT, 100, 1);
+    make(&b, "b", VT_INT, 100, 1);
+    make(&c, "c", VT_INT, 100, 1);
+    rng r1, r2, r3;
+    rng_seed(&r1, 1);
+    md_err err;
+    assert_int_equal(gen_fill(gx, &x, &r1, NULL, find_none, NULL, &err), 0);
+    rng_seed(&r2, 2);
+    rng_seed(&r3, 3);
+    assert_int_equal(gen_fill(ga, &a, &r2, NULL, find_none, &x, &err), 0);
+    assert_int_equal(gen_fill(ga, &b, &r3, NULL, find_none, &x, &err), 0);
+    assert_memory_equal(a.data, b.data, sizeof(int) * 100);
+    /* without it, each generator draws its own w */
+    rng_seed(&r2, 2);
+    rng_seed(&r3, 3);
+    assert_int_equal(gen_fill(gb, &b, &r2, NULL, find_none, &x, &err), 0);
+    assert_int_equal(gen_fill(gb, &c, &r3, NULL, find_none, &x, &err), 0);
+    assert_true(memcmp(b.data, c.data, sizeof(int) * 100) != 0);
+    value_clear(&x);
+    value_clear(&a);
+    value_clear(&b);
+    value_clear(&c);
+    gen_free(gx);
+    gen_free(ga);
+    gen_free(gb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +255,7 @@ int main(void)
         cmocka_unit_test(labels_should_cover_every_class),
         cmocka_unit_test(words_should_draw_from_the_vocabulary),
         cmocka_unit_test(targets_should_ignore_missing_features),
+        cmocka_unit_test(weights_seed_should_share_one_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
