@@ -373,7 +373,7 @@ static int build(const challenge *c, const case_spec *cs, uint64_t seed,
     for (int i = 0; i < ci->nchecks; i++) {
         const check *ck = &ci->checks[i];
         const char *names[] = {ck->output, ck->points, ck->centroids, ck->loss,
-                               ck->labels, ck->other};
+                               ck->weights, ck->labels, ck->other};
         for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
             if (names[k] && !case_value(ci, names[k])) {
                 md_fail(err, "check %d names \"%s\", which no call passes or "

@@ -14,6 +14,31 @@ const value *cmp_env_get(const cmp_env *e, const char *name)
     return e->ci ? case_value(e->ci, name) : NULL;
 }
 
+bool compare_grad_loss(const check *ck, const cmp_env *got, double *out)
+{
+    /* the loss is something the run computed, never an input */
+    const value *l = NULL;
+    for (int i = 0; i < got->nvals; i++)
+        if (strcmp(got->vals[i].name, ck->loss) == 0)
+            l = &got->vals[i];
+    if (!l || !l->present)
+        return false;
+    if (!ck->weights) {
+        *out = l->array ? value_get(l, 0) : l->num;
+        return true;
+    }
+    /* sum(w .* loss): d/dx of it is the vector-Jacobian product a backward
+     * pass computes when w is the upstream gradient */
+    const value *w = cmp_env_get(got, ck->weights);
+    if (!w || !w->array || w->type != VT_DOUBLE || !l->array || w->count != l->count)
+        return false;
+    double s = 0.0;
+    for (long long i = 0; i < l->count; i++)
+        s += ((const double *)w->data)[i] * value_get(l, i);
+    *out = s;
+    return true;
+}
+
 int cmp_env_lookup(void *ctx, const char *name, double *out)
 {
     const cmp_env *e = ctx;

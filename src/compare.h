@@ -38,6 +38,14 @@ void compare_check(const check *ck, const cmp_env *got, const cmp_env *exp,
 void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
                   cmp_outcome *o);
 
+/* The scalar a gradcheck differentiates, read from one run (got->vals):
+ * the check's loss (a result, or the first element of an output), or, when
+ * the check has weights, sum_i weights[i] * loss[i] over the whole loss
+ * array, with weights looked up in the run and then in the case.  False
+ * when the loss was not computed, weights are missing or not double, or
+ * the two arrays differ in length. */
+bool compare_grad_loss(const check *ck, const cmp_env *got, double *out);
+
 /* Formats a number the way reports show it (NaN, inf, %.6g). */
 const char *cmp_num(double v, char *buf, size_t n);
 

@@ -192,19 +192,6 @@ typedef struct probe {
     double h;
 } probe;
 
-/* A scalar read from a run: a result, or the first element of an output. */
-static bool run_scalar(const xrun *x, const char *name, double *out)
-{
-    for (int i = 0; i < x->nvals; i++) {
-        const value *v = &x->vals[i];
-        if (strcmp(v->name, name) != 0 || !v->present)
-            continue;
-        *out = v->array ? value_get(v, 0) : v->num;
-        return true;
-    }
-    return false;
-}
-
 /* gradcheck: the solution's gradient against central differences of its
  * own loss, at a few sampled entries.  Each probe is the case re-generated
  * from the same seed with one input entry moved by +h or -h; all probes run
@@ -287,8 +274,9 @@ static int run_gradchecks(ctx *x, md_err *err)
         for (int i = 0; i < u->nvals; i++)
             if (strcmp(u->vals[i].name, ck->output) == 0)
                 g = value_get(&u->vals[i], P->index);
-        if (up->status != XS_OK || um->status != XS_OK || !run_scalar(up, ck->loss, &lp) ||
-            !run_scalar(um, ck->loss, &lm)) {
+        cmp_env ep = {ins[2 * q], up->vals, up->nvals}, em = {ins[2 * q + 1], um->vals, um->nvals};
+        if (up->status != XS_OK || um->status != XS_OK || !compare_grad_loss(ck, &ep, &lp) ||
+            !compare_grad_loss(ck, &em, &lm)) {
             if (o->ok) {
                 o->ok = false;
                 snprintf(o->message, sizeof o->message,
@@ -305,13 +293,17 @@ static int run_gradchecks(ctx *x, md_err *err)
             for (int i = 0; i < u->nvals; i++)
                 if (strcmp(u->vals[i].name, ck->output) == 0)
                     gv = &u->vals[i];
-            char gi[128], pi[128];
+            char gi[128], pi[128], what[160];
             o->ok = false;
             o->index = P->index;
+            if (ck->weights)
+                snprintf(what, sizeof what, "sum(%s .* %s)", ck->weights, ck->loss);
+            else
+                snprintf(what, sizeof what, "%s", ck->loss);
             snprintf(o->message, sizeof o->message,
                      "%s is %.6g, but central differences of your %s in %s give %.6g",
                      gv ? value_index_text(gv, P->index, gi, sizeof gi) : ck->output, g,
-                     ck->loss, pv ? value_index_text(pv, P->index, pi, sizeof pi) : ck->points,
+                     what, pv ? value_index_text(pv, P->index, pi, sizeof pi) : ck->points,
                      num);
         }
     }

@@ -582,8 +582,8 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
 {
     static const char *const keys[] = {"output", "compare", "rtol", "atol",
                                        "count", "points", "centroids", "loss",
-                                       "labels", "other", "step", "samples",
-                                       "mistake", NULL};
+                                       "weights", "labels", "other", "step",
+                                       "samples", "mistake", NULL};
     if (!cJSON_IsObject(j))
         return FAIL(L, path, "expected {\"output\": var, \"compare\": kind, ...}");
     char *kind = NULL;
@@ -623,6 +623,7 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
         get_ident(L, j, path, "points", false, &ck->points) ||
         get_ident(L, j, path, "centroids", false, &ck->centroids) ||
         get_ident(L, j, path, "loss", false, &ck->loss) ||
+        get_ident(L, j, path, "weights", false, &ck->weights) ||
         get_ident(L, j, path, "labels", false, &ck->labels) ||
         get_ident(L, j, path, "other", false, &ck->other) ||
         get_str(L, j, path, "mistake", false, &ck->mistake))
@@ -646,6 +647,12 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
         need = "\"labels\" (class of each index) and \"other\" (the complementary set)";
     if (need)
         return FAIL(L, path, "comparator \"%s\" needs %s", cmp_names[ck->kind], need);
+    if (ck->weights && ck->kind != CMP_GRADCHECK) {
+        char *wp = jpath_key(path, "weights");
+        FAIL(L, wp, "\"weights\" applies to the gradcheck comparator only");
+        free(wp);
+        return -1;
+    }
     return 0;
 }
 
@@ -1207,6 +1214,7 @@ static void free_checks(check *ck, int n)
         free(ck[i].points);
         free(ck[i].centroids);
         free(ck[i].loss);
+        free(ck[i].weights);
         free(ck[i].labels);
         free(ck[i].other);
         free(ck[i].mistake);

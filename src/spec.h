@@ -101,6 +101,8 @@ typedef struct check {
     char *points;        /* CMP_NEAREST: the data; CMP_GRADCHECK: input */
     char *centroids;     /* CMP_NEAREST: the centroids (solution's own) */
     char *loss;          /* CMP_GRADCHECK: the scalar output differentiated */
+    char *weights;       /* CMP_GRADCHECK: with an array loss, the array it is
+                            weighted by: the scalar is sum(weights .* loss) */
     char *labels;        /* CMP_PARTITION: class of each index */
     char *other;         /* CMP_PARTITION: the complementary index set */
     double step;         /* CMP_GRADCHECK: finite-difference step */

@@ -231,6 +231,36 @@ static void expectations_should_parse_and_compare(void **state)
     assert_non_null(strstr(err.msg, "unknown key"));
 }
 
+static void grad_loss_should_read_a_scalar_or_weight_an_array(void **state)
+{
+    (void)state;
+    double Y[] = {1, 2, 3, 4}, dY[] = {0.5, -1, 2, 0.25}, short_w[] = {1, 1};
+    value vals[3] = {arr("Y", VT_DOUBLE, 2, 2, Y), arr("dY", VT_DOUBLE, 2, 2, dY),
+                     arr("w2", VT_DOUBLE, 2, 1, short_w)};
+    vals[1].role = ROLE_INPUT;
+    cmp_env e = {NULL, vals, 3};
+    check c = mkcheck("dX", CMP_GRADCHECK);
+    c.loss = "Y";
+    double L = 0;
+    /* without weights: the first element, as for a one-element output */
+    assert_true(compare_grad_loss(&c, &e, &L));
+    assert_true(L == 1);
+    /* with weights: sum(dY .* Y) = 0.5 - 2 + 6 + 1 */
+    c.weights = "dY";
+    assert_true(compare_grad_loss(&c, &e, &L));
+    assert_true(fabs(L - 5.5) < 1e-15);
+    /* arrays of different lengths, an unknown weight, a loss never computed */
+    c.weights = "w2";
+    assert_false(compare_grad_loss(&c, &e, &L));
+    c.weights = "nothing";
+    assert_false(compare_grad_loss(&c, &e, &L));
+    c.weights = "dY";
+    vals[0].present = false;
+    assert_false(compare_grad_loss(&c, &e, &L));
+    for (int i = 0; i < 3; i++)
+        value_clear(&vals[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +270,7 @@ int main(void)
         cmocka_unit_test(partition_should_check_indices_and_class_counts),
         cmocka_unit_test(timing_should_take_the_median_ratio),
         cmocka_unit_test(expectations_should_parse_and_compare),
+        cmocka_unit_test(grad_loss_should_read_a_scalar_or_weight_an_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,6 +164,31 @@ static void check_of_unknown_output_should_fail(void **state)
     assert_non_null(strstr(err.msg, "\"z\""));
 }
 
+static void gradcheck_weights_should_load_and_be_checked(void **state)
+{
+    (void)state;
+    md_err err;
+    /* sum(X .* y) differentiated: weights of the loss array y */
+    challenge *c = load_with("{\"output\": \"y\"}",
+                             "{\"output\": \"y\", \"compare\": \"gradcheck\", "
+                             "\"points\": \"X\", \"loss\": \"y\", \"weights\": \"X\"}",
+                             &err);
+    assert_non_null(c);
+    assert_string_equal(c->checks[0].weights, "X");
+    spec_free(c);
+    /* weights belong to gradcheck only */
+    assert_null(load_with("{\"output\": \"y\"}", "{\"output\": \"y\", \"weights\": \"X\"}",
+                          &err));
+    assert_non_null(strstr(err.msg, "checks[0].weights"));
+    assert_non_null(strstr(err.msg, "gradcheck"));
+    /* and must name a value of the case */
+    assert_null(load_with("{\"output\": \"y\"}",
+                          "{\"output\": \"y\", \"compare\": \"gradcheck\", "
+                          "\"points\": \"X\", \"loss\": \"y\", \"weights\": \"W\"}",
+                          &err));
+    assert_non_null(strstr(err.msg, "\"W\""));
+}
+
 static void every_builtin_spec_should_load(void **state)
 {
     (void)state;
@@ -204,6 +229,7 @@ int main(void)
         cmocka_unit_test(id_must_match_file_name),
         cmocka_unit_test(bad_reference_path_should_be_reported),
         cmocka_unit_test(check_of_unknown_output_should_fail),
+        cmocka_unit_test(gradcheck_weights_should_load_and_be_checked),
         cmocka_unit_test(every_builtin_spec_should_load),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
