@@ -1,0 +1,61 @@
+/* expect: status=graded passed=yes correctness=pass stability=pass vectorization=pass organization=pass */
+/* Backprop through the computation graph one node at a time, per feature
+ * column: xhat -> var -> mu -> x.
+ *   dxhat = dY * gamma
+ *   dvar  = sum dxhat * (x - mu) * (-1/2) (var + eps)^(-3/2)
+ *   dmu   = -sum dxhat / s  +  dvar * (-2/n) sum (x - mu)   (the last sum is 0)
+ *   dx    = dxhat / s + dvar * 2 (x - mu) / n + dmu / n */
+#include <math.h>
+
+static void column_stats(const double *X, int n, int d, int j, double *mu, double *var)
+{
+    double s = 0.0;
+    for (int i = 0; i < n; i++)
+        s += X[(long)i * d + j];
+    *mu = s / n;
+    double v = 0.0;
+    for (int i = 0; i < n; i++)
+        v += (X[(long)i * d + j] - *mu) * (X[(long)i * d + j] - *mu);
+    *var = v / n;
+}
+
+void batchnorm_train_forward(const double *X, int n, int d, const double *gamma,
+                             const double *beta, double eps, double *Y)
+{
+    for (int j = 0; j < d; j++) {
+        double mu, var;
+        column_stats(X, n, d, j, &mu, &var);
+        double s = sqrt(var + eps);
+        for (int i = 0; i < n; i++)
+            Y[(long)i * d + j] = gamma[j] * (X[(long)i * d + j] - mu) / s + beta[j];
+    }
+}
+
+void batchnorm_backward(const double *dY, const double *X, int n, int d,
+                        const double *gamma, double eps, double *dX, double *dgamma,
+                        double *dbeta)
+{
+    for (int j = 0; j < d; j++) {
+        double mu, var;
+        column_stats(X, n, d, j, &mu, &var);
+        double s = sqrt(var + eps);
+        double db = 0.0, dg = 0.0, dvar = 0.0, dmu = 0.0, sum_c = 0.0;
+        for (int i = 0; i < n; i++) {
+            double dy = dY[(long)i * d + j], c = X[(long)i * d + j] - mu;
+            double dxhat = dy * gamma[j];
+            db += dy;
+            dg += dy * c / s;
+            dvar += dxhat * c * -0.5 * pow(var + eps, -1.5);
+            dmu += -dxhat / s;
+            sum_c += c;
+        }
+        dmu += dvar * -2.0 * sum_c / n;
+        for (int i = 0; i < n; i++) {
+            double c = X[(long)i * d + j] - mu;
+            double dxhat = dY[(long)i * d + j] * gamma[j];
+            dX[(long)i * d + j] = dxhat / s + dvar * 2.0 * c / n + dmu / n;
+        }
+        dbeta[j] = db;
+        dgamma[j] = dg;
+    }
+}
