@@ -38,14 +38,14 @@ void batchnorm_backward(const double *dY, const double *X, int n, int d,
     for (int j = 0; j < d; j++) {
         double mu, var;
         column_stats(X, n, d, j, &mu, &var);
-        double s = sqrt(var + eps);
+        double s = sqrt(var + eps), ds = -0.5 / ((var + eps) * s);    /* d s^-1 / d var */
         double db = 0.0, dg = 0.0, dvar = 0.0, dmu = 0.0, sum_c = 0.0;
         for (int i = 0; i < n; i++) {
             double dy = dY[(long)i * d + j], c = X[(long)i * d + j] - mu;
             double dxhat = dy * gamma[j];
             db += dy;
             dg += dy * c / s;
-            dvar += dxhat * c * -0.5 * pow(var + eps, -1.5);
+            dvar += dxhat * c * ds;
             dmu += -dxhat / s;
             sum_c += c;
         }
