@@ -163,7 +163,7 @@ static int repl_help(session *s, int argc, char **argv)
         const command *c = find_command(argv[1], false);
         if (!c)
             return 1;
-        printf("%s %s\n\n%s\n", c->name, c->args, c->details);
+        printf("%s%s%s\n\n%s\n", c->name, *c->args ? " " : "", c->args, c->details);
         return 0;
     }
     printf("Commands (a unique prefix is enough; Tab completes):\n");

@@ -111,13 +111,10 @@ int session_begin(session *s, challenge *c, double limit_s)
 
 /* --- grading ------------------------------------------------------------------ */
 
-typedef struct progress_ctx {
-    double t0;
-} progress_ctx;
-
+/* The one-line progress display on stderr (a terminal). */
 static void show_progress(void *ctx, grade_stage st, int done, int total)
 {
-    const progress_ctx *p = ctx;
+    (void)ctx;
     char what[64];
     switch (st) {
     case STAGE_COMPILE: snprintf(what, sizeof what, "compiling"); break;
@@ -126,7 +123,7 @@ static void show_progress(void *ctx, grade_stage st, int done, int total)
     case STAGE_MISTAKES: snprintf(what, sizeof what, "looking for known mistakes"); break;
     default: what[0] = '\0';
     }
-    fprintf(stderr, "\r\033[K  %s  %.1fs  (Ctrl-C cancels)", what, now_seconds() - p->t0);
+    fprintf(stderr, "\r\033[K  %s...  (Ctrl-C cancels)", what);
     fflush(stderr);
 }
 
@@ -185,14 +182,11 @@ report *session_grade(session *s, bool visible_only, char **source)
         free(text);
         return NULL;
     }
-    progress_ctx pc = {now_seconds()};
     grade_opts o = {0};
     o.visible_only = visible_only;
     o.cancel = s->interrupted;
-    if (s->progress) {
+    if (s->progress)
         o.progress = show_progress;
-        o.progress_ctx = &pc;
-    }
     *s->interrupted = 0;
     fflush(stdout);
     report *r = grade_solution(s->c, snap, &o, &err);

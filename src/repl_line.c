@@ -493,8 +493,9 @@ rline *rline_open(const char *prog, const char *history_path, const rline_hooks 
     el_set(l->el, EL_HIST, history, l->hist);
     el_set(l->el, EL_GETCFN, read_char);
     el_source(l->el, NULL);    /* the learner's ~/.editrc */
-    el_set(l->el, EL_ADDFN, "mldrill-complete", "complete a command or challenge",
-           el_complete);
+    /* the wide call: the narrow one copies the two strings and leaks them */
+    el_wset(l->el, EL_ADDFN, L"mldrill-complete", L"complete a command or challenge",
+            el_complete);
     el_set(l->el, EL_BIND, "^I", "mldrill-complete", NULL);
     history_load(l);
     return l;

@@ -144,7 +144,7 @@ static bool begin_current(session *s)
         if (!c)
             continue;
         m->items[m->cur].reached = true;
-        printf("\n━━ Challenge %d of %d ━━", m->cur + 1, m->n);
+        printf("\n━━ Challenge %d of %d ━━\n", m->cur + 1, m->n);
         bool first = m->cur == 0 || !s->timer.running;
         if (session_begin(s, c, first ? m->budget_s : 0) != 0)
             continue;

@@ -26,20 +26,20 @@ char *workspace_file(const char *dir, const challenge *c)
     return p;
 }
 
-/* The statement inside a C comment: every line prefixed with " * ", and a
- * "* /" in the text broken so it cannot end the comment early. */
+/* The statement as // comment lines: its text stays verbatim (it may hold
+ * C comments of its own), but a backslash ending a line would splice the
+ * next line into the comment, so it is dropped. */
 static void add_comment_text(strbuf *sb, const char *text)
 {
     const char *p = text;
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        sb_add(sb, len ? " * " : " *");
-        for (size_t i = 0; i < len; i++) {
-            sb_addc(sb, p[i]);
-            if (p[i] == '*' && i + 1 < len && p[i + 1] == '/')
-                sb_addc(sb, ' ');
-        }
+        size_t keep = len;
+        while (keep > 0 && (p[keep - 1] == '\\' || p[keep - 1] == ' '))
+            keep--;
+        sb_add(sb, keep ? "// " : "//");
+        sb_addn(sb, p, keep);
         sb_addc(sb, '\n');
         p += len + (nl ? 1 : 0);
     }
@@ -121,18 +121,18 @@ static int handle_types(const challenge *c, const char **out, int max)
 char *workspace_starter(const challenge *c)
 {
     strbuf sb = {0};
-    sb_printf(&sb, "/* %s — %s  (%s, %d min)\n *\n", c->id, c->title,
+    sb_printf(&sb, "// %s — %s  (%s, %d min)\n//\n", c->id, c->title,
               difficulty_name(c->diff), c->minutes);
     add_comment_text(&sb, c->statement);
-    sb_add(&sb, " *\n * Graded on:");
+    sb_add(&sb, "//\n// Graded on:");
     const char *sep = " ";
     for (int k = 0; k < CRIT_COUNT; k++)
         if (c->weights[k] > 0) {
             sb_printf(&sb, "%s%s", sep, criterion_name((criterion)k));
             sep = ", ";
         }
-    sb_add(&sb, ".\n * `run` checks the visible examples; `submit` grades everything.\n"
-                " * Only libc, libm, CBLAS and LAPACKE are available.\n */\n");
+    sb_add(&sb, ".\n// `run` checks the visible examples; `submit` grades everything.\n"
+                "// Only libc, libm, CBLAS and LAPACKE are available.\n\n");
     sb_add(&sb, "#include <math.h>\n#include <stdlib.h>\n#include <string.h>\n\n"
                 "#include <cblas.h>\n\n");
     const char *handles[16];

@@ -1,0 +1,358 @@
+/* The REPL driven through pipes, the way a script runs it
+ * (`mldrill < commands.txt`): no prompt or escape sequences in the output,
+ * nothing on stderr; a session recorded in the history is found again
+ * after a restart; two REPLs recording at once lose nothing; a REPL
+ * killed with SIGKILL in the middle of a submit leaves the database
+ * sound; time up marks the submission overtime; a mock interview runs
+ * its challenges back to back and ends with a summary. */
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "drive.h"
+#include "history.h"
+
+#define GRADE_S 180    /* a grading on a busy 2-core machine, with margin */
+
+typedef struct fixture {
+    char *dir, *state, *work;
+    session_env env;
+} fixture;
+
+static fixture setup_dir(const char *tag, const char *const *extra)
+{
+    fixture f;
+    f.dir = tmp_dir(tag);
+    assert_non_null(f.dir);
+    f.state = path_join(f.dir, "state");
+    f.work = path_join(f.dir, "mldrill-work");
+    f.env = (session_env){f.dir, f.state, extra};
+    return f;
+}
+
+static void fixture_free(fixture *f)
+{
+    free(f->dir);
+    free(f->state);
+    free(f->work);
+}
+
+/* Puts an example solution into the workspace as the learner's file. */
+static void write_solution(const fixture *f, const char *id, const char *example)
+{
+    char *from = src_path(example);
+    char *name = xasprintf("%s.c", id);
+    char *to = path_join(f->work, name);
+    mkdir_p(f->work, NULL);
+    assert_true(copy_file(from, to));
+    free(from);
+    free(name);
+    free(to);
+}
+
+static char *db_path(const fixture *f)
+{
+    return path_join(f->state, "mldrill/history.sqlite3");
+}
+
+static void assert_integrity_ok(const char *db)
+{
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(db, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
+
+static void a_scripted_session_should_be_found_again_after_a_restart(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipe", NULL);
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\n");
+    assert_true(proc_expect(p, "The clock is running: 10:00", 30));
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    proc_send(p, "run\n");
+    assert_true(proc_expect(p, "All visible examples pass.", GRADE_S));
+    proc_send(p, "hint\nsubmit\n");
+    assert_true(proc_expect(p, "Hint 1 of", 10));
+    assert_true(proc_expect(p, "(1 hint used)", GRADE_S));
+    assert_true(proc_expect(p, "Recorded as attempt 1 of softmax", 30));
+    proc_send(p, "quit\n");
+    assert_int_equal(proc_wait(p, 30), 0);
+    /* a pipe gets the answers only: no prompt, no escapes, no progress */
+    assert_null(strstr(sb_str(&p->o), "mldrill>"));
+    assert_null(strstr(sb_str(&p->o), "mldrill["));
+    assert_null(strchr(sb_str(&p->o), '\033'));
+    assert_null(strchr(sb_str(&p->o), '\r'));
+    assert_int_equal(p->e.len, 0);
+    proc_free(p);
+
+    /* a new session finds the attempt, its report and its source */
+    p = proc_pipe(&f.env, NULL);
+    proc_send(p, "history\nhistory softmax 1\nstats\nlist --difficulty easy\n");
+    close(p->in);
+    p->in = -1;
+    assert_int_equal(proc_wait(p, 60), 0);
+    const char *o = sb_str(&p->o);
+    assert_non_null(strstr(o, "softmax           1  "));
+    assert_non_null(strstr(o, "softmax attempt 1 — "));
+    assert_non_null(strstr(o, "1 hint"));
+    assert_non_null(strstr(o, "The source that was graded:"));
+    assert_non_null(strstr(o, "static double row_max(const double *z, int k)"));
+    assert_non_null(strstr(o, "Progress "));
+    assert_non_null(strstr(o, " 1/"));
+    /* list: best score and the solved mark on softmax's row */
+    const char *row = strstr(o, "\nsoftmax ");
+    assert_non_null(row);
+    assert_non_null(strstr(row, "✓"));
+    proc_free(p);
+    fixture_free(&f);
+}
+
+static void two_repls_recording_at_once_should_lose_nothing(void **state)
+{
+    (void)state;
+    fixture a = setup_dir("pipe2a", NULL), b = setup_dir("pipe2b", NULL);
+    b.env.state = a.state;    /* one history, two workspaces */
+    proc *pa = proc_pipe(&a.env, NULL), *pb = proc_pipe(&b.env, NULL);
+    proc_send(pa, "start softmax\n");
+    proc_send(pb, "start softmax\n");
+    assert_true(proc_expect(pa, "The clock is running", 30));
+    assert_true(proc_expect(pb, "The clock is running", 30));
+    write_solution(&a, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    write_solution(&b, "softmax", "tests/solutions/softmax/accepted_blas.c");
+    enum { ROUNDS = 3 };
+    for (int i = 0; i < ROUNDS; i++) {
+        proc_send(pa, "submit\n");
+        proc_send(pb, "submit\n");
+        assert_true(proc_expect(pa, "Recorded as attempt ", GRADE_S));
+        assert_true(proc_expect(pb, "Recorded as attempt ", GRADE_S));
+    }
+    proc_send(pa, "quit\n");
+    proc_send(pb, "quit\n");
+    assert_int_equal(proc_wait(pa, 30), 0);
+    assert_int_equal(proc_wait(pb, 30), 0);
+    assert_null(strstr(sb_str(&pa->o), "Could not record"));
+    assert_null(strstr(sb_str(&pb->o), "Could not record"));
+
+    char *db = db_path(&a);
+    assert_integrity_ok(db);
+    md_err err;
+    history *h = history_open(db, &err);
+    assert_non_null(h);
+    attempt *at;
+    int n = history_list(h, "softmax", 0, &at, &err);
+    assert_int_equal(n, 2 * ROUNDS);
+    bool seen[2 * ROUNDS + 1] = {false};
+    int loops = 0;
+    for (int i = 0; i < n; i++) {
+        assert_true(at[i].n >= 1 && at[i].n <= n && !seen[at[i].n]);
+        seen[at[i].n] = true;
+        attempt full;
+        assert_int_equal(history_get(h, "softmax", at[i].n, &full, &err), 0);
+        loops += strstr(full.source, "row_max") != NULL;    /* REPL a's file */
+        attempt_clear(&full);
+    }
+    assert_int_equal(loops, ROUNDS);
+    attempts_free(at, n);
+    history_close(h);
+    free(db);
+    proc_free(pa);
+    proc_free(pb);
+    fixture_free(&a);
+    fixture_free(&b);
+}
+
+static void sigkill_during_submit_should_leave_the_history_sound(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipekill", NULL);
+    mkdir_p(f.work, NULL);
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    char *file = path_join(f.work, "softmax.c");
+    char *before = file_read(file, NULL, NULL);
+    srand((unsigned)time(NULL) ^ (unsigned)getpid());
+    for (int round = 0; round < 4; round++) {
+        proc *p = proc_pipe(&f.env, NULL);
+        proc_send(p, "start softmax\nsubmit\n");
+        assert_true(proc_expect(p, "The clock is running", 30));
+        /* somewhere in the grading or the recording */
+        usleep(300000 + (useconds_t)(rand() % 1500000));
+        kill(p->pid, SIGKILL);
+        proc_wait(p, 10);
+        proc_free(p);
+    }
+    /* the learner's file is untouched (the grading used a copy) */
+    char *after = file_read(file, NULL, NULL);
+    assert_string_equal(before, after);
+    char *db = db_path(&f);
+    if (file_exists(db))
+        assert_integrity_ok(db);
+    /* and a new session records and lists as usual */
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\nsubmit\n");
+    assert_true(proc_expect(p, "Recorded as attempt ", GRADE_S));
+    proc_send(p, "history softmax\nquit\n");
+    assert_true(proc_expect(p, "`history ID N` shows", 30));
+    assert_int_equal(proc_wait(p, 30), 0);
+    assert_integrity_ok(db);
+    md_err err;
+    history *h = history_open(db, &err);
+    attempt *at;
+    int n = history_list(h, "softmax", 0, &at, &err);
+    assert_true(n >= 1);
+    for (int i = 0; i < n; i++) {
+        attempt full;
+        assert_int_equal(history_get(h, "softmax", at[i].n, &full, &err), 0);
+        assert_string_equal(full.source, before);
+        int crits = 0;
+        for (int k = 0; k < CRIT_COUNT; k++)
+            crits += full.crit_applies[k];
+        assert_true(crits >= 3);
+        attempt_clear(&full);
+    }
+    attempts_free(at, n);
+    history_close(h);
+    proc_free(p);
+    free(db);
+    free(before);
+    free(after);
+    free(file);
+    fixture_free(&f);
+}
+
+static void time_up_should_keep_the_work_and_mark_it_overtime(void **state)
+{
+    (void)state;
+    static const char *const fast[] = {"MLDRILL_TIME_SCALE=60", NULL};    /* a minute a second */
+    fixture f = setup_dir("pipetime", fast);
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax 1\nsolution\n");
+    assert_true(proc_expect(p, "The clock is running: 1:00", 30));
+    assert_true(proc_expect(p, "The reference opens once you have submitted softmax", 10));
+    /* shown while the script is idle, not only at the next command */
+    assert_true(proc_expect(p, "[time] Time is up on softmax (1:00).", 10));
+    proc_send(p, "solution\n");
+    assert_true(proc_expect(p, "Reference solution of softmax", 10));
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    proc_send(p, "submit\n");
+    assert_true(proc_expect(p, "(overtime by ", GRADE_S));
+    assert_true(proc_expect(p, "Recorded as attempt 1 of softmax", 30));
+    proc_send(p, "history softmax 1\ntime\nquit\n");
+    assert_true(proc_expect(p, "(overtime)", 30));
+    assert_true(proc_expect(p, "Time is up on softmax: over by ", 30));
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+
+    char *db = db_path(&f);
+    md_err err;
+    history *h = history_open(db, &err);
+    attempt a;
+    assert_int_equal(history_get(h, "softmax", 1, &a, &err), 0);
+    assert_true(a.overtime_s > 0);
+    assert_true(a.elapsed_s > a.limit_s);
+    assert_true(a.limit_s == 60);
+    assert_true(a.solution_seen);
+    attempt_clear(&a);
+    history_close(h);
+    free(db);
+    fixture_free(&f);
+}
+
+static void a_mock_interview_should_run_back_to_back_and_summarise(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipemock", NULL);
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "mock 12\n");
+    assert_true(proc_expect(p, "Mock interview: ", 30));
+    assert_true(proc_expect(p, "━━ Challenge 1 of ", 30));
+    int total = atoi(p->o.buf + p->mark);
+    assert_true(total >= 1);
+    assert_true(proc_expect(p, "━━\n\n", 5));
+    /* the first challenge's id starts the next line */
+    size_t len = strcspn(p->o.buf + p->mark, " ");
+    char *id = xstrndup(p->o.buf + p->mark, len);
+    assert_true(proc_expect(p, "The clock is running: 12:00", 10));
+    proc_send(p, "solution\n");
+    assert_true(proc_expect(p, "opens once you have submitted", 10));
+    char *ref = xasprintf("reference/%s.c", id);
+    write_solution(&f, id, ref);
+    proc_send(p, "submit\n");
+    char *rec = xasprintf("Recorded as attempt 1 of %s", id);
+    assert_true(proc_expect(p, rec, GRADE_S));
+    for (int i = 2; i <= total; i++) {
+        char *head = xasprintf("━━ Challenge %d of %d ━━", i, total);
+        assert_true(proc_expect(p, head, 30));
+        /* one clock: the next challenge does not start a new countdown */
+        proc_send(p, "abandon\n");
+        assert_true(proc_expect(p, "Skipped ", 30));
+        free(head);
+    }
+    assert_true(proc_expect(p, "Mock interview summary — 12:00 planned", 30));
+    char *first = xasprintf("  1. %s", id);
+    assert_true(proc_expect(p, first, 5));
+    assert_true(proc_expect(p, "Solved ", 5));
+    proc_send(p, "time\nquit\n");
+    assert_true(proc_expect(p, "No challenge in progress", 10));
+    assert_int_equal(proc_wait(p, 30), 0);
+    /* only the first challenge announced the clock */
+    const char *o = sb_str(&p->o);
+    assert_null(strstr(strstr(o, "The clock is running") + 1, "The clock is running"));
+    free(first);
+    free(rec);
+    free(ref);
+    free(id);
+    proc_free(p);
+    fixture_free(&f);
+}
+
+static void bad_commands_should_explain_themselves(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipebad", NULL);
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "frobnicate\nh\nrun\nstart nosuch\nstart softmax banana\nhistory x y z\n"
+                 "help submit\n# a comment\nlist --tag\n");
+    close(p->in);
+    p->in = -1;
+    assert_int_equal(proc_wait(p, 30), 0);
+    const char *o = sb_str(&p->o);
+    assert_non_null(strstr(o, "Unknown command \"frobnicate\""));
+    assert_non_null(strstr(o, "\"h\" could be hint history help"));
+    assert_non_null(strstr(o, "No challenge in progress"));
+    assert_non_null(strstr(o, "unknown challenge \"nosuch\""));
+    assert_non_null(strstr(o, "MINUTES must be a number"));
+    assert_non_null(strstr(o, "usage: history [ID [N]]"));
+    assert_non_null(strstr(o, "Grades the file on the whole rubric"));
+    assert_non_null(strstr(o, "--tag needs a value"));
+    assert_null(strstr(o, "comment"));
+    proc_free(p);
+    fixture_free(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_scripted_session_should_be_found_again_after_a_restart),
+        cmocka_unit_test(two_repls_recording_at_once_should_lose_nothing),
+        cmocka_unit_test(sigkill_during_submit_should_leave_the_history_sound),
+        cmocka_unit_test(time_up_should_keep_the_work_and_mark_it_overtime),
+        cmocka_unit_test(a_mock_interview_should_run_back_to_back_and_summarise),
+        cmocka_unit_test(bad_commands_should_explain_themselves),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
