@@ -15,6 +15,7 @@ void adam_step(double *w, const double *g, double *m, double *v, int n,
         return;
     const double c1 = 1.0;     /* the mistake: no bias correction */
     const double c2 = 1.0;
+    (void)t;
     const double a1 = 1.0 - beta1, a2 = 1.0 - beta2;
     const double step = lr * c1;
     for (int i = 0; i < n; i++) {

@@ -1,0 +1,129 @@
+/* Reference: forward and backward pass of a two-layer network on a batch.
+ *
+ *   A = X W1 + b1   (n-by-h)        H = max(A, 0)
+ *   S = H W2 + b2   (n-by-c)        P = softmax(S) row by row
+ *   L = -(1/n) sum_i log P[i, y_i] + (l2/2) (||W1||^2 + ||W2||^2)
+ * with G = (P - Y)/n, Y the one-hot labels:
+ *   dW2 = H^T G + l2 W2     db2 = sum_i G[i]
+ *   dA  = (G W2^T) * [A > 0]   (the ReLU's derivative at 0 is 0)
+ *   dW1 = X^T dA + l2 W1    db1 = sum_i dA[i]
+ * The biases are not regularised.  Returns L; returns NAN (gradients
+ * untouched) for invalid sizes or labels, or when memory runs out.
+ *
+ * Every row of the batch contributes to the gradients independently, so
+ * the whole pass runs on blocks of BLOCK rows: forward, softmax and
+ * backward for a block while its H, G and dA are in cache, the weight
+ * gradients accumulating across blocks (dgemm with beta = 1, starting from
+ * l2 W).  The scratch is a few hundred KiB instead of two n-by-h matrices,
+ * which the allocator would hand back to the kernel and fault in again on
+ * every call.  Elementwise work is fused: b1 with the ReLU, the ReLU mask
+ * with db1.  log P[i, y] is (S[i, y] - max_i) - log(sum_j exp(S[i, j] -
+ * max_i)): nothing overflows, and a true-class probability that underflows
+ * to 0 still gives a finite loss. */
+#include <cblas.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { BLOCK = 128 };    /* rows per block */
+
+/* S <- (softmax(S) - onehot(y)) * inv_n row by row (m rows); returns the
+ * sum of -log P[i, y_i] over the rows */
+static double softmax_xent(double *S, const int *y, int m, int c, double inv_n)
+{
+    double nll = 0.0;
+    for (int i = 0; i < m; i++) {
+        double *s = S + (size_t)i * c;
+        double mx = s[0];
+        for (int j = 1; j < c; j++)
+            mx = s[j] > mx ? s[j] : mx;
+        const double zy = s[y[i]] - mx;
+        double sum = 0.0;
+        for (int j = 0; j < c; j++) {
+            s[j] = exp(s[j] - mx);
+            sum += s[j];
+        }
+        nll += log(sum) - zy;
+        const double scale = inv_n / sum;
+        for (int j = 0; j < c; j++)
+            s[j] *= scale;
+        s[y[i]] -= inv_n;
+    }
+    return nll;
+}
+
+double mlp_step(const double *X, const int *y, int n, int d, int h, int c,
+                const double *W1, const double *b1, const double *W2,
+                const double *b2, double l2, double *dW1, double *db1,
+                double *dW2, double *db2)
+{
+    if (!X || !y || !W1 || !b1 || !W2 || !b2 || !dW1 || !db1 || !dW2 || !db2 ||
+        n < 1 || d < 1 || h < 1 || c < 1)
+        return NAN;
+    for (int i = 0; i < n; i++)
+        if (y[i] < 0 || y[i] >= c)
+            return NAN;
+    const int B = n < BLOCK ? n : BLOCK;
+    double *H = malloc((size_t)B * (2 * (size_t)h + c) * sizeof *H);
+    if (!H)
+        return NAN;
+    double *D = H + (size_t)B * h;       /* dA of the block */
+    double *S = D + (size_t)B * h;       /* logits, then G, of the block */
+    const double inv_n = 1.0 / n;
+    const size_t nw1 = (size_t)d * h, nw2 = (size_t)h * c;
+    for (size_t q = 0; q < nw1; q++)
+        dW1[q] = l2 * W1[q];
+    for (size_t q = 0; q < nw2; q++)
+        dW2[q] = l2 * W2[q];
+    memset(db1, 0, (size_t)h * sizeof *db1);
+    memset(db2, 0, (size_t)c * sizeof *db2);
+
+    double nll = 0.0;
+    for (int i0 = 0; i0 < n; i0 += B) {
+        const int m = n - i0 < B ? n - i0 : B;
+        const double *Xb = X + (size_t)i0 * d;
+
+        /* forward: H = relu(Xb W1 + b1), S = H W2 + b2 */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, h, d, 1.0, Xb, d,
+                    W1, h, 0.0, H, h);
+        for (int i = 0; i < m; i++) {
+            double *r = H + (size_t)i * h;
+            for (int k = 0; k < h; k++) {
+                const double a = r[k] + b1[k];
+                r[k] = a > 0.0 ? a : 0.0;
+            }
+            memcpy(S + (size_t)i * c, b2, (size_t)c * sizeof *S);
+        }
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, c, h, 1.0, H, h,
+                    W2, c, 1.0, S, c);
+
+        /* loss, and S <- G = (P - Y)/n */
+        nll += softmax_xent(S, y + i0, m, c, inv_n);
+
+        /* second layer: dW2 += H^T G, db2 += column sums of G */
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, h, c, m, 1.0, H, h, S, c,
+                    1.0, dW2, c);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < c; j++)
+                db2[j] += S[(size_t)i * c + j];
+
+        /* first layer: dA = (G W2^T) * [H > 0], db1 += column sums of dA,
+         * dW1 += Xb^T dA */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, h, c, 1.0, S, c, W2, c,
+                    0.0, D, h);
+        for (int i = 0; i < m; i++) {
+            double *r = D + (size_t)i * h;
+            const double *a = H + (size_t)i * h;
+            for (int k = 0; k < h; k++) {
+                r[k] = a[k] > 0.0 ? r[k] : 0.0;
+                db1[k] += r[k];
+            }
+        }
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, d, h, m, 1.0, Xb, d, D, h,
+                    1.0, dW1, h);
+    }
+    free(H);
+    return nll * inv_n +
+           0.5 * l2 * (cblas_ddot((int)nw1, W1, 1, W1, 1) + cblas_ddot((int)nw2, W2, 1, W2, 1));
+}
