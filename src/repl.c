@@ -407,6 +407,7 @@ int repl_main(const repl_config *cfg)
     s.progress = isatty(STDERR_FILENO);
     s.scale = rtimer_env_scale();
     s.interrupted = &sig_int;
+    session_clean_snapshots();
 
     char *state = xdg_state_dir(&err);
     char *line_history = state ? path_join(state, "repl_history") : NULL;

@@ -1,8 +1,10 @@
 /* repl_cmds — the commands of a challenge in progress: start, edit, run,
  * submit, hint, time, solution, report, reset, abandon; and grading with
  * a progress line.  See repl_session.h. */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,6 +166,39 @@ static char *snapshot(session *s, const char *text, size_t len, char **dir, md_e
         return NULL;
     }
     return snap;
+}
+
+void session_clean_snapshots(void)
+{
+    char *cache = xdg_cache_dir(NULL);
+    char *root = cache ? path_join(cache, "snapshots") : NULL;
+    free(cache);
+    DIR *d = root ? opendir(root) : NULL;
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        char *end;
+        long pid = strtol(de->d_name, &end, 10);
+        /* a REPL killed mid-grading left its copy behind */
+        if (*end || pid <= 0 || !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+            continue;
+        char *dir = path_join(root, de->d_name);
+        DIR *sub = opendir(dir);
+        struct dirent *f;
+        while (sub && (f = readdir(sub))) {
+            if (f->d_name[0] == '.')
+                continue;
+            char *file = path_join(dir, f->d_name);
+            unlink(file);
+            free(file);
+        }
+        if (sub)
+            closedir(sub);
+        rmdir(dir);
+        free(dir);
+    }
+    if (d)
+        closedir(d);
+    free(root);
 }
 
 report *session_grade(session *s, bool visible_only, char **source)

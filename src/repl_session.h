@@ -72,6 +72,9 @@ void session_end(session *s, bool stop_clock);
  * (caller frees) when source is not NULL. */
 report *session_grade(session *s, bool visible_only, char **source);
 
+/* Removes the grading copies left by REPLs that were killed. */
+void session_clean_snapshots(void);
+
 /* Session seconds spent on the challenge in progress. */
 double session_elapsed(const session *s);
 

@@ -79,12 +79,15 @@ static void assert_integrity_ok(const char *db)
 static void a_scripted_session_should_be_found_again_after_a_restart(void **state)
 {
     (void)state;
-    fixture f = setup_dir("pipe", NULL);
+    /* the "editor" writes the solution: `edit` runs $EDITOR on the file */
+    char *sol = src_path("tests/solutions/softmax/accepted_loops.c");
+    char *editor = xasprintf("EDITOR=cp %s", sol);
+    const char *extra[] = {editor, NULL};
+    fixture f = setup_dir("pipe", extra);
     proc *p = proc_pipe(&f.env, NULL);
     proc_send(p, "start softmax\n");
     assert_true(proc_expect(p, "The clock is running: 10:00", 30));
-    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
-    proc_send(p, "run\n");
+    proc_send(p, "edit\nrun\n");
     assert_true(proc_expect(p, "All visible examples pass.", GRADE_S));
     proc_send(p, "hint\nsubmit\n");
     assert_true(proc_expect(p, "Hint 1 of", 10));
@@ -120,6 +123,8 @@ static void a_scripted_session_should_be_found_again_after_a_restart(void **stat
     assert_non_null(strstr(row, "✓"));
     proc_free(p);
     fixture_free(&f);
+    free(editor);
+    free(sol);
 }
 
 static void two_repls_recording_at_once_should_lose_nothing(void **state)
@@ -185,8 +190,10 @@ static void sigkill_during_submit_should_leave_the_history_sound(void **state)
     char *file = path_join(f.work, "softmax.c");
     char *before = file_read(file, NULL, NULL);
     srand((unsigned)time(NULL) ^ (unsigned)getpid());
+    pid_t killed[4];
     for (int round = 0; round < 4; round++) {
         proc *p = proc_pipe(&f.env, NULL);
+        killed[round] = p->pid;
         proc_send(p, "start softmax\nsubmit\n");
         assert_true(proc_expect(p, "The clock is running", 30));
         /* somewhere in the grading or the recording */
@@ -209,6 +216,13 @@ static void sigkill_during_submit_should_leave_the_history_sound(void **state)
     assert_true(proc_expect(p, "`history ID N` shows", 30));
     assert_int_equal(proc_wait(p, 30), 0);
     assert_integrity_ok(db);
+    /* the grading copies the killed REPLs left were cleaned up */
+    const char *cache = getenv("XDG_CACHE_HOME");
+    for (int i = 0; cache && i < 4; i++) {
+        char *snap = xasprintf("%s/mldrill/snapshots/%ld", cache, (long)killed[i]);
+        assert_false(dir_exists(snap));
+        free(snap);
+    }
     md_err err;
     history *h = history_open(db, &err);
     attempt *at;
