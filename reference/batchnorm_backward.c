@@ -10,8 +10,9 @@
  *   dX_ij    = (1 / s_j) (g_ij - mean_i g_ij - xhat_ij mean_i (g_ij xhat_ij))
  *            = (gamma_j / s_j) (dY_ij - dbeta_j / n - xhat_ij dgamma_j / n)
  * The two means are the paths through mu and var; dropping them is the
- * classic mistake.  The variance takes two passes (accurate far from
- * zero); every pass walks the rows with the feature loop innermost.  The
+ * classic mistake.  The variance takes two passes, and the mean is taken
+ * of X - X[0] (then shifted back), both accurate far from zero; every pass
+ * walks the rows with the feature loop innermost.  The
  * functions do nothing for n < 1 or d < 1, or when memory runs out. */
 #include <math.h>
 #include <stddef.h>
@@ -21,16 +22,18 @@
 static void batch_stats(const double *X, int n, int d, double eps, double *mu,
                         double *inv_s)
 {
+    /* the mean of X - X[0] plus X[0]: the shift keeps the sum small for
+     * data far from zero, so the mean keeps its digits */
     for (int j = 0; j < d; j++)
         mu[j] = inv_s[j] = 0.0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 1; i < n; i++) {
         const double *x = X + (size_t)i * (size_t)d;
         for (int j = 0; j < d; j++)
-            mu[j] += x[j];
+            mu[j] += x[j] - X[j];
     }
     const double inv_n = 1.0 / n;
     for (int j = 0; j < d; j++)
-        mu[j] *= inv_n;
+        mu[j] = X[j] + mu[j] * inv_n;
     for (int i = 0; i < n; i++) {
         const double *x = X + (size_t)i * (size_t)d;
         for (int j = 0; j < d; j++) {

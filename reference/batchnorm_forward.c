@@ -11,7 +11,8 @@
  *
  * The variance is computed in two passes (mean first, then the centred
  * squares), which stays accurate for data far from zero, where
- * E[x^2] - E[x]^2 cancels catastrophically.  Every pass walks X row by row
+ * E[x^2] - E[x]^2 cancels catastrophically; the mean itself is taken of
+ * X - X[0] (then shifted back), so a large offset does not swamp the sum.  Every pass walks X row by row
  * with the feature loop innermost (contiguous, vectorisable).  Does nothing
  * for n < 1 or d < 1, or when memory runs out. */
 #include <math.h>
@@ -31,16 +32,18 @@ void batchnorm_forward(const double *X, int n, int d, const double *gamma,
     double *var = mu + d, *scale = mu + 2 * (size_t)d, *shift = mu + 3 * (size_t)d;
 
     if (training) {
+        /* the mean of X - X[0] plus X[0]: the shift keeps the sum small
+         * for data far from zero, so the mean keeps its digits */
         for (int j = 0; j < d; j++)
             mu[j] = var[j] = 0.0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 1; i < n; i++) {
             const double *x = X + (size_t)i * (size_t)d;
             for (int j = 0; j < d; j++)
-                mu[j] += x[j];
+                mu[j] += x[j] - X[j];
         }
         const double inv_n = 1.0 / n;
         for (int j = 0; j < d; j++)
-            mu[j] *= inv_n;
+            mu[j] = X[j] + mu[j] * inv_n;
         for (int i = 0; i < n; i++) {
             const double *x = X + (size_t)i * (size_t)d;
             for (int j = 0; j < d; j++) {

@@ -11,16 +11,18 @@
 static void batch_stats(const double *X, int n, int d, double eps, double *mu,
                         double *inv_s)
 {
+    /* the mean of X - X[0] plus X[0]: the shift keeps the sum small for
+     * data far from zero, so the mean keeps its digits */
     for (int j = 0; j < d; j++)
         mu[j] = inv_s[j] = 0.0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 1; i < n; i++) {
         const double *x = X + (size_t)i * (size_t)d;
         for (int j = 0; j < d; j++)
-            mu[j] += x[j];
+            mu[j] += x[j] - X[j];
     }
     const double inv_n = 1.0 / n;
     for (int j = 0; j < d; j++)
-        mu[j] *= inv_n;
+        mu[j] = X[j] + mu[j] * inv_n;
     for (int i = 0; i < n; i++) {
         const double *x = X + (size_t)i * (size_t)d;
         for (int j = 0; j < d; j++) {
