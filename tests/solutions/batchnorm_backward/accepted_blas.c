@@ -26,7 +26,7 @@ static void stats(const double *X, int n, int d, double eps, const double *ones,
 void batchnorm_train_forward(const double *X, int n, int d, const double *gamma,
                              const double *beta, double eps, double *Y)
 {
-    double *ones = malloc(sizeof(double) * (size_t)n);
+    double *ones = calloc((size_t)n, sizeof(double));
     double *mu = malloc(sizeof(double) * 2 * (size_t)d);
     if (!ones || !mu)
         goto out;
@@ -46,7 +46,7 @@ void batchnorm_backward(const double *dY, const double *X, int n, int d,
                         const double *gamma, double eps, double *dX, double *dgamma,
                         double *dbeta)
 {
-    double *ones = malloc(sizeof(double) * (size_t)n);
+    double *ones = calloc((size_t)n, sizeof(double));
     double *mu = malloc(sizeof(double) * 2 * (size_t)d);
     if (!ones || !mu)
         goto out;

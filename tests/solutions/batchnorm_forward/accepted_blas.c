@@ -13,7 +13,7 @@ void batchnorm_forward(const double *X, int n, int d, const double *gamma,
 {
     double *mu = calloc((size_t)d, sizeof(double));
     double *var = calloc((size_t)d, sizeof(double));
-    double *ones = malloc(sizeof(double) * (size_t)n);
+    double *ones = calloc((size_t)n, sizeof(double));
     if (!mu || !var || !ones)
         goto out;
     if (training) {
