@@ -389,13 +389,17 @@ int repl_submit(session *s, int argc, char **argv)
     /* solved: the countdown goes on but stops nagging */
     if (r->passed)
         s->timer.given |= RT_FIVE_MINUTES | RT_ONE_MINUTE | RT_TIME_UP;
-    print_followups(s);
+    /* the follow-up questions give the answers away: only once it passes */
+    if (r->passed)
+        print_followups(s);
     report_free(s->last);
     s->last = r;
     if (s->mock)
         mock_advance(s, r, n, false);
     else if (r->passed)
         printf("`solution` shows the reference to compare with.\n");
+    else
+        printf("Fix it and `submit` again (every attempt is kept); `hint` helps.\n");
     return 0;
 }
 

@@ -479,7 +479,10 @@ rline *rline_open(const char *prog, const char *history_path, const rline_hooks 
     rline *l = xcalloc(1, sizeof *l);
     l->h = *h;
     l->interactive = isatty(STDIN_FILENO);
-    l->editing = l->interactive && isatty(STDOUT_FILENO);
+    /* the redrawing speaks ANSI: a dumb terminal gets plain lines */
+    const char *term = getenv("TERM");
+    l->editing = l->interactive && isatty(STDOUT_FILENO) && term && *term &&
+                 strcmp(term, "dumb") != 0;
     l->history_path = xstrdup(history_path);
     if (!l->editing)
         return l;

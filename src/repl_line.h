@@ -1,6 +1,6 @@
 /* repl_line — reading the REPL's commands.
  *
- * On a terminal (stdin and stdout both ttys) lines are edited with
+ * On a terminal (stdin and stdout both ttys, TERM not dumb) lines are edited with
  * libedit: emacs keys (and ~/.editrc), history kept across sessions in a
  * plain file, Tab completion through a hook, Ctrl-C discarding the line,
  * Ctrl-D on an empty line ending the input.  While the learner sits at
