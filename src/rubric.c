@@ -524,6 +524,8 @@ void rubric_total(report *r, const challenge *c)
         return;
     }
     r->passed = !r->compile_error && required && round(r->score) >= c->pass_score;
+    free(r->why_not);    /* a re-total (grade_timing) says it afresh */
+    r->why_not = NULL;
     if (!r->passed && !r->compile_error) {
         strbuf why = {0};
         for (int k = 0; k < CRIT_COUNT; k++)

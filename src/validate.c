@@ -83,19 +83,17 @@ static bool cancelled(const validate_opts *o)
     return o->cancel && *o->cancel;
 }
 
-/* A path as short as it can be shown: relative to the spec's directory's
- * parent when it lies below it. */
-static const char *shown(const challenge *c, const char *path, char *buf, size_t n)
+/* A path as a person would type it: relative to the working directory
+ * when it lies below it. */
+static const char *shown(const char *path, char *buf, size_t n)
 {
-    char *dir = path_dirname(c->spec_path);
-    char *top = path_dirname(dir);
-    size_t l = strlen(top);
-    if (strncmp(path, top, l) == 0 && path[l] == '/')
+    char *cwd = path_absolute(".");
+    size_t l = strlen(cwd);
+    if (strncmp(path, cwd, l) == 0 && path[l] == '/')
         snprintf(buf, n, "%s", path + l + 1);
     else
         snprintf(buf, n, "%s", path);
-    free(dir);
-    free(top);
+    free(cwd);
     return buf;
 }
 
@@ -186,10 +184,13 @@ static bool gen_allows_nonfinite(const gen_spec *g)
     return false;
 }
 
-/* Integer range a generator promises, when it promises one. */
+/* Integer range a generator promises, when it promises one ("set" writes
+ * whatever the author asks for: no promise then). */
 static bool gen_int_range(const gen_spec *g, const case_inst *ci, double *lo, double *hi)
 {
     md_err e;
+    if (g->nsets)
+        return false;
     if (g->kind == G_LABELS) {
         double k;
         if (expr_eval(g->p[GP_CLASSES], case_lookup, (void *)ci, &k, &e) != 0)
@@ -198,7 +199,7 @@ static bool gen_int_range(const gen_spec *g, const case_inst *ci, double *lo, do
         *hi = k - 1;
         return true;
     }
-    if (g->kind == G_INTS && !g->p[GP_SCALE] && !g->p[GP_SHIFT] && !g->nsets)
+    if (g->kind == G_INTS && !g->p[GP_SCALE] && !g->p[GP_SHIFT])
         return expr_eval(g->p[GP_LOW], case_lookup, (void *)ci, lo, &e) == 0 &&
                expr_eval(g->p[GP_HIGH], case_lookup, (void *)ci, hi, &e) == 0;
     return false;
@@ -360,7 +361,7 @@ static int check_runs(const challenge *c, case_inst **cases, const compile_resul
             goto out;
         if (!cr[njobs].ok) {
             add(v, o, V_FAIL, xstrdup(cr[njobs].output), "mistake %s: %s does not compile",
-                ms->id, shown(c, ms->source, buf, sizeof buf));
+                ms->id, shown(ms->source, buf, sizeof buf));
             compile_result_clear(&cr[njobs]);
             continue;
         }
@@ -742,12 +743,12 @@ int validate_spec(const char *path, const validate_opts *o, validation *v, md_er
         goto out;
     if (!ref.ok) {
         add(v, o, V_FAIL, xstrdup(ref.output), "the reference %s does not compile",
-            shown(c, c->reference, buf, sizeof buf));
+            shown(c->reference, buf, sizeof buf));
         rc = 0;    /* nothing else can be checked without it */
         goto out;
     }
     add(v, o, ref.output && *ref.output ? V_WARN : V_OK, xstrdup(ref.output),
-        "the reference %s compiles%s", shown(c, c->reference, buf, sizeof buf),
+        "the reference %s compiles%s", shown(c->reference, buf, sizeof buf),
         ref.output && *ref.output ? " with warnings" : "");
 
     if (!check_generators(c, v->seed, cases, v, o)) {

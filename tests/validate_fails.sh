@@ -1,0 +1,119 @@
+#!/bin/sh
+# `mldrill validate` must fail loudly -- exit status 1 and a message that
+# says what is wrong -- when an example solution's outcome changes, when
+# the reference is wrong, and when the spec is malformed.  Each case edits
+# a temporary copy of the example challenge of docs/authoring.md
+# (docs/example/), which passes as it is (the validate-docs-example test).
+set -u
+bin=${MLDRILL_BIN:?set by meson}
+src=${MLDRILL_SRC:?set by meson}
+tmp=$(mktemp -d /tmp/mldrill-validate-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+fresh() {    # a clean copy of the example challenge in $tmp/c
+    rm -rf "$tmp/c"
+    cp -r "$src/docs/example" "$tmp/c"
+}
+
+# expect NAME STATUS PATTERN [validate options]: runs validate on the copy
+expect() {
+    name=$1 want=$2 pattern=$3
+    shift 3
+    "$bin" validate "$tmp/c/cosine_sim.json" "$@" >"$tmp/out" 2>&1
+    rc=$?
+    if [ "$rc" -ne "$want" ] || ! grep -q -- "$pattern" "$tmp/out"; then
+        echo "FAIL $name: exit status $rc (expected $want); looked for: $pattern"
+        sed 's/^/    /' "$tmp/out"
+        fails=$((fails + 1))
+    else
+        echo "ok   $name (exit $rc): $(grep -m1 -- "$pattern" "$tmp/out" | sed 's/^ *//')"
+    fi
+}
+
+# replace FILE LINE TEXT: replaces line LINE of FILE
+replace_line() {
+    awk -v n="$2" -v t="$3" 'NR == n { print t; next } { print }' "$1" >"$1.new" &&
+        mv "$1.new" "$1"
+}
+
+# --- an example solution's outcome changes ---------------------------------
+fresh
+replace_line "$tmp/c/solutions/mistake_unnormalized.c" 1 \
+    '/* expect: status=graded passed=yes correctness=pass mistake=unnormalized */'
+expect "a declaration that no longer holds" 1 \
+    'example mistake_unnormalized.c: passed is no'
+
+fresh    # the mistake was "fixed": the example now behaves like accepted_loops
+{ echo '/* expect: status=graded passed=no stability=fail mistake=no_zero_guard */'
+  tail -n +2 "$tmp/c/solutions/accepted_loops.c"; } >"$tmp/c/solutions/mistake_no_zero_guard.c"
+expect "an example whose mistake was fixed" 1 \
+    'stability passes (.*), declared fail'
+
+fresh    # a slow example declared fast
+replace_line "$tmp/c/solutions/slow.c" 1 \
+    '/* expect: status=graded correctness=pass stability=pass vectorization=pass */'
+expect "a slow example declared fast" 1 'example slow.c: vectorization fails'
+
+# --- the reference is wrong -------------------------------------------------
+fresh    # forgets the norms: the accepted examples now fail
+cp "$tmp/c/mistakes/cosine_sim-unnormalized.c" "$tmp/c/cosine_sim.c"
+expect "a reference that forgets the norms" 1 'example accepted_blas.c: passed is no'
+expect "... and equals a mistake variant" 1 \
+    'mistake unnormalized behaves like the reference on all'
+expect "... and overflows on the stability cases" 1 \
+    "the reference's outputs are not finite on stability cases" --no-examples
+
+fresh    # crashes on a single row
+sed 's/^    if (n < 1 || m < 1 || d < 1)$/    if (n == 1) *(volatile int *)0 = 1;\n&/' \
+    "$src/docs/example/cosine_sim.c" >"$tmp/c/cosine_sim.c"
+expect "a reference that crashes on one case" 1 \
+    'the reference does not run every case cleanly' --no-examples
+
+fresh
+echo 'this is not C' >>"$tmp/c/cosine_sim.c"
+expect "a reference that does not compile" 1 'the reference .*cosine_sim.c does not compile'
+
+fresh    # a mistake variant identical to the reference
+cp "$tmp/c/cosine_sim.c" "$tmp/c/mistakes/cosine_sim-naive_norm.c"
+expect "a mistake variant that makes no mistake" 1 \
+    'mistake naive_norm behaves like the reference on all' --no-examples
+
+# --- the spec is malformed --------------------------------------------------
+fresh
+sed 's/"dir": "out"/"dir": "output"/' "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+expect "a bad value" 1 \
+    'cosine_sim.json:[0-9]*:[0-9]*: functions\[0\].params\[5\].dir: expected "in", "out" or "inout"'
+
+fresh
+sed 's/"rtol": 1e-9,/"rtol": 1e-9, "tolerance": 1,/' "$src/docs/example/cosine_sim.json" \
+    >"$tmp/c/cosine_sim.json"
+expect "an unknown key" 1 'checks\[0\].tolerance: unknown key "tolerance"'
+
+fresh
+sed 's/"difficulty": "easy",/"difficulty": "easy",,/' "$src/docs/example/cosine_sim.json" \
+    >"$tmp/c/cosine_sim.json"
+expect "a JSON syntax error" 1 'cosine_sim.json:[0-9]*:[0-9]*:'
+
+fresh
+sed 's/"shape": \["n", "m"\]/"shape": ["n", "k"]/' "$src/docs/example/cosine_sim.json" \
+    >"$tmp/c/cosine_sim.json"
+expect "a shape naming an unknown variable" 1 'cases\[0\]: .*"k"'
+
+fresh
+sed 's/"at": "3\*d"/"at": "300*d"/' "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+expect "a generator writing past its array" 1 'the generators do not give what the shapes say'
+
+# --- usage --------------------------------------------------------------------
+fresh
+"$bin" validate no_such_challenge >"$tmp/out" 2>&1
+rc=$?
+if [ "$rc" -ne 2 ]; then
+    echo "FAIL an unknown challenge: exit status $rc (expected 2)"
+    fails=$((fails + 1))
+else
+    echo "ok   an unknown challenge (exit 2)"
+fi
+
+echo "$fails failure(s)"
+[ "$fails" -eq 0 ]
