@@ -9,14 +9,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "config.h"
 
-/* Loading the solution (dlopen, constructors) must finish within this. */
-#define LOAD_LIMIT_S 5.0
+#define LOAD_LIMIT_S EXEC_LOAD_LIMIT_S
+
+/* A runner whose status pipe closed gets this long to be reaped before it
+ * is taken to have closed the pipe itself (and is killed). */
+#define REAP_GRACE_S 0.5
+
+/* The end of each process's output kept for the sanitizers' reports,
+ * whatever the cap on what the report shows. */
+#define TAIL_BYTES 16384
+
+/* Exit statuses the sanitizer runtimes are told to use (ASAN_OPTIONS,
+ * UBSAN_OPTIONS below). */
+#define ASAN_EXIT 97
+#define UBSAN_EXIT 98
 
 const char *xstatus_name(xstatus s)
 {
@@ -95,6 +108,8 @@ typedef struct proc {
     unsigned char partial[sizeof(plan_msg)];
     size_t npartial;
     strbuf output;
+    char tail[TAIL_BYTES];  /* the last bytes this process printed */
+    size_t ntail;
     bool done;
     int finished_runs;
     int timeouts;           /* consecutive runs that timed out */
@@ -114,32 +129,90 @@ static void set_run(xrun *x, xstatus st, int fault, int call, char *msg)
     x->message = msg;
 }
 
-/* Plain words for a refused system call. */
-static const char *syscall_words(const char *name)
+/* Plain words for a refused system call; detail is what the runner could
+ * tell about the call (runner_fault.c): "read:PATH", "write:PATH",
+ * "create:PATH", "thread", "process" or "run:PROGRAM". */
+static const char *syscall_words(const char *name, const char *detail)
 {
+    if (strncmp(detail, "create:", 7) == 0)
+        return "create a file";
+    if (strncmp(detail, "write:", 6) == 0)
+        return "write to a file";
+    if (strncmp(detail, "read:", 5) == 0)
+        return "open a file";
+    if (strncmp(detail, "run:", 4) == 0)
+        return "run another program";
+    if (strcmp(detail, "thread") == 0)
+        return "start a thread";
+    if (strcmp(detail, "process") == 0)
+        return "start a new process";
     static const struct {
         const char *prefix, *words;
     } t[] = {
         {"open", "open a file"},           {"creat", "create a file"},
-        {"execve", "run another program"}, {"clone3", "start a thread"},
-        {"clone", "start a new process"},  {"fork", "start a new process"},
-        {"vfork", "start a new process"},  {"socket", "use the network"},
-        {"connect", "use the network"},    {"bind", "use the network"},
-        {"send", "use the network"},       {"unlink", "delete a file"},
-        {"rename", "rename a file"},       {"mkdir", "create a directory"},
-        {"rmdir", "delete a directory"},   {"rt_sigaction", "change how signals are handled"},
+        {"execve", "run another program"}, {"clone", "start a new process"},
+        {"fork", "start a new process"},   {"vfork", "start a new process"},
+        {"socket", "use the network"},     {"connect", "use the network"},
+        {"bind", "use the network"},       {"send", "use the network"},
+        {"listen", "use the network"},     {"accept", "use the network"},
+        {"unlink", "delete a file"},       {"rename", "rename a file"},
+        {"mkdir", "create a directory"},   {"rmdir", "delete a directory"},
+        {"rt_sigaction", "change how signals are handled"},
         {"kill", "send a signal to another process"},
         {"tgkill", "send a signal to another process"},
-        {"ptrace", "debug another process"}, {"truncate", "change a file"},
-        {"ftruncate", "change a file"},    {"chmod", "change file permissions"},
+        {"tkill", "send a signal to another process"},
+        {"rt_sigqueueinfo", "send a signal to another process"},
+        {"prlimit64", "change resource limits"},
+        {"setrlimit", "change resource limits"},
+        {"ptrace", "debug another process"}, {"process_vm", "read another process's memory"},
+        {"truncate", "change a file"},     {"ftruncate", "change a file"},
+        {"chmod", "change file permissions"}, {"chown", "change a file's owner"},
         {"symlink", "create a link"},      {"link", "create a link"},
+        {"utime", "change a file's times"}, {"flock", "lock a file"},
         {"memfd_create", "create a file in memory"},
+        {"shm", "create shared memory"},   {"sem", "create a semaphore"},
+        {"msg", "create a message queue"}, {"mq_", "create a message queue"},
+        {"dup", "duplicate a file descriptor"},
+        {"fcntl", "lock or duplicate a file descriptor"},
+        {"pause", "wait for a signal"},    {"alarm", "set an alarm"},
+        {"setitimer", "set a timer"},      {"timer_create", "set a timer"},
+        {"poll", "wait on file descriptors"}, {"select", "wait on file descriptors"},
+        {"pselect", "wait on file descriptors"}, {"ioctl", "control a device"},
         {"write to a file", "write to a file"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strncmp(name, t[i].prefix, strlen(t[i].prefix)) == 0)
             return t[i].words;
     return NULL;
+}
+
+/* "your code tried to open a file (/etc/passwd, openat), which ..." from
+ * the runner's "NAME DETAIL". */
+static char *forbidden_message(const char *text)
+{
+    char name[64];
+    size_t n = strcspn(text, " ");
+    if (n >= sizeof name)
+        n = sizeof name - 1;
+    memcpy(name, text, n);
+    name[n] = '\0';
+    const char *detail = text[n] ? text + n + 1 : "";
+    if (strcmp(name, "write") == 0 && strcmp(detail, "to a file") == 0)
+        detail = "";    /* SIGXFSZ: "write to a file" is the whole text */
+    const char *what = strchr(detail, ':');
+    what = what && what[1] ? what + 1 : NULL;
+    const char *w = syscall_words(strcmp(text, "write to a file") == 0 ? text : name, detail);
+    if (!w)
+        return xasprintf("your code made the system call %s, which the sandbox does not "
+                         "allow", name);
+    if (strcmp(text, "write to a file") == 0)
+        return xasprintf("your code tried to write to a file, which the sandbox does not "
+                         "allow");
+    if (what)
+        return xasprintf("your code tried to %s (%s, with %s), which the sandbox does "
+                         "not allow", w, what, name);
+    return xasprintf("your code tried to %s (%s), which the sandbox does not allow", w,
+                     name);
 }
 
 /* Message for a fault that names a buffer. */
@@ -161,8 +234,10 @@ static char *buffer_fault(const layout *l, const plan_msg *m, char **bufname)
                          v->name, value_index_text(v, off / (long long)es, idx, sizeof idx));
     bool input = v->role == ROLE_INPUT;
     if (off >= nbytes) {
-        long long past = off - nbytes + 1;
+        /* the fault address is the first byte past the end that was
+         * touched; count the whole element it falls in */
         long long elem = off / (long long)es;
+        long long past = (elem + 1) * (long long)es - nbytes;
         return xasprintf("%s %lld byte%s past the end of %s %s (element %lld; "
                          "%s has %lld elements)",
                          write ? "wrote" : "read", past, past == 1 ? "" : "s",
@@ -190,16 +265,9 @@ static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
                          strcmp(t, "null") == 0 ? " and the NULL it returned was used"
                                                 : "");
         return XS_MEMORY;
-    case PF_FORBIDDEN: {
-        const char *w = syscall_words(t);
-        if (w)
-            *msg = xasprintf("your code tried to %s (%s), which the sandbox does "
-                             "not allow", w, t);
-        else
-            *msg = xasprintf("your code made the system call %s, which the sandbox "
-                             "does not allow", t);
+    case PF_FORBIDDEN:
+        *msg = forbidden_message(t);
         return XS_FORBIDDEN;
-    }
     case PF_TIMEOUT:
         *msg = xasprintf("used up its CPU time (an infinite loop?)");
         return XS_TIMEOUT;
@@ -231,6 +299,134 @@ static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
     else
         *msg = xasprintf("killed by signal %d (%s)", sig, strsignal(sig));
     return XS_CRASH;
+}
+
+/* --- sanitizer reports --------------------------------------------------------- */
+
+/* The text of the line at p, up to the newline. */
+static void add_line(strbuf *sb, const char *p)
+{
+    size_t n = strcspn(p, "\n");
+    sb_addn(sb, p, n);
+}
+
+/* "file.c:12" from " /dir/file.c:12:5" at p (the first source location on
+ * the line), into out; false when there is none or when it is not the
+ * solution's (the sanitizers', libc's or the runner's own sources). */
+static bool source_location(const char *p, char *out, size_t cap)
+{
+    size_t len = strcspn(p, "\n");
+    static const char *const foreign[] = {"/libsanitizer/", "/sysdeps/", "/csu/",
+                                          "src/runner", "/libffi"};
+    for (size_t f = 0; f < sizeof foreign / sizeof foreign[0]; f++) {
+        const char *hit = strstr(p, foreign[f]);
+        if (hit && (size_t)(hit - p) < len)
+            return false;
+    }
+    for (size_t i = 0; i + 3 < len; i++) {
+        if (p[i] != '.' || p[i + 1] != 'c' || p[i + 2] != ':' ||
+            !(p[i + 3] >= '0' && p[i + 3] <= '9'))
+            continue;
+        size_t b = i;
+        while (b > 0 && p[b - 1] != ' ' && p[b - 1] != '/' && p[b - 1] != '(')
+            b--;
+        size_t e = i + 3;
+        while (e < len && p[e] >= '0' && p[e] <= '9')
+            e++;
+        snprintf(out, cap, "%.*s", (int)(e - b), p + b);
+        return true;
+    }
+    return false;
+}
+
+/* One line from an AddressSanitizer or UBSan report in text (the end of a
+ * runner's output): what was found, where in the solution, and the access;
+ * NULL when there is no report.  *memory is set for out-of-memory kinds. */
+static char *sanitizer_message(const char *text, bool *memory)
+{
+    *memory = false;
+    const char *asan = NULL;
+    for (const char *p = strstr(text, "ERROR: AddressSanitizer"); p;
+         p = strstr(p + 1, "ERROR: AddressSanitizer"))
+        asan = p;
+    const char *ubsan = strstr(text, ": runtime error: ");
+    strbuf sb = {0};
+    char where[256];
+    if (asan) {
+        /* ERROR: AddressSanitizer: heap-buffer-overflow on address ... */
+        const char *kind = asan + strlen("ERROR: AddressSanitizer: ");
+        size_t kn = strcspn(kind, " \n");
+        sb_printf(&sb, "AddressSanitizer: %.*s", (int)kn, kind);
+        *memory = strncmp(kind, "out-of-memory", kn) == 0 ||
+                  strncmp(kind, "allocation-size-too-big", kn) == 0 ||
+                  strncmp(kind, "requested allocation size", 25) == 0 ||
+                  strstr(kind, "out of memory") != NULL ||
+                  strncmp(kind, "calloc-overflow", kn) == 0 ||
+                  strncmp(kind, "pvalloc-overflow", kn) == 0;
+        /* the access ("WRITE of size 8 at ...") */
+        const char *acc = strstr(asan, "\nREAD of size ");
+        const char *wacc = strstr(asan, "\nWRITE of size ");
+        if (wacc && (!acc || wacc < acc))
+            acc = wacc;
+        if (acc) {
+            size_t an = strcspn(acc + 1, "\n");
+            const char *at = strstr(acc + 1, " at ");
+            if (at && at < acc + 1 + an)
+                an = (size_t)(at - (acc + 1));
+            sb_printf(&sb, " (%.*s)", (int)an, acc + 1);
+        }
+        /* the first frame in a .c file: the solution's line */
+        const char *frame = strstr(asan, "\n    #");
+        bool found = false;
+        for (; frame && !found; frame = strstr(frame + 1, "\n    #"))
+            found = source_location(frame + 1, where, sizeof where);
+        if (!found) {
+            const char *sum = strstr(asan, "SUMMARY: AddressSanitizer");
+            found = sum && source_location(sum, where, sizeof where);
+        }
+        if (found)
+            sb_printf(&sb, " at %s", where);
+        /* where the block came from, for heap errors: "0 bytes to the
+         * right of 8-byte region, allocated at file.c:11" */
+        const char *loc = strstr(asan, " is located ");
+        const char *reg = loc ? strstr(loc, " region [") : NULL;
+        if (reg && (size_t)(reg - loc) < strcspn(loc, "\n")) {
+            loc += strlen(" is located ");
+            sb_printf(&sb, ": %.*s region", (int)(reg - loc), loc);
+            const char *alloc = strstr(reg, "allocated by thread");
+            const char *af = alloc ? strstr(alloc, "\n    #") : NULL;
+            bool af_found = false;
+            for (; af && !af_found; af = strstr(af + 1, "\n    #"))
+                af_found = source_location(af + 1, where, sizeof where);
+            if (af_found)
+                sb_printf(&sb, ", allocated at %s", where);
+            const char *freed = strstr(reg, "freed by thread");
+            af = freed && (!alloc || freed < alloc) ? strstr(freed, "\n    #") : NULL;
+            af_found = false;
+            for (; af && !af_found; af = strstr(af + 1, "\n    #"))
+                af_found = source_location(af + 1, where, sizeof where);
+            if (af_found)
+                sb_printf(&sb, ", freed at %s", where);
+        }
+    } else if (ubsan) {
+        /* /dir/file.c:12:9: runtime error: signed integer overflow: ... */
+        const char *line = ubsan;
+        while (line > text && line[-1] != '\n')
+            line--;
+        sb_add(&sb, "UndefinedBehaviorSanitizer:");
+        add_line(&sb, ubsan + strlen(": runtime error:"));
+        if (source_location(line, where, sizeof where))
+            sb_printf(&sb, " at %s", where);
+    } else if (strstr(text, "mmap_limit_mb")) {
+        /* the heap bound (ASAN_OPTIONS mmap_limit_mb) fails a check: the
+         * sanitizer says nothing more */
+        *memory = true;
+        sb_add(&sb, "ran out of memory: the heap grew past the limit "
+                    "(AddressSanitizer stopped it)");
+    } else {
+        return NULL;
+    }
+    return sb_take(&sb);
 }
 
 static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
@@ -274,13 +470,32 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     envp[e++] = "OMP_NUM_THREADS=1";
     envp[e++] = "PATH=/usr/bin:/bin";
     envp[e++] = "LC_ALL=C";
+    char asan[768], ubsan[256];
     if (p->job->sanitize) {
-        envp[e++] = "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=97:"
-                    "allocator_may_return_null=1:handle_segv=0:handle_abort=0:"
-                    "handle_sigbus=0:handle_sigfpe=0:handle_sigill=0";
-        envp[e++] = "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98";
+        /* The sanitizers report and exit with their own status; the
+         * runner's fault handler keeps the signals (guard pages name the
+         * buffer, SIGSYS the refused call).  The heap is bounded by
+         * mmap_limit_mb, since ASan's allocator reserves its address space
+         * up front where RLIMIT_AS cannot see it; no leak check (it would
+         * need ptrace), no external symbolizer (it would need exec). */
+        unsigned long long mb = layout_hdr(l)->memory_bytes >> 20;
+        snprintf(asan, sizeof asan,
+                 "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=%d:"
+                 "allocator_may_return_null=0:handle_segv=0:handle_abort=0:"
+                 "handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:use_sigaltstack=0:"
+                 "detect_stack_use_after_return=0:quarantine_size_mb=32:"
+                 "max_allocation_size_mb=%llu:mmap_limit_mb=%llu:"
+                 "external_symbolizer_path=:color=never:print_summary=1:"
+                 "detect_odr_violation=0:malloc_context_size=8",
+                 ASAN_EXIT, mb ? mb : 512, (mb ? mb : 512) + 256);
+        snprintf(ubsan, sizeof ubsan,
+                 "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=%d:"
+                 "color=never:external_symbolizer_path=", UBSAN_EXIT);
+        envp[e++] = asan;
+        envp[e++] = ubsan;
     }
     envp[e] = NULL;
+    pid_t parent = getpid();
 
     pid_t pid = fork();
     if (pid < 0) {
@@ -292,6 +507,10 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     }
     if (pid == 0) {
         setsid();
+        /* the runner dies with the grader (a REPL killed hard) */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
         int devnull = open("/dev/null", O_RDONLY);
         /* move the sources above the targets before placing them */
         int src[6] = {devnull, outp[1], outp[1], st[1], layout_in_fd(l), p->out_fd};
@@ -315,6 +534,7 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     p->timed_out = false;
     p->cur = -1;
     p->npartial = 0;
+    p->ntail = 0;
     p->deadline = now_seconds() + LOAD_LIMIT_S;
     p->job->processes++;
     return 0;
@@ -403,6 +623,23 @@ static void on_message(proc *p, const layout *l, const plan_msg *m,
     }
 }
 
+/* Keeps the last TAIL_BYTES of what the process printed. */
+static void keep_tail(proc *p, const char *buf, size_t n)
+{
+    if (n >= TAIL_BYTES) {
+        memcpy(p->tail, buf + n - TAIL_BYTES, TAIL_BYTES);
+        p->ntail = TAIL_BYTES;
+        return;
+    }
+    if (p->ntail + n > TAIL_BYTES) {
+        size_t drop = p->ntail + n - TAIL_BYTES;
+        memmove(p->tail, p->tail + drop, p->ntail - drop);
+        p->ntail -= drop;
+    }
+    memcpy(p->tail + p->ntail, buf, n);
+    p->ntail += n;
+}
+
 static void drain_output(proc *p, size_t cap)
 {
     char buf[65536];
@@ -410,6 +647,8 @@ static void drain_output(proc *p, size_t cap)
         ssize_t n = read(p->output_fd, buf, sizeof buf);
         if (n <= 0)
             return;
+        if (p->job->sanitize)
+            keep_tail(p, buf, (size_t)n);
         p->job->output_total += (size_t)n;
         if (p->output.len < cap)
             sb_addn(&p->output, buf, p->output.len + (size_t)n > cap ? cap - p->output.len
@@ -419,7 +658,7 @@ static void drain_output(proc *p, size_t cap)
 
 /* After the runner process ended: decide what happened to the run in
  * progress and whether another process must continue. */
-static void finish(proc *p, const layout *l, int wstatus)
+static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
 {
     if (debug_on())
         fprintf(stderr, "[exec %.3f] job %d pid %d ended: status 0x%x killed %d cur %d\n",
@@ -429,12 +668,32 @@ static void finish(proc *p, const layout *l, int wstatus)
     char *msg = NULL, *bufname = NULL;
     xstatus st = XS_CRASH;
     int fault = p->have_fault ? (int)p->fault.code : 0;
-    if (p->have_fault)
+    int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    if (p->have_fault) {
         st = describe_fault(l, &p->fault, &msg, &bufname);
-    else if (p->timed_out)
+    } else if (p->timed_out) {
         st = XS_TIMEOUT;
-    else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGKILL && !p->killed)
+    } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGKILL && !p->killed) {
         st = XS_TIMEOUT;    /* the hard CPU limit */
+    } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGSYS) {
+        /* a refused call while SIGSYS was blocked: the kernel kills
+         * without running the fault reporter, so the call is unknown */
+        st = XS_FORBIDDEN;
+        fault = PF_FORBIDDEN;
+        msg = xasprintf("your code made a system call the sandbox does not allow, "
+                        "with all signals blocked (as libc does while starting a "
+                        "thread or a process)");
+    } else if (j->sanitize && (code == ASAN_EXIT || code == UBSAN_EXIT)) {
+        /* the sanitizer's own report, at the end of what was printed */
+        char *text = xstrndup(p->tail, p->ntail);
+        bool memory = false;
+        msg = sanitizer_message(text, &memory);
+        free(text);
+        if (msg) {
+            st = memory ? XS_MEMORY : XS_CRASH;
+            fault = memory ? PF_MEMORY : PF_CRASH;
+        }
+    }
     if (!msg && p->killed && !p->timed_out)
         msg = xasprintf("closed mldrill's status channel (descriptor 3) and was stopped");
     if (!msg && p->timed_out)
@@ -459,19 +718,26 @@ static void finish(proc *p, const layout *l, int wstatus)
         p->done = true;
     } else if (!p->ready || p->have_error ||
                (p->have_fault && p->fault.code == PF_MISSING)) {
-        /* nothing can run: the solution did not load */
-        if (p->have_error)
+        /* nothing can run: the solution did not load.  A fault of its
+         * constructors (forbidden call, crash, hang) is every case's
+         * status; a load error (missing symbol, missing function) is an
+         * error. */
+        xstatus rs = XS_ERROR;
+        if (p->have_error) {
             j->error = xstrdup(p->error_text);
-        else if (p->have_fault && p->fault.code == PF_MISSING)
+        } else if (p->have_fault && p->fault.code == PF_MISSING) {
             j->error = msg ? xstrdup(msg) : xstrdup("a function is missing");
-        else if (msg)
+        } else if (msg) {
             j->error = xasprintf("while loading the solution (constructors run "
                                  "then): %s", msg);
-        else
+            rs = st;
+        } else {
             j->error = xasprintf("the solution ended the program while loading "
-                                 "(exit status %d)", WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+                                 "(exit status %d)", code);
+            rs = XS_CRASH;
+        }
         for (int r = p->next_run; r < nruns; r++)
-            set_run(&j->runs[r], XS_ERROR, fault, -1, xstrdup(j->error));
+            set_run(&j->runs[r], rs, fault, -1, xstrdup(j->error));
         p->done = true;
     } else if (p->cur >= 0) {
         xrun *x = &j->runs[p->cur];
@@ -486,6 +752,8 @@ static void finish(proc *p, const layout *l, int wstatus)
         p->next_run = p->cur + 1;
         p->finished_runs++;
         p->done = p->next_run >= nruns;
+        if (o->progress)
+            o->progress(o->progress_ctx, p->index, p->finished_runs, nruns);
         /* grading stays bounded: after two timeouts in a row the rest
          * would most likely time out too */
         p->timeouts = st == XS_TIMEOUT ? p->timeouts + 1 : 0;
@@ -589,7 +857,9 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
 
         struct pollfd pfd[2 * njobs + 1];
         int np = 0;
-        double now = now_seconds(), wait_s = 1.0;
+        /* a cancel flag is looked at every 50 ms: the REPL's Ctrl-C stops
+         * the runners at once */
+        double now = now_seconds(), wait_s = o->cancel ? 0.05 : 1.0;
         for (int i = 0; i < njobs; i++) {
             if (ps[i].pid <= 0)
                 continue;
@@ -627,13 +897,13 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
                 /* the status pipe closes while the process exits, a moment
                  * before it can be waited for; if it is still there after
                  * a grace period, the solution closed the pipe itself */
-                if (!reap(p->pid, &ws, 0.5)) {
+                if (!reap(p->pid, &ws, REAP_GRACE_S)) {
                     kill_proc(p);
                     waitpid(p->pid, &ws, 0);
                 }
                 kill(-p->pid, SIGKILL);    /* anything it left behind */
                 drain_output(p, cap);
-                finish(p, l, ws);
+                finish(p, l, ws, o);
             }
         }
         if (rc != 0) {

@@ -22,6 +22,10 @@ typedef enum xstatus {
 
 const char *xstatus_name(xstatus s);
 
+/* Loading a solution (dlopen, its constructors) must finish within this
+ * many seconds; the wall limit of a case starts after. */
+#define EXEC_LOAD_LIMIT_S 5.0
+
 /* The outcome of one run (case) of a job. */
 typedef struct xrun {
     xstatus status;

@@ -138,7 +138,8 @@ typedef struct plan_tres {
 
 /* Messages on the status pipe, runner -> grader, one write each. */
 enum plan_msg_type {
-    PM_READY = 1,      /* loaded and sandboxed; a = first run */
+    PM_READY = 1,      /* loaded and sandboxed; a = first run, b = 1 when
+                          Landlock confines its file access */
     PM_BEGIN,          /* run a started */
     PM_END,            /* run a finished */
     PM_FAULT,          /* the solution faulted: code = plan_fault, text */

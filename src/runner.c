@@ -10,12 +10,14 @@
  * never by hand. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <ffi.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -428,7 +430,11 @@ int main(int argc, char **argv)
     uint32_t from = 0;
     double cpu = 10;
     int timing = 0;
+    /* first of all: no other process of the user may open this one's
+     * /proc entries (mem, fd) from here on */
+    prctl(PR_SET_DUMPABLE, 0);
     R.status_fd = 3;
+    R.statm_fd = -1;
     R.run = R.call = PLAN_NONE;
     R.phase = PHASE_SETUP;
     close_range(6, ~0U, 0);
@@ -481,8 +487,17 @@ int main(int argc, char **argv)
     ref_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
     rng_state = R.hdr->timing_seed | 1;
 
+    /* the sandbox, in order: limits, no privileges, files (Landlock),
+     * system calls (the first filter); the solution loads after that */
+    R.statm_fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
     if (sandbox_rlimits(timing ? cpu + 4 * R.hdr->timing_budget_s : cpu) != 0)
         die(0, "cannot set resource limits");
+    if (sandbox_drop_privileges() != 0)
+        die(0, "cannot drop privileges");
+    const char *sos[2] = {so, ref};
+    int confined = sandbox_landlock(sos, timing ? 2 : 1);
+    if (confined < 0)
+        die(0, "cannot install the sandbox (Landlock)");
     if (sandbox_filter_load() != 0)
         die(0, "cannot install the sandbox (seccomp)");
     load(so, user_fn);
@@ -492,7 +507,7 @@ int main(int argc, char **argv)
         die(0, "cannot set the memory limit");
     if (sandbox_filter_call() != 0)
         die(0, "cannot install the sandbox (seccomp)");
-    runner_send(PM_READY, 0, from, 0, NULL);
+    runner_send(PM_READY, 0, from, confined, NULL);
 
     if (timing) {
         for (uint32_t t = 0; t < R.hdr->ntime; t++)

@@ -31,6 +31,8 @@ typedef struct rbuf {
 
 typedef struct runner_state {
     int status_fd;
+    int probe_rd, probe_wr;           /* a pipe for copying user strings safely */
+    int statm_fd;                     /* /proc/self/statm, opened before Landlock */
     const plan_hdr *hdr;
     rbuf *bufs;
     uint32_t nbuf;
@@ -53,11 +55,24 @@ void fault_install(void);                 /* signal handlers, alt stack */
 void runner_send(uint32_t type, uint32_t code, int64_t a, int64_t b,
                  const char *text);       /* async-signal-safe */
 void fault_name_syscalls(void);           /* table for SIGSYS reports */
+/* Copies the NUL-terminated string at src, an address the solution gave,
+ * into dst without trusting it (async-signal-safe); returns its length,
+ * 0 when unreadable. */
+size_t fault_safe_copy(char *dst, size_t cap, unsigned long src);
+/* The signals the fault handler owns: the solution may not change them. */
+extern const int fault_signals[];
+extern const int fault_nsignals;
 
 /* runner_sandbox.c */
 int sandbox_rlimits(double cpu_s);        /* CPU, file size, core, nofile */
+int sandbox_drop_privileges(void);        /* capabilities, when run as root */
 int sandbox_memory(uint64_t bytes);       /* RLIMIT_AS above current use */
 int sandbox_filter_load(void);            /* before dlopen */
 int sandbox_filter_call(void);            /* before the first call */
+
+/* runner_landlock.c: confines file access to the libraries and the given
+ * shared objects (best effort).  Returns 1 when in force, 0 when the
+ * kernel has no Landlock, -1 on error. */
+int sandbox_landlock(const char *const *sos, int nsos);
 
 #endif
