@@ -332,10 +332,15 @@ static int build(const challenge *c, const case_spec *cs, uint64_t seed,
         }
     }
 
-    /* inputs: every generator feeds something, and in a usable order */
+    /* inputs: every generator of the case feeds something, and in a usable
+     * order; a challenge-level input that this case's calls do not pass is
+     * simply not generated */
     for (int i = 0; i < nin; i++) {
         value *v = case_value(ci, in[i]->name);
+        bool own = in[i] >= cs->inputs && in[i] < cs->inputs + cs->ninputs;
         if (!v || !v->array) {
+            if (!own)
+                continue;
             md_fail(err, "input \"%s\" is not passed to any function", in[i]->name);
             goto out;
         }
@@ -345,9 +350,10 @@ static int build(const challenge *c, const case_spec *cs, uint64_t seed,
             int before = 0;
             for (int k = 0; k < i; k++)
                 before |= strcmp(in[k]->name, g->from) == 0;
-            if (!src || !before) {
+            if (!src || !src->array || !before) {
                 md_fail(err, "input \"%s\": \"from\": \"%s\" must be an input "
-                             "listed before it", in[i]->name, g->from);
+                             "listed before it and passed to a function",
+                        in[i]->name, g->from);
                 goto out;
             }
         }

@@ -414,12 +414,15 @@ void rubric_vectorization(report *r, const evidence *e)
                                 "(CBLAS) and avoid recomputing work inside loops",
                        st.ratio, ts->full_ratio);
     if (ns > 1 && isfinite(r->exponent)) {
+        /* how time grows: information next to the ratio, not a lost point */
         double expect = ts->exponent;
-        if (r->exponent > expect + ts->exponent_slack)
-            report_finding(c, NULL, "time grows like %s^%.2f; expected about %s^%.2g "
-                                    "(the reference: %s^%.2f)",
-                           ts->grow, r->exponent, ts->grow, expect, ts->grow,
-                           r->ref_exponent);
+        char *sum = c->summary;
+        c->summary = xasprintf("%s; time grows like %s^%.2f (expected about %s^%.2g%s)",
+                               sum, ts->grow, r->exponent, ts->grow, expect,
+                               r->exponent > expect + ts->exponent_slack
+                                   ? ": more work per element than needed"
+                                   : "");
+        free(sum);
     }
 }
 
