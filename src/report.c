@@ -280,10 +280,18 @@ char *report_text(const report *r, bool colour)
         if (r->visible_only)
             sb_printf(&sb, "  %-14s %s%s%s  %s\n", criterion_name((criterion)k), col,
                       mark(st, c->passed), st->reset, c->summary ? c->summary : "");
-        else
-            sb_printf(&sb, "  %-14s %3.0f/%-3.0f %s%s%s  %s\n", criterion_name((criterion)k),
-                      round(c->score), c->max, col, mark(st, c->passed), st->reset,
-                      c->summary ? c->summary : "");
+        else {
+            /* whole maxima print as whole numbers; otherwise one decimal
+             * for both, so a score never reads above its maximum */
+            char sc[32];
+            if (c->max == floor(c->max))
+                snprintf(sc, sizeof sc, "%3.0f/%-4.0f", floor(c->score + 0.5), c->max);
+            else
+                snprintf(sc, sizeof sc, "%4.1f/%-4.1f", floor(c->score * 10 + 0.5) / 10,
+                         floor(c->max * 10 + 0.5) / 10);
+            sb_printf(&sb, "  %-14s %s %s%s%s  %s\n", criterion_name((criterion)k), sc, col,
+                      mark(st, c->passed), st->reset, c->summary ? c->summary : "");
+        }
     }
 
     /* failing cases with what went wrong */
