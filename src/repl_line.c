@@ -532,6 +532,9 @@ bool rline_interactive(const rline *l)
 static char *edit_read(rline *l)
 {
     l->next_tick = now_seconds() + TICK_S;
+    /* raw mode before the prompt is drawn, not at the first read: keys
+     * typed in between would be echoed by the terminal as well */
+    el_set(l->el, EL_PREP_TERM, 1);
     int n = 0;
     const char *s = el_gets(l->el, &n);
     if (!s || n <= 0) {
