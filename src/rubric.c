@@ -410,9 +410,11 @@ void rubric_vectorization(report *r, const evidence *e)
                                st.ratio, st.q1, st.q3, st.n);
     if (st.ratio > ts->full_ratio)
         report_finding(c, NULL, "%.1fx slower than the reference on the large input "
-                                "(full points up to %.1fx): use matrix operations "
-                                "(CBLAS) and avoid recomputing work inside loops",
-                       st.ratio, ts->full_ratio);
+                                "(full points up to %.1fx): %s",
+                       st.ratio, ts->full_ratio,
+                       ts->advice ? ts->advice
+                                  : "use matrix operations (CBLAS) and avoid recomputing "
+                                    "work inside loops");
     if (ns > 1 && isfinite(r->exponent)) {
         /* how time grows: information next to the ratio, not a lost point */
         double expect = ts->exponent;

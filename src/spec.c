@@ -834,7 +834,7 @@ static int parse_timing(ld *L, const cJSON *j, const char *path)
 {
     static const char *const keys[] = {"vars", "inputs", "calls", "grow", "scales",
                                        "full_ratio", "zero_ratio", "exponent",
-                                       "exponent_slack", "budget_s", NULL};
+                                       "exponent_slack", "budget_s", "advice", NULL};
     timing_spec *t = &L->c->timing;
     if (!cJSON_IsObject(j))
         return FAIL(L, path, "expected {\"vars\", \"grow\", \"scales\", "
@@ -855,7 +855,8 @@ static int parse_timing(ld *L, const cJSON *j, const char *path)
         get_num(L, j, path, "zero_ratio", 0.01, 1e6, &t->zero_ratio) ||
         get_num(L, j, path, "exponent", 0, 10, &t->exponent) ||
         get_num(L, j, path, "exponent_slack", 0, 10, &t->exponent_slack) ||
-        get_num(L, j, path, "budget_s", 0.05, 60, &t->budget_s))
+        get_num(L, j, path, "budget_s", 0.05, 60, &t->budget_s) ||
+        get_str(L, j, path, "advice", false, &t->advice))
         return -1;
     if (t->zero_ratio <= t->full_ratio)
         return FAIL(L, path, "zero_ratio (%g) must be above full_ratio (%g)",
@@ -1295,6 +1296,7 @@ void spec_free(challenge *c)
     free(c->conv.tol);
     free_case(&c->timing.base);
     free(c->timing.grow);
+    free(c->timing.advice);
     free(c->timing.scales);
     for (int i = 0; i < c->nmistakes; i++) {
         free(c->mistakes[i].id);

@@ -164,6 +164,8 @@ typedef struct timing_spec {
     double exponent;     /* expected growth exponent of the reference */
     double exponent_slack;
     double budget_s;     /* time spent timing */
+    char *advice;        /* what a too-slow solution should change, or NULL
+                            for the default (matrix operations) */
 } timing_spec;
 
 typedef struct mistake_spec {

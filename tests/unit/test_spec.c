@@ -189,6 +189,28 @@ static void gradcheck_weights_should_load_and_be_checked(void **state)
     assert_non_null(strstr(err.msg, "\"W\""));
 }
 
+static void timing_advice_should_load(void **state)
+{
+    (void)state;
+    md_err err;
+    const char *from = "  \"cases\": [";
+    challenge *c = load_with(from, "  \"timing\": {\"vars\": {\"n\": 100, \"d\": 2}, "
+                                   "\"advice\": \"use a hash table\"},\n  \"cases\": [", &err);
+    if (!c)
+        fail_msg("%s", err.msg);
+    assert_true(c->timing.enabled);
+    assert_string_equal(c->timing.advice, "use a hash table");
+    spec_free(c);
+    c = load_with(from, "  \"timing\": {\"vars\": {\"n\": 100, \"d\": 2}},\n  \"cases\": [",
+                  &err);
+    assert_non_null(c);
+    assert_null(c->timing.advice);
+    spec_free(c);
+    c = load_with(from, "  \"timing\": {\"advice\": 3},\n  \"cases\": [", &err);
+    assert_null(c);
+    assert_non_null(strstr(err.msg, "timing.advice"));
+}
+
 static void every_builtin_spec_should_load(void **state)
 {
     (void)state;
@@ -230,6 +252,7 @@ int main(void)
         cmocka_unit_test(bad_reference_path_should_be_reported),
         cmocka_unit_test(check_of_unknown_output_should_fail),
         cmocka_unit_test(gradcheck_weights_should_load_and_be_checked),
+        cmocka_unit_test(timing_advice_should_load),
         cmocka_unit_test(every_builtin_spec_should_load),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
