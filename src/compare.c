@@ -1,5 +1,6 @@
 /* compare — see compare.h. */
 #include "compare.h"
+#include "plan.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -84,6 +85,22 @@ static void cmp_two(double a, double b, char *ba, char *bb, size_t n)
     }
 }
 
+/* Whether element i of an output still holds the value it was given before
+ * the call (see PLAN_POISON_*): the solution never wrote it. */
+static bool unwritten(const value *v, long long i)
+{
+    if (!v->array || !v->data || i < 0 || i >= v->count)
+        return false;
+    if (v->type == VT_INT)
+        return ((const int *)v->data)[i] == PLAN_POISON_INT;
+    if (v->type == VT_DOUBLE) {
+        uint64_t bits;
+        memcpy(&bits, (const double *)v->data + i, 8);
+        return bits == PLAN_POISON_DOUBLE_BITS;
+    }
+    return false;
+}
+
 static void failf(cmp_outcome *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void failf(cmp_outcome *o, const char *fmt, ...)
@@ -110,11 +127,11 @@ static long long count_of(const check *ck, const cmp_env *e, const value *v,
     return c;
 }
 
-static bool loose_nonfinite;    /* set while matching mistake variants */
-
-static bool close_enough(double g, double x, double rtol, double atol)
+/* loose: matching a mistake variant, where any non-finite value matches
+ * any other */
+static bool close_enough(double g, double x, double rtol, double atol, bool loose)
 {
-    if (loose_nonfinite && !isfinite(x))
+    if (loose && !isfinite(x))
         return !isfinite(g);
     if (isnan(x))
         return isnan(g);
@@ -126,11 +143,11 @@ static bool close_enough(double g, double x, double rtol, double atol)
 }
 
 static void cmp_allclose(const check *ck, const value *g, const value *x,
-                         const cmp_env *got, const cmp_env *exp, cmp_outcome *o)
+                         const cmp_env *got, const cmp_env *exp, bool loose, cmp_outcome *o)
 {
     char why[600], a[64], b[64], idx[128];
     if (!g->array) {
-        if (!close_enough(g->num, x->num, ck->rtol, ck->atol)) {
+        if (!close_enough(g->num, x->num, ck->rtol, ck->atol, loose)) {
             o->nonfinite = !isfinite(g->num) && isfinite(x->num);
             o->nbad = 1;
             cmp_two(g->num, x->num, a, b, sizeof a);
@@ -148,7 +165,7 @@ static void cmp_allclose(const check *ck, const value *g, const value *x,
     /* matching a mistake variant: where its NaNs land can depend on
      * rounding, so when both sides have some, positions do not matter */
     bool skip_nonfinite = false;
-    if (loose_nonfinite) {
+    if (loose) {
         bool gn = false, xn = false;
         for (long long i = 0; i < n; i++) {
             gn |= !isfinite(value_get(g, i));
@@ -160,15 +177,20 @@ static void cmp_allclose(const check *ck, const value *g, const value *x,
         double gv = value_get(g, i), xv = value_get(x, i);
         if (skip_nonfinite && (!isfinite(gv) || !isfinite(xv)))
             continue;
-        if (close_enough(gv, xv, ck->rtol, ck->atol))
+        if (close_enough(gv, xv, ck->rtol, ck->atol, loose))
             continue;
         if (o->nbad++ == 0) {
             o->index = i;
-            o->nonfinite = !isfinite(gv) && isfinite(xv);
             cmp_two(gv, xv, a, b, sizeof a);
-            failf(o, "%s is %s, expected %s", value_index_text(g, i, idx, sizeof idx), a, b);
+            if (unwritten(g, i)) {
+                failf(o, "%s was never written (expected %s)",
+                      value_index_text(g, i, idx, sizeof idx), b);
+            } else {
+                o->nonfinite = !isfinite(gv) && isfinite(xv);
+                failf(o, "%s is %s, expected %s", value_index_text(g, i, idx, sizeof idx), a, b);
+            }
         }
-        if (!isfinite(gv) && isfinite(xv))
+        if (!isfinite(gv) && isfinite(xv) && !unwritten(g, i))
             o->nonfinite = true;
     }
     if (o->nbad > 1) {
@@ -186,7 +208,7 @@ static void cmp_allclose(const check *ck, const value *g, const value *x,
 }
 
 static void cmp_equal(const check *ck, const value *g, const value *x,
-                      const cmp_env *got, const cmp_env *exp, cmp_outcome *o)
+                      const cmp_env *got, const cmp_env *exp, bool loose, cmp_outcome *o)
 {
     if (g->type == VT_HANDLE) {
         if (g->num != x->num)
@@ -215,7 +237,7 @@ static void cmp_equal(const check *ck, const value *g, const value *x,
     check exact = *ck;
     exact.rtol = 0;
     exact.atol = g->type == VT_INT || !g->array ? 0 : ck->atol;
-    cmp_allclose(&exact, g, x, got, exp, o);
+    cmp_allclose(&exact, g, x, got, exp, loose, o);
 }
 
 static double sqdist(const double *a, const double *b, long long d)
@@ -339,7 +361,7 @@ static void cmp_set(const check *ck, const value *g, const value *x,
     qsort(b, (size_t)cx, sizeof(double), cmp_double);
     char s1[64], s2[64];
     for (long long i = 0; i < cg; i++)
-        if (!close_enough(a[i], b[i], ck->rtol, ck->atol)) {
+        if (!close_enough(a[i], b[i], ck->rtol, ck->atol, false)) {
             o->nbad++;
             failf(o, "%s holds %s where the expected set has %s (order does not matter)",
                   g->name, cmp_num(a[i], s1, sizeof s1), cmp_num(b[i], s2, sizeof s2));
@@ -428,6 +450,9 @@ static void cmp_partition(const check *ck, const value *g, const cmp_env *got,
     free(want);
 }
 
+static void compare(const check *ck, const cmp_env *got, const cmp_env *exp, bool loose,
+                    cmp_outcome *o);
+
 void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
                   cmp_outcome *o)
 {
@@ -435,18 +460,20 @@ void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
         /* same values where the other is finite, non-finite where it is not */
         check like = *ck;
         like.kind = CMP_ALLCLOSE;
-        loose_nonfinite = true;
-        compare_check(&like, got, other, o);
-        loose_nonfinite = false;
+        compare(&like, got, other, true, o);
         return;
     }
-    loose_nonfinite = true;
-    compare_check(ck, got, other, o);
-    loose_nonfinite = false;
+    compare(ck, got, other, true, o);
 }
 
 void compare_check(const check *ck, const cmp_env *got, const cmp_env *exp,
                    cmp_outcome *o)
+{
+    compare(ck, got, exp, false, o);
+}
+
+static void compare(const check *ck, const cmp_env *got, const cmp_env *exp, bool loose,
+                    cmp_outcome *o)
 {
     memset(o, 0, sizeof *o);
     o->ok = true;
@@ -467,8 +494,8 @@ void compare_check(const check *ck, const cmp_env *got, const cmp_env *exp,
         return;
     }
     switch (ck->kind) {
-    case CMP_ALLCLOSE: cmp_allclose(ck, g, x, got, exp, o); break;
-    case CMP_EQUAL: cmp_equal(ck, g, x, got, exp, o); break;
+    case CMP_ALLCLOSE: cmp_allclose(ck, g, x, got, exp, loose, o); break;
+    case CMP_EQUAL: cmp_equal(ck, g, x, got, exp, loose, o); break;
     case CMP_NEAREST: cmp_nearest(ck, g, x, exp, o); break;
     case CMP_PERMUTATION: cmp_permutation(g, x, o); break;
     case CMP_SET: cmp_set(ck, g, x, got, exp, o); break;

@@ -10,9 +10,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* Outputs start filled with this, so a solution that forgets to write an
- * element is caught instead of passing on a convenient zero. */
-#define POISON_INT ((int)0xAAAAAAAA)
 
 typedef struct lrun {
     case_inst *ci;
@@ -396,13 +393,13 @@ int layout_new_out(const layout *l, md_err *err)
             if (v->role == ROLE_INOUT) {
                 memcpy(dst, v->data, pb->nbytes);
             } else if (v->type == VT_DOUBLE) {
-                double *d = (double *)dst;
+                uint64_t bits = PLAN_POISON_DOUBLE_BITS;
                 for (long long k = 0; k < v->count; k++)
-                    d[k] = NAN;
+                    memcpy(dst + 8 * k, &bits, 8);
             } else if (v->type == VT_INT) {
                 int *d = (int *)dst;
                 for (long long k = 0; k < v->count; k++)
-                    d[k] = POISON_INT;
+                    d[k] = PLAN_POISON_INT;
             }
         }
     }

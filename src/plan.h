@@ -166,6 +166,12 @@ typedef struct plan_msg {
     char text[232];
 } plan_msg;                         /* 256 bytes: atomic on a pipe */
 
+/* Outputs start filled with these, so an element the solution never
+ * writes is caught, and reported as "not written": a NaN with a payload
+ * arithmetic never produces, and an unlikely int. */
+#define PLAN_POISON_DOUBLE_BITS 0x7ff4d1d1d1d1d1d1ULL
+#define PLAN_POISON_INT ((int)0xAAAAAAAA)
+
 /* Round a byte count up to whole pages. */
 static inline uint64_t plan_pages(uint64_t n)
 {
