@@ -217,13 +217,13 @@ int repl_history(session *s, int argc, char **argv)
         printf("No attempts%s%s yet: `submit` records one.\n", id ? " of " : "", id ? id : "");
         return 0;
     }
-    printf("%-14s %4s  %-16s  %5s  %-7s  %-18s %s\n", "challenge", "#", "when", "score",
+    printf("%-18s %4s  %-16s  %5s  %-7s  %-18s %s\n", "challenge", "#", "when", "score",
            "verdict", "time used", "hints");
     for (int i = 0; i < n; i++) {
         char when[32], used[128];
         format_date(a[i].submitted_at, when, sizeof when);
         time_used(&a[i], used, sizeof used);
-        printf("%-14s %4d  %-16s  %5.0f  %-7s  %-18s %d%s\n", a[i].challenge, a[i].n, when,
+        printf("%-18s %4d  %-16s  %5.0f  %-7s  %-18s %d%s\n", a[i].challenge, a[i].n, when,
                round(a[i].score), a[i].verdict, used, a[i].hints_used,
                strcmp(a[i].mode, "mock") == 0 ? "  (mock)" : "");
     }
@@ -280,7 +280,8 @@ int repl_stats(session *s, int argc, char **argv)
     }
     printf("\nProgress ");
     progress_bar(solved, n, 30, s->colour);
-    printf(" %d/%d solved (%.0f%%), %d attempt%s, mean best score %.0f\n", solved, n,
+    printf(" %d/%d solved (%.0f%%), %d attempt%s, mean best score over the catalog %.0f\n",
+           solved, n,
            n ? 100.0 * solved / n : 0.0, attempts, attempts == 1 ? "" : "s",
            n ? best_sum / n : 0.0);
     for (int i = 0; i < n; i++)

@@ -190,7 +190,7 @@ int repl_mock(session *s, int argc, char **argv)
            m->n == 1 ? "" : "s", t,
            all_solved ? " (you have solved them all: practising again)" : "");
     for (int i = 0; i < m->n; i++)
-        printf("  %d. %-16s %-6s %3d min\n", i + 1, m->items[i].id,
+        printf("  %d. %-18s %-6s %3d min\n", i + 1, m->items[i].id,
                difficulty_name(m->items[i].diff), m->items[i].minutes);
     printf("`submit` moves on to the next one, `abandon` skips it, `quit` ends the "
            "interview.\n");
@@ -259,7 +259,7 @@ void mock_finish(session *s)
             format_duration(it->spent_s, spent, sizeof spent);
         if (it->submitted)
             snprintf(score, sizeof score, "%.0f", round(it->score));
-        printf("  %d. %-16s %-6s %3d m  %4s  %-11s %6s", i + 1, it->id,
+        printf("  %d. %-18s %-6s %3d m  %4s  %-11s %6s", i + 1, it->id,
                difficulty_name(it->diff), it->minutes, score, what, spent);
         if (it->reached)
             printf("  %d hint%s", it->hints, it->hints == 1 ? "" : "s");

@@ -110,7 +110,7 @@ static void a_scripted_session_should_be_found_again_after_a_restart(void **stat
     p->in = -1;
     assert_int_equal(proc_wait(p, 60), 0);
     const char *o = sb_str(&p->o);
-    assert_non_null(strstr(o, "softmax           1  "));
+    assert_non_null(strstr(o, "\nsoftmax               1  "));    /* history's row */
     assert_non_null(strstr(o, "softmax attempt 1 — "));
     assert_non_null(strstr(o, "1 hint"));
     assert_non_null(strstr(o, "The source that was graded:"));
