@@ -115,9 +115,12 @@ typedef struct proc {
     int timeouts;           /* consecutive runs that timed out */
 } proc;
 
-static double run_wall(const layout *l, int r)
+/* The wall-clock limit of run r for a job: the case's, stretched for
+ * sanitizer builds, which are slower by design. */
+static double run_wall(const layout *l, int r, const exec_job *j)
 {
-    return layout_case(l, r)->spec->wall_s;
+    double w = layout_case(l, r)->spec->wall_s;
+    return j->sanitize ? w * EXEC_SANITIZE_SLOWDOWN : w;
 }
 
 static void set_run(xrun *x, xstatus st, int fault, int call, char *msg)
@@ -178,7 +181,6 @@ static const char *syscall_words(const char *name, const char *detail)
         {"setitimer", "set a timer"},      {"timer_create", "set a timer"},
         {"poll", "wait on file descriptors"}, {"select", "wait on file descriptors"},
         {"pselect", "wait on file descriptors"}, {"ioctl", "control a device"},
-        {"write to a file", "write to a file"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strncmp(name, t[i].prefix, strlen(t[i].prefix)) == 0)
@@ -186,28 +188,29 @@ static const char *syscall_words(const char *name, const char *detail)
     return NULL;
 }
 
-/* "your code tried to open a file (/etc/passwd, openat), which ..." from
- * the runner's "NAME DETAIL". */
+/* "your code tried to open a file (/etc/passwd, with openat), which ..."
+ * from the runner's "NAME DETAIL". */
 static char *forbidden_message(const char *text)
 {
+    if (strcmp(text, "write to a file") == 0)    /* SIGXFSZ */
+        return xasprintf("your code tried to write to a file, which the sandbox does "
+                         "not allow");
     char name[64];
     size_t n = strcspn(text, " ");
     if (n >= sizeof name)
         n = sizeof name - 1;
     memcpy(name, text, n);
     name[n] = '\0';
+    if (strcmp(name, "compat") == 0)
+        return xasprintf("your code made a 32-bit system call (int $0x80), which the "
+                         "sandbox does not allow");
     const char *detail = text[n] ? text + n + 1 : "";
-    if (strcmp(name, "write") == 0 && strcmp(detail, "to a file") == 0)
-        detail = "";    /* SIGXFSZ: "write to a file" is the whole text */
     const char *what = strchr(detail, ':');
     what = what && what[1] ? what + 1 : NULL;
-    const char *w = syscall_words(strcmp(text, "write to a file") == 0 ? text : name, detail);
+    const char *w = syscall_words(name, detail);
     if (!w)
         return xasprintf("your code made the system call %s, which the sandbox does not "
                          "allow", name);
-    if (strcmp(text, "write to a file") == 0)
-        return xasprintf("your code tried to write to a file, which the sandbox does not "
-                         "allow");
     if (what)
         return xasprintf("your code tried to %s (%s, with %s), which the sandbox does "
                          "not allow", w, what, name);
@@ -444,7 +447,7 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     /* the whole plan's wall limits bound the CPU time of one process */
     double cpu = 2;
     for (int r = p->next_run; r < layout_nruns(l); r++)
-        cpu += run_wall(l, r);
+        cpu += run_wall(l, r, p->job);
     char from[32], cpus[32];
     snprintf(from, sizeof from, "%d", p->next_run);
     snprintf(cpus, sizeof cpus, "%.0f", ceil(cpu));
@@ -545,9 +548,18 @@ static bool reap(pid_t pid, int *ws, double grace)
 {
     double end = now_seconds() + grace;
     for (;;) {
-        pid_t r = waitpid(pid, ws, WNOHANG);
-        if (r == pid || (r < 0 && errno != EINTR))
+        /* wait for the end without reaping: while the runner is a zombie
+         * its pid, and so its process group id, cannot be reused, and
+         * the group can be killed without hitting a stranger */
+        siginfo_t si;
+        si.si_pid = 0;
+        int r = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT);
+        if ((r == 0 && si.si_pid == pid) || (r < 0 && errno != EINTR)) {
+            kill(-pid, SIGKILL);    /* anything it left behind */
+            while (waitpid(pid, ws, 0) < 0 && errno == EINTR)
+                ;
             return true;
+        }
         if (now_seconds() > end)
             return false;
         struct timespec ts = {0, 1000000};
@@ -584,18 +596,20 @@ static void on_message(proc *p, const layout *l, const plan_msg *m,
     switch (m->type) {
     case PM_READY:
         p->ready = true;
+        if (m->b != 1)
+            p->job->confined = false;    /* no Landlock on this kernel */
         p->deadline = p->job->timing ? now_seconds() + 1 + 3 * layout_hdr(l)->timing_budget_s
                                      : now_seconds() + LOAD_LIMIT_S;
         break;
     case PM_BEGIN:
         p->cur = (int)m->a;
-        p->deadline = now_seconds() + run_wall(l, p->cur);
+        p->deadline = now_seconds() + run_wall(l, p->cur, p->job);
         break;
     case PM_END:
         if ((int)m->a == p->cur && p->cur >= 0) {
             xrun *x = &p->job->runs[p->cur];
             set_run(x, XS_OK, 0, -1, NULL);
-            x->wall_s = run_wall(l, p->cur) - (p->deadline - now_seconds());
+            x->wall_s = run_wall(l, p->cur, p->job) - (p->deadline - now_seconds());
             p->next_run = p->cur + 1;
             p->cur = -1;
             p->finished_runs++;
@@ -698,7 +712,7 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
         msg = xasprintf("closed mldrill's status channel (descriptor 3) and was stopped");
     if (!msg && p->timed_out)
         msg = xasprintf("did not finish within %.3g s (an infinite loop? waiting "
-                        "forever?)", p->ready && p->cur >= 0 ? run_wall(l, p->cur) : LOAD_LIMIT_S);
+                        "forever?)", p->ready && p->cur >= 0 ? run_wall(l, p->cur, j) : LOAD_LIMIT_S);
     if (!msg && WIFEXITED(wstatus) && p->ready && p->cur >= 0)
         msg = xasprintf("the program ended with exit(%d) inside the solution: "
                         "a function must return, not exit", WEXITSTATUS(wstatus));
@@ -771,6 +785,16 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
                         xstrdup(msg ? msg : "the runner stopped unexpectedly"));
         p->done = true;
     }
+    /* runs settled at once (a solution that did not load, the rest of
+     * the cases after two timeouts) are progress too */
+    int settled = 0;
+    for (int r = 0; r < nruns && !j->timing; r++)
+        settled += j->runs[r].status != XS_NOTRUN;
+    if (settled > p->finished_runs) {
+        p->finished_runs = settled;
+        if (o->progress)
+            o->progress(o->progress_ctx, p->index, settled, nruns);
+    }
     free(msg);
     free(bufname);
     close(p->status_fd);
@@ -813,6 +837,7 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
     for (int i = 0; i < njobs; i++) {
         exec_job *j = &jobs[i];
         j->nruns = nruns;
+        j->confined = true;
         j->runs = xcalloc((size_t)nruns + 1, sizeof(xrun));
         for (int r = 0; r < nruns; r++)
             j->runs[r].fault_call = -1;
@@ -899,9 +924,8 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
                  * a grace period, the solution closed the pipe itself */
                 if (!reap(p->pid, &ws, REAP_GRACE_S)) {
                     kill_proc(p);
-                    waitpid(p->pid, &ws, 0);
+                    reap(p->pid, &ws, 1e9);
                 }
-                kill(-p->pid, SIGKILL);    /* anything it left behind */
                 drain_output(p, cap);
                 finish(p, l, ws, o);
             }

@@ -26,6 +26,10 @@ const char *xstatus_name(xstatus s);
  * many seconds; the wall limit of a case starts after. */
 #define EXEC_LOAD_LIMIT_S 5.0
 
+/* Sanitizer builds (--sanitize) get this many times each case's wall
+ * limit: AddressSanitizer and UBSan slow code down by design. */
+#define EXEC_SANITIZE_SLOWDOWN 3.0
+
 /* The outcome of one run (case) of a job. */
 typedef struct xrun {
     xstatus status;
@@ -55,6 +59,7 @@ typedef struct exec_job {
     size_t output_total;     /* bytes written in all */
     char *error;             /* could not run at all (load error, missing fn) */
     int processes;           /* runner processes started */
+    bool confined;           /* every one that got ready ran under Landlock */
 } exec_job;
 
 typedef struct exec_opts {

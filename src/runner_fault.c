@@ -22,9 +22,11 @@ const int fault_nsignals = (int)(sizeof fault_signals / sizeof fault_signals[0])
 
 #define NSYSCALLS 512
 static char syscall_names[NSYSCALLS][24];
+static uint32_t native_arch;    /* AUDIT_ARCH_* of this build */
 
 void fault_name_syscalls(void)
 {
+    native_arch = seccomp_arch_native();
     for (int nr = 0; nr < NSYSCALLS; nr++) {
         char *name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
         if (name) {
@@ -211,7 +213,10 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
         break;
     case SIGSYS: {
         char text[sizeof ((plan_msg *)0)->text];
-        describe_syscall(si->si_syscall, uc, text, sizeof text);
+        if (si->si_arch != native_arch)    /* e.g. int $0x80 on x86-64 */
+            memcpy(text, "compat 32-bit", sizeof "compat 32-bit");
+        else
+            describe_syscall(si->si_syscall, uc, text, sizeof text);
         runner_send(PM_FAULT, PF_FORBIDDEN, si->si_syscall, 0, text);
         break;
     }

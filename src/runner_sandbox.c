@@ -150,6 +150,11 @@ int sandbox_filter_load(void)
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (!ctx)
         return -1;
+    /* another architecture's numbers (int $0x80 on x86-64) are refused */
+    if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP) != 0) {
+        seccomp_release(ctx);
+        return -1;
+    }
     static const char *const denied[] = {
         /* programs, processes and threads */
         "execve", "execveat", "fork", "vfork", "clone", "setsid", "setpgid",
@@ -231,6 +236,10 @@ int sandbox_filter_call(void)
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRAP);
     if (!ctx)
         return -1;
+    if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP) != 0) {
+        seccomp_release(ctx);
+        return -1;
+    }
     static const char *const allowed[] = {
         /* I/O on descriptors already open (captured stdout/stderr, status) */
         "read", "write", "readv", "writev", "pread64", "pwrite64", "lseek",

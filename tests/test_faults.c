@@ -207,6 +207,42 @@ static int leftover_children(strbuf *why)
     return n;
 }
 
+/* The checks above must be able to fail: a leftover orphan and a planted
+ * file are seen.  Returns 0 when both are. */
+static int self_check(void)
+{
+    strbuf why = {0};
+    /* an orphan: a grandchild whose parent exits at once */
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (fork() == 0) {
+            pause();
+            _exit(0);
+        }
+        _exit(0);
+    }
+    waitpid(pid, NULL, 0);
+    usleep(20000);
+    int procs = leftover_children(&why);
+    char dir[] = "/tmp/mldrill-test-faults-XXXXXX";
+    int files = -1;
+    if (mkdtemp(dir)) {
+        char *f = path_join(dir, "planted");
+        FILE *fp = fopen(f, "w");
+        if (fp)
+            fclose(fp);
+        files = list_entries(dir, &why);
+        free(f);
+        remove_tree(dir);
+    }
+    sb_free(&why);
+    if (procs == 1 && files == 1)
+        return 0;
+    printf("FAIL self-check: a planted orphan gave %d leftover processes, a planted file "
+           "%d entries (want 1 and 1)\n", procs, files);
+    return 1;
+}
+
 /* --- one solution ------------------------------------------------------------------ */
 
 /* Grades one solution in a fresh HOME/TMPDIR/cwd and checks everything;
@@ -331,6 +367,8 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
         if (c->cases[i].wall_s > wall)
             wall = c->cases[i].wall_s;
     bool loading = named && strstr(named->message, "while loading");
+    if (sanitize)
+        wall *= EXEC_SANITIZE_SLOWDOWN;
     double bound = (loading ? EXEC_LOAD_LIMIT_S : wall) + 1.0;
     if (clk.worst > bound) {
         sb_printf(why, "  a case took %.2f s to be settled (bound %.1f s)\n", clk.worst,
@@ -413,6 +451,8 @@ int main(int argc, char **argv)
         perror("prctl(PR_SET_CHILD_SUBREAPER)");
         return 1;
     }
+    if (self_check() != 0)
+        return 1;
     catalog *cat = catalog_open(NULL, 0);
     md_err err;
     char *path = catalog_find(cat, argv[1], &err);

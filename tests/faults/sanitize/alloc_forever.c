@@ -1,16 +1,16 @@
 /* expect: status=graded passed=no case=memory */
 /* says: ran out of memory */
-/* Keeps every row's scratch copy in a linked list that is never freed,
- * and the loop meant to stop after the last row never does: small
- * allocations without end (the heap grows through brk and small mmaps,
- * not one huge block).  The list head is published in P, so none of it
- * can be optimised away. */
+/* Keeps a 16 KiB scratch block per row in a list that is never freed, and
+ * the loop meant to stop after the last row never does.  Blocks this size
+ * come from AddressSanitizer's size-class allocator, whose address space
+ * is reserved up front where RLIMIT_AS cannot see it: the sanitizer's own
+ * heap limit must stop it. */
 #include <stdlib.h>
 #include <string.h>
 
 struct node {
     struct node *next;
-    double row[30];
+    double row[2047];
 };
 
 void softmax(const double *Z, int n, int k, double *P)
