@@ -1,7 +1,9 @@
 /* runner_fault — turns a fault in the solution into a message on the
- * status pipe.  Everything here runs inside signal handlers on an
- * alternate stack (so a stack overflow can still be reported): no
- * allocation, no stdio, only write(2) and _exit(2). */
+ * status pipe: the buffer a memory fault hit, the system call seccomp
+ * refused (with what it was for: the path of an open, thread or process
+ * for clone), the signal.  Everything here runs inside signal handlers on
+ * an alternate stack (so a stack overflow can still be reported): no
+ * allocation, no stdio, only read(2)/write(2) on pipes and _exit(2). */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <sched.h>
@@ -194,8 +196,10 @@ static void describe_syscall(int nr, void *uc, char *text, size_t cap)
                                                     ? " write:" : " read:";
     else if (nr == SYS_clone)
         detail = syscall_arg(uc, 0) & CLONE_THREAD ? " thread" : " process";
-    else if (nr == SYS_execve)
-        detail = " run:", path = syscall_arg(uc, 0);
+    else if (nr == SYS_execve) {
+        detail = " run:";
+        path = syscall_arg(uc, 0);
+    }
     if (!detail || n + strlen(detail) + 1 >= cap)
         return;
     memcpy(text + n, detail, strlen(detail) + 1);
