@@ -8,11 +8,36 @@
  * outputs match it. */
 #include <cblas.h>
 #include <math.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { BLOCK = 128 };    /* rows per block */
+
+/* max(a, 0) without a branch (the sign of a hidden unit is a coin flip,
+ * which a branch predictor cannot learn): clear every bit when the sign
+ * bit is set */
+static inline double relu(double a)
+{
+    uint64_t u;
+    memcpy(&u, &a, sizeof u);
+    u &= ~(uint64_t)((int64_t)u >> 63);
+    memcpy(&a, &u, sizeof a);
+    return a;
+}
+
+/* g where h > 0, else 0, without a branch; h is a ReLU output (+0 or
+ * positive), so h > 0 exactly when its bits are not all zero */
+static inline double gate(double g, double h)
+{
+    uint64_t ug, uh;
+    memcpy(&ug, &g, sizeof ug);
+    memcpy(&uh, &h, sizeof uh);
+    ug &= -(uint64_t)(uh != 0);
+    memcpy(&g, &ug, sizeof g);
+    return g;
+}
 
 /* S <- (softmax(S) - onehot(y)) * inv_n row by row (m rows); returns the
  * sum of -log P[i, y_i] over the rows */
@@ -76,10 +101,8 @@ double mlp_step(const double *X, const int *y, int n, int d, int h, int c,
                     W1, h, 0.0, H, h);
         for (int i = 0; i < m; i++) {
             double *r = H + (size_t)i * h;
-            for (int k = 0; k < h; k++) {
-                const double a = r[k] + b1[k];
-                r[k] = a > 0.0 ? a : 0.0;
-            }
+            for (int k = 0; k < h; k++)
+                r[k] = relu(r[k] + b1[k]);
             memcpy(S + (size_t)i * c, b2, (size_t)c * sizeof *S);
         }
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, c, h, 1.0, H, h,
@@ -103,7 +126,7 @@ double mlp_step(const double *X, const int *y, int n, int d, int h, int c,
             double *r = D + (size_t)i * h;
             const double *a = H + (size_t)i * h;
             for (int k = 0; k < h; k++) {
-                r[k] = a[k] > 0.0 ? r[k] : 0.0;
+                r[k] = gate(r[k], a[k]);
                 db1[k] += r[k];
             }
         }
