@@ -3,6 +3,7 @@
 #include "compile.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "confine.h"
 
 #define COMPILE_LIMIT_S 60.0
 
@@ -134,8 +136,10 @@ static int split_words(const char *s, const char **argv, int max, char **storage
     return n;
 }
 
-/* Runs argv, capturing stdout and stderr; returns the exit status or -1. */
-static int run_capture(const char **argv, strbuf *out, md_err *err)
+/* Runs argv, capturing stdout and stderr; returns the exit status or -1.
+ * With rules, the child is confined to them and its TMPDIR is tmpdir. */
+static int run_capture(const char **argv, const confine_rules *rules, const char *tmpdir,
+                       strbuf *out, md_err *err)
 {
     int p[2];
     if (pipe2(p, O_CLOEXEC) != 0)
@@ -152,6 +156,13 @@ static int run_capture(const char **argv, strbuf *out, md_err *err)
         dup2(p[1], 2);
         int devnull = open("/dev/null", O_RDONLY);
         dup2(devnull, 0);
+        if (rules) {
+            setenv("TMPDIR", tmpdir, 1);
+            if (confine_self(rules) < 0) {
+                dprintf(2, "mldrill: cannot confine the compiler: %s\n", strerror(errno));
+                _exit(126);
+            }
+        }
         execvp(argv[0], (char *const *)argv);
         dprintf(2, "cannot run the compiler \"%s\": %s\n", argv[0], strerror(errno));
         _exit(127);
@@ -182,6 +193,23 @@ static int run_capture(const char **argv, strbuf *out, md_err *err)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
 
+/* Removes a directory of plain files (the private build directory). */
+static void remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char *p = path_join(dir, de->d_name);
+        unlink(p);
+        free(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
 void compile_result_clear(compile_result *r)
 {
     free(r->so_path);
@@ -205,6 +233,7 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     uint64_t h = hash_str(HASH_SEED, MLDRILL_VERSION);
     h = hash_str(h, cc);
     h = hash_str(h, mode);
+    h = hash_str(h, o->untrusted ? "untrusted" : "trusted");
     h = hash_str(h, MLDRILL_BLAS_FLAGS);
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
         h = hash_str(h, flags[i]);
@@ -264,7 +293,24 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
         return -1;
     }
 
-    char *tmp = xasprintf("%s.%ld.tmp", res->so_path, (long)getpid());
+    /* an untrusted compile writes only into a private directory */
+    char *privdir = NULL;
+    char *tmp;
+    if (o->untrusted) {
+        char *base = path_dirname(res->so_path);
+        privdir = xasprintf("%s/build-XXXXXX", base);
+        free(base);
+        if (!mkdtemp(privdir)) {
+            md_fail(err, "cannot create a build directory: %s", strerror(errno));
+            free(privdir);
+            free(hpath);
+            free(logpath);
+            return -1;
+        }
+        tmp = path_join(privdir, "solution.so");
+    } else {
+        tmp = xasprintf("%s.%ld.tmp", res->so_path, (long)getpid());
+    }
     const char *argv[96];
     char *ccwords, *blaswords;
     int a = split_words(cc, argv, 8, &ccwords);
@@ -282,34 +328,59 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     argv[a++] = "-lm";
     argv[a] = NULL;
 
+    /* what the compiler of a learner's file may see: the toolchain, the
+     * system headers and libraries, the file, and the prototypes */
+    char *ccdir = NULL;
+    const char *read_dirs[16];
+    int nrd = 0;
+    static const char *const system_dirs[] = {"/usr/bin", "/usr/lib", "/usr/lib64",
+                                              "/usr/libexec", "/usr/include", "/lib",
+                                              "/lib64", "/bin", "/etc/alternatives"};
+    for (size_t i = 0; i < sizeof system_dirs / sizeof system_dirs[0]; i++)
+        read_dirs[nrd++] = system_dirs[i];
+    if (argv[0][0] == '/') {
+        ccdir = path_dirname(argv[0]);
+        read_dirs[nrd++] = ccdir;
+    }
+    char *hdir2 = path_dirname(hpath);
+    const char *read_files[] = {src, hdir2, "/etc/ld.so.cache", "/etc/ld.so.conf"};
+    const char *write_dirs[] = {privdir, "/dev/null"};
+    confine_rules rules = {read_dirs, nrd, read_files, 4, write_dirs, 2};
+
     strbuf out = {0};
     double t0 = now_seconds();
-    int st = run_capture(argv, &out, err);
+    int st = run_capture(argv, o->untrusted ? &rules : NULL, privdir, &out, err);
+    free(ccdir);
+    free(hdir2);
     res->seconds = now_seconds() - t0;
     free(ccwords);
     free(blaswords);
     free(hpath);
+    rc = 0;
     if (st < 0) {
         unlink(tmp);
-        free(tmp);
-        free(logpath);
         sb_free(&out);
-        return -1;
-    }
-    res->output = sb_take(&out);
-    if (st == 0 && rename(tmp, res->so_path) == 0) {
-        res->ok = true;
-        file_write_atomic(logpath, res->output, strlen(res->output), NULL);
+        rc = -1;
     } else {
-        unlink(tmp);
-        if (st == 127 && strstr(res->output, "cannot run the compiler")) {
-            md_fail(err, "%s", res->output);
-            free(tmp);
-            free(logpath);
-            return -1;
+        res->output = sb_take(&out);
+        if (st == 0 && rename(tmp, res->so_path) == 0) {
+            res->ok = true;
+            file_write_atomic(logpath, res->output, strlen(res->output), NULL);
+        } else {
+            unlink(tmp);
+            if ((st == 127 && strstr(res->output, "cannot run the compiler")) ||
+                (st == 126 && strstr(res->output, "cannot confine"))) {
+                md_fail(err, "%s", res->output);
+                rc = -1;
+            }
         }
     }
     free(tmp);
     free(logpath);
-    return 0;
+    if (privdir) {
+        /* the compiler's leftovers, if any, then the directory */
+        remove_tree(privdir);
+        free(privdir);
+    }
+    return rc;
 }

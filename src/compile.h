@@ -13,6 +13,9 @@
 typedef struct compile_opts {
     bool sanitize;        /* -fsanitize=address,undefined -g */
     bool no_cache;        /* always compile */
+    bool untrusted;       /* a learner's file: the compiler may read only the
+                             toolchain, this file and the prototypes (so it
+                             cannot #include the reference), see confine.h */
 } compile_opts;
 
 typedef struct compile_result {

@@ -399,6 +399,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
     progress(o, STAGE_COMPILE, 0, 1);
     compile_opts co = {0};
     co.sanitize = o->sanitize;
+    co.untrusted = true;
     if (compile_file(c, solution, &co, &x.sol, err) != 0)
         goto fail;
     r = report_new(c);

@@ -159,6 +159,21 @@ static void text_report_should_have_no_colour_on_a_pipe(void **state)
     run_free(&r);
 }
 
+static void including_the_reference_should_not_compile(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/cheats/include_reference.c --json");
+    assert_int_equal(r.code, 1);
+    cJSON *o = cJSON_Parse(r.out);
+    assert_non_null(o);
+    assert_string_equal(str(o, "status"), "compile_error");
+    /* refused by the confinement, unless the kernel has no Landlock */
+    const char *out = str(o, "compiler_output");
+    assert_true(strstr(out, "Permission denied") || strstr(out, "No such file"));
+    cJSON_Delete(o);
+    run_free(&r);
+}
+
 static void usage_errors_should_exit_2(void **state)
 {
     (void)state;
@@ -224,6 +239,7 @@ int main(void)
         cmocka_unit_test(crash_should_be_a_case_status),
         cmocka_unit_test(mutated_input_should_be_named),
         cmocka_unit_test(text_report_should_have_no_colour_on_a_pipe),
+        cmocka_unit_test(including_the_reference_should_not_compile),
         cmocka_unit_test(usage_errors_should_exit_2),
         cmocka_unit_test(help_should_exit_0),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),
