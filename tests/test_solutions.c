@@ -84,6 +84,34 @@ int main(int argc, char **argv)
         }
         strbuf why = {0};
         int bad = expect_verify(&e, r, &why);
+        /* Timing is noisy on a busy machine.  When the vectorization
+         * verdict (or the pass/fail it decides) is the only difference,
+         * grade twice more with a larger timing budget; both must then
+         * agree with the declaration. */
+        expectation rest = e;
+        rest.crit[CRIT_VECTORIZATION] = -1;
+        rest.passed = -1;
+        strbuf ignored = {0};
+        if (bad && expect_verify(&rest, r, &ignored) == 0) {
+            int again = 0;
+            for (int k = 0; k < 2; k++) {
+                grade_opts o2 = o;
+                o2.timing_budget_s = 1.5;
+                o2.seed = o.seed + 1 + (uint64_t)k;
+                report *r2 = grade_solution(c, files[i], &o2, &err);
+                strbuf why2 = {0};
+                again += !r2 || expect_verify(&e, r2, &why2) != 0;
+                printf("     regraded %s with a 1.5 s timing budget: %s\n",
+                       path_basename(files[i]), r2 && !why2.len ? "as declared" : sb_str(&why2));
+                sb_free(&why2);
+                report_free(r2);
+            }
+            if (again == 0) {
+                bad = 0;
+                sb_free(&why);
+            }
+        }
+        sb_free(&ignored);
         printf("%s %s (score %.0f, %.1f s, seed %llu)%s%s", bad ? "FAIL" : "ok  ",
                path_basename(files[i]), r->score, now_seconds() - t0,
                (unsigned long long)o.seed, bad ? ":\n" : "\n", sb_str(&why));
