@@ -13,6 +13,7 @@ struct expr {
     ekind kind;
     char op;             /* E_BIN: + - * / % */
     double num;          /* E_NUM */
+    bool real;           /* E_NUM written with '.' or an exponent ("2.0") */
     char *name;          /* E_VAR, E_CALL */
     expr *a, *b;         /* operands; E_CALL: arguments (b may be NULL) */
     char *text;          /* source text, root only */
@@ -90,9 +91,11 @@ static expr *parse_atom(parser *ps)
         double v = strtod(p, &end);
         if (end == p)
             return fail(ps, "expected a number");
-        ps->p = end;
         expr *e = node(E_NUM);
         e->num = v;
+        for (const char *q = p; q < end; q++)
+            e->real |= *q == '.' || *q == 'e' || *q == 'E';
+        ps->p = end;
         return e;
     }
     if (isalpha((unsigned char)*p) || *p == '_') {
@@ -225,28 +228,36 @@ expr *expr_const(double v)
 
 static int is_whole(double v) { return isfinite(v) && v == floor(v); }
 
-static int eval(const expr *e, expr_lookup lookup, void *ctx, double *out,
+/* Evaluates e into *out; *integral says whether the value is an integer by
+ * type: a literal written without '.' or exponent, a variable holding a
+ * whole number, or an operation on integers other than sqrt.  '/' divides
+ * as in C only between integers, so "2.0/d" is a real division. */
+static int eval(const expr *e, expr_lookup lookup, void *ctx, double *out, bool *integral,
                 md_err *err)
 {
     double a = 0, b = 0;
+    bool ia = true, ib = true;
     switch (e->kind) {
     case E_NUM:
         *out = e->num;
+        *integral = !e->real && is_whole(e->num);
         return 0;
     case E_VAR:
         if (!lookup || lookup(ctx, e->name, out) != 0)
             return md_fail(err, "unknown name '%s'", e->name);
+        *integral = is_whole(*out);
         return 0;
     case E_NEG:
-        if (eval(e->a, lookup, ctx, &a, err))
+        if (eval(e->a, lookup, ctx, &a, integral, err))
             return -1;
         *out = -a;
         return 0;
     case E_CALL:
-        if (eval(e->a, lookup, ctx, &a, err))
+        if (eval(e->a, lookup, ctx, &a, &ia, err))
             return -1;
-        if (e->b && eval(e->b, lookup, ctx, &b, err))
+        if (e->b && eval(e->b, lookup, ctx, &b, &ib, err))
             return -1;
+        *integral = strcmp(e->name, "sqrt") != 0 && ia && ib;
         if (strcmp(e->name, "min") == 0)
             *out = a < b ? a : b;
         else if (strcmp(e->name, "max") == 0)
@@ -259,8 +270,9 @@ static int eval(const expr *e, expr_lookup lookup, void *ctx, double *out,
             *out = sqrt(a);
         return 0;
     case E_BIN:
-        if (eval(e->a, lookup, ctx, &a, err) || eval(e->b, lookup, ctx, &b, err))
+        if (eval(e->a, lookup, ctx, &a, &ia, err) || eval(e->b, lookup, ctx, &b, &ib, err))
             return -1;
+        *integral = ia && ib;
         switch (e->op) {
         case '+': *out = a + b; return 0;
         case '-': *out = a - b; return 0;
@@ -271,7 +283,7 @@ static int eval(const expr *e, expr_lookup lookup, void *ctx, double *out,
                 return md_fail(err, "division by zero");
             if (e->op == '%')
                 *out = fmod(a, b);
-            else if (is_whole(a) && is_whole(b))
+            else if (ia && ib)
                 *out = trunc(a / b);    /* integer division, as in C */
             else
                 *out = a / b;
@@ -285,7 +297,8 @@ int expr_eval(const expr *e, expr_lookup lookup, void *ctx, double *out,
               md_err *err)
 {
     md_err inner;
-    if (eval(e, lookup, ctx, out, &inner) != 0)
+    bool integral;
+    if (eval(e, lookup, ctx, out, &integral, &inner) != 0)
         return md_fail(err, "%s (in \"%s\")", inner.msg,
                        e->text ? e->text : "?");
     return 0;

@@ -1,6 +1,8 @@
 /* expr — the size and value expressions used in challenge specs:
  * "n", "n*d", "(H + 2*pad - KH)/stride + 1", "max(1, n/10)".
- * Numbers, names, + - * / % (integer '/' when both sides are integral),
+ * Numbers, names, + - * / % ('/' divides as in C when both sides are
+ * integers: a literal without '.' or exponent, or a variable holding a
+ * whole number; "2.0/d" and "lr/2" are real divisions),
  * unary minus, parentheses, and the functions min, max, floor, ceil, sqrt.
  * Names are looked up at evaluation time through a callback. */
 #ifndef MLDRILL_EXPR_H

@@ -50,6 +50,11 @@ static void division_should_be_integer_for_integers(void **state)
     assert_true(eval("n/2") == 3);
     assert_true(eval("(n + 2*1 - 3)/2 + 1") == 4);
     assert_true(fabs(eval("lr/2") - 0.25) < 1e-15);
+    /* a literal written as real makes the division real */
+    assert_true(fabs(eval("2.0/d") - 2.0 / 3) < 1e-15);
+    assert_true(fabs(eval("sqrt(2.0/d)") - sqrt(2.0 / 3)) < 1e-15);
+    assert_true(eval("2/d") == 0);
+    assert_true(fabs(eval("1e0/n") - 1.0 / 7) < 1e-15);
     assert_true(eval("n % d") == 1);
 }
 
