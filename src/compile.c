@@ -210,6 +210,40 @@ static void remove_tree(const char *dir)
     rmdir(dir);
 }
 
+/* Folds the files a source includes with #include "name" (next to it) into
+ * the cache key, so a reference's shared header invalidates the builds
+ * that use it.  Learners' files cannot include anything (confine.h). */
+static uint64_t hash_local_includes(uint64_t h, const char *src, const char *text, int depth)
+{
+    if (depth > 4)
+        return h;
+    char *dir = path_dirname(src);
+    for (const char *p = text; (p = strstr(p, "#include")) != NULL; p++) {
+        const char *q = p + 8;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q != '"')
+            continue;
+        const char *end = strchr(q + 1, '"');
+        if (!end || end - q > 256)
+            continue;
+        char *name = xstrndup(q + 1, (size_t)(end - q - 1));
+        char *path = path_join(dir, name);
+        size_t len;
+        char *inc = file_exists(path) ? file_read(path, &len, NULL) : NULL;
+        if (inc) {
+            h = hash_str(h, name);
+            h = hash_bytes(h, inc, len);
+            h = hash_local_includes(h, path, inc, depth + 1);
+            free(inc);
+        }
+        free(name);
+        free(path);
+    }
+    free(dir);
+    return h;
+}
+
 void compile_result_clear(compile_result *r)
 {
     free(r->so_path);
@@ -241,6 +275,7 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
         h = hash_str(h, sanitize_flags[i]);
     h = hash_str(h, header);
     h = hash_bytes(h, text, srclen);
+    h = hash_local_includes(h, src, text, 0);
     free(text);
 
     char *cache = xdg_cache_dir(err);
