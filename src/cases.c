@@ -337,7 +337,8 @@ static int build(const challenge *c, const case_spec *cs, uint64_t seed,
      * simply not generated */
     for (int i = 0; i < nin; i++) {
         value *v = case_value(ci, in[i]->name);
-        bool own = in[i] >= cs->inputs && in[i] < cs->inputs + cs->ninputs;
+        bool own = cs->ninputs > 0 && in[i] >= cs->inputs &&
+                   in[i] < cs->inputs + cs->ninputs;    /* no arithmetic on NULL */
         if (!v || !v->array) {
             if (!own)
                 continue;

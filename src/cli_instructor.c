@@ -209,8 +209,7 @@ int cmd_validate(cli_ctx *x, int argc, char **argv)
     vo.item_ctx = &pr;
     int valid = 0, done = 0;
     for (int i = 0; i < n && rc == EXIT_PASSED; i++) {
-        printf("%svalidate %s%s\n", i ? "\n" : "", paths[i],
-               vo.have_seed ? "" : " (a fresh seed)");
+        printf("%svalidate %s\n", i ? "\n" : "", paths[i]);
         fflush(stdout);
         validation v;
         md_err err;

@@ -2,7 +2,6 @@
  * cJSON has already accepted, so it only has to follow the structure. */
 #include "jsondoc.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +42,11 @@ typedef struct walk {
     char *dup_path;
 } walk;
 
+/* Skips what cJSON skips between tokens: every byte up to ' ', control
+ * characters included, so the walker never falls out of step with it. */
 static void ws(walk *w)
 {
-    while (isspace((unsigned char)*w->p))
+    while (*w->p && (unsigned char)*w->p <= ' ')
         w->p++;
 }
 
@@ -113,8 +114,11 @@ static void scan_array(walk *w, const char *path)
         if (*w->p == ']' || !*w->p)
             break;
         char *child = jpath_idx(path, i);
+        const char *before = w->p;
         scan_value(w, child);
         free(child);
+        if (w->p == before)
+            break;    /* out of step (never on text cJSON accepted) */
         ws(w);
         if (*w->p == ',')
             w->p++;

@@ -1,43 +1,40 @@
 /* expect: status=graded passed=yes correctness=pass stability=pass organization=pass */
-/* Plain loops: the norms once per row (scaled, so 1e170 does not
- * overflow), then one dot product per pair. */
+/* Plain loops, in the reference's order: copies of the rows scaled to unit
+ * length (the norm divided by the row's largest entry first, so 1e170
+ * does not overflow; zero rows stay zero), then one dot product per pair. */
 #include <math.h>
 #include <stdlib.h>
 
-static double safe_norm(const double *x, int d)
+static void unit_rows(const double *X, int r, int d, double *U)
 {
-    double big = 0, s = 0;
-    for (int k = 0; k < d; k++)
-        if (fabs(x[k]) > big)
-            big = fabs(x[k]);
-    if (big == 0)
-        return 0;
-    for (int k = 0; k < d; k++)
-        s += (x[k] / big) * (x[k] / big);
-    return big * sqrt(s);
+    for (int i = 0; i < r; i++) {
+        const double *x = X + (long)i * d;
+        double big = 0, s = 0;
+        for (int k = 0; k < d; k++)
+            if (fabs(x[k]) > big)
+                big = fabs(x[k]);
+        for (int k = 0; k < d && big > 0; k++)
+            s += (x[k] / big) * (x[k] / big);
+        double norm = big * sqrt(s);
+        for (int k = 0; k < d; k++)
+            U[(long)i * d + k] = norm > 0 ? x[k] / norm : 0;
+    }
 }
 
 void cosine_sim(const double *A, int n, const double *B, int m, int d, double *S)
 {
-    double *na = malloc(sizeof(double) * n), *nb = malloc(sizeof(double) * m);
-    if (!na || !nb) {
-        free(na);
-        free(nb);
-        return;
-    }
-    for (int i = 0; i < n; i++)
-        na[i] = safe_norm(A + (long)i * d, d);
-    for (int j = 0; j < m; j++)
-        nb[j] = safe_norm(B + (long)j * d, d);
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < m; j++) {
-            const double *a = A + (long)i * d, *b = B + (long)j * d;
-            double s = 0;
-            if (na[i] > 0 && nb[j] > 0)
+    double *ua = malloc(sizeof(double) * n * d), *ub = malloc(sizeof(double) * m * d);
+    if (ua && ub) {
+        unit_rows(A, n, d, ua);
+        unit_rows(B, m, d, ub);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) {
+                double s = 0;
                 for (int k = 0; k < d; k++)
-                    s += (a[k] / na[i]) * (b[k] / nb[j]);
-            S[(long)i * m + j] = s;
-        }
-    free(na);
-    free(nb);
+                    s += ua[(long)i * d + k] * ub[(long)j * d + k];
+                S[(long)i * m + j] = s;
+            }
+    }
+    free(ua);
+    free(ub);
 }
