@@ -197,11 +197,11 @@ static void row_finish(batch_row *row, const strbuf *payload, int wstatus, bool 
         row_from_report(row, rep);
     } else {
         row->status = BATCH_ERROR;
-        if (cJSON_IsString(error))
-            row->error = xstrdup(error->valuestring);
-        else if (timed_out)
+        if (timed_out)    /* whatever the stopped worker said ("cancelled") */
             row->error = xasprintf("grading took longer than %g s and was stopped",
                                    timeout_s);
+        else if (cJSON_IsString(error))
+            row->error = xstrdup(error->valuestring);
         else if (WIFSIGNALED(wstatus))
             row->error = xasprintf("the grader stopped on this submission (killed by "
                                    "signal %d, %s)",
