@@ -399,7 +399,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
     progress(o, STAGE_COMPILE, 0, 1);
     compile_opts co = {0};
     co.sanitize = o->sanitize;
-    co.untrusted = true;
+    co.untrusted = !o->trusted;
     if (compile_file(c, solution, &co, &x.sol, err) != 0)
         goto fail;
     r = report_new(c);
@@ -519,8 +519,10 @@ int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
             md_fail(err, "the runner (mldrill-runner) is missing: reinstall mldrill");
             goto out;
         }
-        /* both builds come from the compile cache of the first stage */
+        /* both builds come from the compile cache of the first stage
+         * (the same options, so the same cache entry) */
         compile_opts co = {0};
+        co.untrusted = !o->trusted;
         if (compile_file(c, solution, &co, &x.sol, err) != 0)
             goto out;
         if (!x.sol.ok) {

@@ -23,6 +23,9 @@ typedef struct grade_opts {
     bool sanitize;              /* --sanitize: ASan + UBSan build */
     bool no_timing;
     double timing_budget_s;     /* 0: the challenge's */
+    bool trusted;               /* validate: the "solution" is the challenge's
+                                   own reference, compiled as one (it may
+                                   #include files next to it) */
     volatile sig_atomic_t *cancel;
     void (*progress)(void *ctx, grade_stage stage, int done, int total);
     void *progress_ctx;
