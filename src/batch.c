@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -232,13 +233,15 @@ typedef struct worker {
 static int spawn(const challenge *c, char *const *files, int i, uint64_t seed,
                  const batch_opts *o, worker *ws, int n, md_err *err)
 {
+    /* the go-ahead travels over a socket, so that sending it to a worker
+     * that just died is an error (MSG_NOSIGNAL), never a SIGPIPE */
     int up[2], down[2];
     if (pipe2(up, O_CLOEXEC) != 0)
         return md_fail(err, "pipe: %s", strerror(errno));
-    if (pipe2(down, O_CLOEXEC) != 0) {
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, down) != 0) {
         close(up[0]);
         close(up[1]);
-        return md_fail(err, "pipe: %s", strerror(errno));
+        return md_fail(err, "socketpair: %s", strerror(errno));
     }
     fflush(NULL);    /* nothing buffered may be written twice */
     pid_t pid = fork();
@@ -365,6 +368,8 @@ int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o
                     rows[next].error = xasprintf("not graded: %s", err->msg);
                     ws[next].state = W_DONE;
                     ndone++;
+                    if (o->done)
+                        o->done(o->done_ctx, &rows[next], ndone, n);
                 }
                 break;
             }
@@ -372,14 +377,14 @@ int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o
             running++;
         }
         /* timing one at a time, once no correctness is running */
-        if (running == 0 && timing == 0 && waiting > 0) {
+        if (!cancelled && running == 0 && timing == 0 && waiting > 0) {
             for (int i = 0; i < n; i++) {
                 if (ws[i].state != W_WAITING)
                     continue;
                 ws[i].state = W_TIMING;
                 ws[i].deadline = now_seconds() + timeout_s;
-                if (!write_all(ws[i].gofd, "G", 1))
-                    stop_worker(&ws[i], true);
+                if (send(ws[i].gofd, "G", 1, MSG_NOSIGNAL) != 1)
+                    stop_worker(&ws[i], true);    /* it is gone: EOF follows */
                 break;
             }
         }

@@ -33,7 +33,7 @@ static void catch_interrupt(void)
     sa.sa_handler = on_interrupt;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);    /* a worker that died must not take us along */
+    signal(SIGPIPE, SIG_IGN);    /* a closed output fails a write, not the process */
 }
 
 /* Parses a whole number option into *out; false (after a message) when it
