@@ -396,10 +396,18 @@ out:
     return rc;
 }
 
-int case_resolve(const challenge *c, const case_spec *cs, md_err *err)
+int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
+                 md_err *err)
 {
     case_inst ci;
-    int rc = build(c, cs, 0, NULL, 1, true, &ci, err);
+    int rc = build(c, cs, 0, grow, scale, true, &ci, err);
+    /* the inputs live in the grader and in every runner, the outputs in
+     * each runner: a case bigger than the memory limit cannot run */
+    size_t bytes = rc == 0 ? case_bytes(&ci) : 0;
+    if (rc == 0 && bytes > ((size_t)c->memory_mb << 20))
+        rc = md_fail(err, "its arrays take %zu MiB, more than the memory limit of %d MiB "
+                          "(limits.memory_mb)",
+                     bytes >> 20, c->memory_mb);
     case_inst_free(&ci);
     return rc;
 }

@@ -22,8 +22,11 @@ typedef struct case_inst {
 
 /* Checks that a case resolves: variables evaluate, every parameter binds
  * to something of the right type, shapes are whole numbers, generators
- * refer to known names.  Used by spec_load; fills err without location. */
-int case_resolve(const challenge *c, const case_spec *cs, md_err *err);
+ * refer to known names, and its arrays fit in the challenge's memory
+ * limit (with grow scaled by scale, for the timing input).  Used by
+ * spec_load; fills err without location. */
+int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
+                 md_err *err);
 
 /* The seed a case's inputs are drawn from: the case's own "seed", a fixed
  * seed for visible cases, else one derived from grading_seed. */

@@ -997,15 +997,20 @@ static int parse_pass(ld *L, const cJSON *j, const char *path)
 static int parse_challenge(ld *L, const cJSON *root)
 {
     static const char *const keys[] = {
-        "format", "id", "title", "difficulty", "minutes", "tags", "statement",
-        "hints", "followups", "reference", "examples", "functions", "calls",
-        "defaults", "inputs", "checks", "cases", "convergence", "timing",
+        "$schema", "format", "id", "title", "difficulty", "minutes", "tags",
+        "statement", "hints", "followups", "reference", "examples", "functions",
+        "calls", "defaults", "inputs", "checks", "cases", "convergence", "timing",
         "weights", "mistakes", "limits", "pass", NULL};
     challenge *c = L->c;
     if (!cJSON_IsObject(root))
         return FAIL(L, "", "expected a JSON object");
     if (known_keys(L, root, "", keys))
         return -1;
+    /* "$schema" only points editors at challenges/schema.json */
+    char *schema = NULL;
+    if (get_str(L, root, "", "$schema", false, &schema))
+        return -1;
+    free(schema);
     double format = 1;
     if (get_num(L, root, "", "format", 1, 1, &format))
         return -1;
@@ -1152,11 +1157,13 @@ static int parse_challenge(ld *L, const cJSON *root)
 
     /* finally resolve every case: bindings, shapes, names */
     for (int i = 0; i < c->ncases; i++)
-        if (case_resolve(c, &c->cases[i], L->err) != 0) {
+        if (case_resolve(c, &c->cases[i], NULL, 1, L->err) != 0) {
             md_err inner = *L->err;
             return FAIL(L, c->cases[i].path, "%s", inner.msg);
         }
-    if (c->timing.enabled && case_resolve(c, &c->timing.base, L->err) != 0) {
+    if (c->timing.enabled &&
+        case_resolve(c, &c->timing.base, c->timing.grow,
+                     c->timing.scales[c->timing.nscales - 1], L->err) != 0) {
         md_err inner = *L->err;
         return FAIL(L, "timing", "%s", inner.msg);
     }
