@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/personality.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -523,6 +524,12 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
             if (dup2(src[i], i) < 0)
                 _exit(127);
         close_range(6, ~0U, 0);
+        /* Timing runs get the same address-space layout every time: with
+         * randomised addresses, whether large buffers land on huge pages
+         * (and how they alias in the caches) changes from one grading to
+         * the next, and a strided loop's speed with it. */
+        if (p->job->timing)
+            personality(ADDR_NO_RANDOMIZE);
         execve(runner, (char *const *)argv, (char *const *)envp);
         dprintf(2, "mldrill: cannot run %s: %s\n", runner, strerror(errno));
         _exit(127);
