@@ -380,7 +380,7 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     char *hdir2 = path_dirname(hpath);
     const char *read_files[] = {src, hdir2, "/etc/ld.so.cache", "/etc/ld.so.conf"};
     const char *write_dirs[] = {privdir, "/dev/null"};
-    confine_rules rules = {read_dirs, nrd, read_files, 4, write_dirs, 2};
+    confine_rules rules = {read_dirs, nrd, read_files, 4, write_dirs, 2};    /* exec, read, write */
 
     strbuf out = {0};
     double t0 = now_seconds();
