@@ -70,23 +70,6 @@ void gen_free(gen_spec *g)
 
 /* --- parsing ----------------------------------------------------------- */
 
-/* A number, or a string holding an expression. */
-static expr *parse_num(const jdoc *d, const cJSON *j, const char *path,
-                       md_err *err)
-{
-    if (cJSON_IsNumber(j))
-        return expr_const(j->valuedouble);
-    if (cJSON_IsString(j)) {
-        md_err e2;
-        expr *e = expr_parse(j->valuestring, &e2);
-        if (!e)
-            jdoc_fail(d, err, path, "bad expression %s", e2.msg);
-        return e;
-    }
-    jdoc_fail(d, err, path, "expected a number or an expression string");
-    return NULL;
-}
-
 /* "nan", "inf", "-inf" written as strings in numeric literals. */
 static int special_number(const char *s, double *v)
 {
@@ -195,11 +178,11 @@ static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
             {
                 char *fp = jpath_key(p, f->string);
                 if (strcmp(f->string, "at") == 0)
-                    rc = (s->at = parse_num(d, f, fp, err)) ? 0 : -1;
+                    rc = (s->at = jdoc_expr(d, f, fp, err)) ? 0 : -1;
                 else if (strcmp(f->string, "count") == 0)
-                    rc = (s->count = parse_num(d, f, fp, err)) ? 0 : -1;
+                    rc = (s->count = jdoc_expr(d, f, fp, err)) ? 0 : -1;
                 else if (strcmp(f->string, "stride") == 0)
-                    rc = (s->stride = parse_num(d, f, fp, err)) ? 0 : -1;
+                    rc = (s->stride = jdoc_expr(d, f, fp, err)) ? 0 : -1;
                 else if (strcmp(f->string, "value") == 0) {
                     have_value = true;
                     if (cJSON_IsNumber(f))
@@ -315,7 +298,7 @@ gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
                                kind_names[g->kind], sb_str(&ok));
                 sb_free(&ok);
             } else {
-                g->p[k] = parse_num(d, f, p, err);
+                g->p[k] = jdoc_expr(d, f, p, err);
                 rc = g->p[k] ? 0 : -1;
             }
         }

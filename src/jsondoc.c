@@ -6,6 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+expr *jdoc_expr(const jdoc *d, const cJSON *j, const char *path, md_err *err)
+{
+    if (cJSON_IsNumber(j))
+        return expr_const(j->valuedouble);
+    if (cJSON_IsString(j)) {
+        md_err e2;
+        expr *e = expr_parse(j->valuestring, &e2);
+        if (!e)
+            jdoc_fail(d, err, path, "bad expression %s", e2.msg);
+        return e;
+    }
+    jdoc_fail(d, err, path, "expected a number or an expression string such as \"n*d\"");
+    return NULL;
+}
+
 char *jpath_key(const char *path, const char *key)
 {
     return path && *path ? xasprintf("%s.%s", path, key) : xstrdup(key);

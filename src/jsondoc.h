@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "expr.h"
 #include "util.h"
 
 typedef struct jdoc {
@@ -33,6 +34,10 @@ void jdoc_locate(const jdoc *d, const char *path, int *line, int *col);
 /* Fills err with "file:line:col: path: message" and returns -1. */
 int jdoc_fail(const jdoc *d, md_err *err, const char *path,
               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* A number, or a string holding an expression ("n*d"), as an expr (free
+ * with expr_free).  NULL with err located at path otherwise. */
+expr *jdoc_expr(const jdoc *d, const cJSON *j, const char *path, md_err *err);
 
 /* Builds child paths: jpath_key("a", "b") = "a.b", jpath_idx("a", 2) =
  * "a[2]".  Caller frees. */

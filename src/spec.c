@@ -234,21 +234,6 @@ static int get_str_list(ld *L, const cJSON *obj, const char *path,
     return 0;
 }
 
-/* A number or an expression string. */
-static expr *get_expr(ld *L, const cJSON *j, const char *path)
-{
-    if (cJSON_IsNumber(j))
-        return expr_const(j->valuedouble);
-    if (cJSON_IsString(j)) {
-        md_err e2;
-        expr *e = expr_parse(j->valuestring, &e2);
-        if (!e)
-            FAIL(L, path, "bad expression %s", e2.msg);
-        return e;
-    }
-    FAIL(L, path, "expected a number or an expression string such as \"n*d\"");
-    return NULL;
-}
 
 /* A path relative to the spec's directory, which must name a file. */
 static int get_file(ld *L, const cJSON *obj, const char *path, const char *key,
@@ -388,7 +373,7 @@ static int parse_param(ld *L, const cJSON *j, const char *path, param *p)
         cJSON_ArrayForEach(it, shape)
         {
             char *ip = jpath_idx(sp, p->ndim);
-            p->shape[p->ndim] = get_expr(L, it, ip);
+            p->shape[p->ndim] = jdoc_expr(L->d, it, ip, L->err);
             free(ip);
             if (!p->shape[p->ndim]) {
                 free(sp);
@@ -560,22 +545,40 @@ static int parse_call(ld *L, const cJSON *j, const char *path, call *cl)
     return 0;
 }
 
-static int parse_calls(ld *L, const cJSON *j, const char *path, call **out, int *n)
+/* Parses an array of objects into a fresh array of elem-sized items with
+ * one parser per item; *n counts the items parsed (including a failed
+ * one, so the caller's free sees it). */
+typedef int (*item_parser)(ld *L, const cJSON *it, const char *path, void *item);
+
+static int parse_array(ld *L, const cJSON *j, const char *path, bool non_empty,
+                       const char *what, size_t elem, item_parser parse, void **out, int *n)
 {
-    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) == 0)
-        return FAIL(L, path, "expected a non-empty array of calls");
-    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(call));
+    if (!cJSON_IsArray(j) || (non_empty && cJSON_GetArraySize(j) == 0))
+        return FAIL(L, path, "expected a%s array of %s", non_empty ? " non-empty" : "n",
+                    what);
+    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, elem);
     const cJSON *it;
     cJSON_ArrayForEach(it, j)
     {
         char *ip = jpath_idx(path, *n);
-        int rc = parse_call(L, it, ip, &(*out)[*n]);
+        int rc = parse(L, it, ip, (char *)*out + elem * (size_t)*n);
         (*n)++;
         free(ip);
         if (rc)
             return -1;
     }
     return 0;
+}
+
+static int parse_call_item(ld *L, const cJSON *it, const char *path, void *item)
+{
+    return parse_call(L, it, path, item);
+}
+
+static int parse_calls(ld *L, const cJSON *j, const char *path, call **out, int *n)
+{
+    return parse_array(L, j, path, true, "calls", sizeof(call), parse_call_item,
+                       (void **)out, n);
 }
 
 static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
@@ -632,7 +635,7 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
     const cJSON *count = item(j, "count");
     if (count) {
         char *cp = jpath_key(path, "count");
-        ck->count = get_expr(L, count, cp);
+        ck->count = jdoc_expr(L->d, count, cp, L->err);
         free(cp);
         if (!ck->count)
             return -1;
@@ -656,22 +659,15 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
     return 0;
 }
 
+static int parse_check_item(ld *L, const cJSON *it, const char *path, void *item)
+{
+    return parse_check(L, it, path, item);
+}
+
 static int parse_checks(ld *L, const cJSON *j, const char *path, check **out, int *n)
 {
-    if (!cJSON_IsArray(j))
-        return FAIL(L, path, "expected an array of checks");
-    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(check));
-    const cJSON *it;
-    cJSON_ArrayForEach(it, j)
-    {
-        char *ip = jpath_idx(path, *n);
-        int rc = parse_check(L, it, ip, &(*out)[*n]);
-        (*n)++;
-        free(ip);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    return parse_array(L, j, path, false, "checks", sizeof(check), parse_check_item,
+                       (void **)out, n);
 }
 
 static int parse_vars(ld *L, const cJSON *j, const char *path, var_def **out, int *n)
@@ -690,7 +686,7 @@ static int parse_vars(ld *L, const cJSON *j, const char *path, var_def **out, in
         if (!rc) {
             v->name = xstrdup(it->string);
             (*n)++;
-            v->value = get_expr(L, it, ip);
+            v->value = jdoc_expr(L->d, it, ip, L->err);
             rc = v->value ? 0 : -1;
         }
         free(ip);
@@ -825,7 +821,7 @@ static int parse_convergence(ld *L, const cJSON *j, const char *path)
         return FAIL(L, path, "missing \"count\" (how many losses were written, "
                              "e.g. the result variable \"iters\")");
     char *cp = jpath_key(path, "count");
-    cv->count = get_expr(L, count, cp);
+    cv->count = jdoc_expr(L->d, count, cp, L->err);
     free(cp);
     return cv->count ? 0 : -1;
 }
