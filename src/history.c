@@ -11,11 +11,14 @@
 struct history {
     sqlite3 *db;
     char *path;
+    int rc;    /* the primary result code of the last failure */
 };
 
 /* Version 1 of the schema.  attempts holds one row per submission; the
  * points of each criterion that applied sit in attempt_criteria, written
  * in the same transaction. */
+#define BUSY_TIMEOUT_MS 15000
+
 static const char schema_v1[] =
     "CREATE TABLE attempts("
     "  id INTEGER PRIMARY KEY,"
@@ -49,13 +52,14 @@ static const char schema_v1[] =
 
 static int db_fail(history *h, md_err *err, const char *what)
 {
+    h->rc = sqlite3_errcode(h->db);
     return md_fail(err, "%s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
 }
 
 static int exec_sql(history *h, const char *sql, md_err *err)
 {
     char *msg = NULL;
-    if (sqlite3_exec(h->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    if ((h->rc = sqlite3_exec(h->db, sql, NULL, NULL, &msg)) != SQLITE_OK) {
         md_fail(err, "%s: %s", h->path, msg ? msg : sqlite3_errmsg(h->db));
         sqlite3_free(msg);
         return -1;
@@ -133,16 +137,27 @@ static history *open_db(const char *path, bool create, md_err *err)
         return NULL;
     }
     /* another REPL may hold the write lock for the length of a commit */
-    sqlite3_busy_timeout(h->db, 15000);
-    /* WAL: readers never block the writer, and a crash mid-write leaves
-     * the uncommitted frames out; NORMAL is crash-safe in WAL mode */
-    if (exec_sql(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA foreign_keys=ON;", err) != 0 ||
-        ensure_schema(h, err) != 0) {
-        history_close(h);
-        return NULL;
+    sqlite3_busy_timeout(h->db, BUSY_TIMEOUT_MS);
+    /* Switching a new database to WAL, and the first read while another
+     * process does it, answer SQLITE_BUSY at once without consulting the
+     * busy handler: two REPLs started together would lose the history.
+     * So the set-up is retried until the same deadline. */
+    double deadline = now_seconds() + BUSY_TIMEOUT_MS / 1000.0;
+    for (;;) {
+        h->rc = SQLITE_OK;
+        /* WAL: readers never block the writer, and a crash mid-write
+         * leaves the uncommitted frames out; NORMAL is crash-safe in WAL */
+        if (exec_sql(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                        "PRAGMA foreign_keys=ON;", err) == 0 &&
+            ensure_schema(h, err) == 0)
+            return h;
+        if ((h->rc != SQLITE_BUSY && h->rc != SQLITE_LOCKED) || now_seconds() > deadline)
+            break;
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
     }
-    return h;
+    history_close(h);
+    return NULL;
 }
 
 history *history_open(const char *path, md_err *err)

@@ -61,6 +61,10 @@ bool dir_exists(const char *path);
 /* mkdir -p with mode 0700 for new directories. */
 int mkdir_p(const char *path, md_err *err);
 
+/* Removes path and, if it is a directory, everything under it, without
+ * following symbolic links.  Best effort: what cannot go stays. */
+void remove_tree(const char *path);
+
 /* Path helpers; results are malloc'd and the caller frees them. */
 char *path_join(const char *a, const char *b);
 char *path_dirname(const char *path);

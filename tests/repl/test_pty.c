@@ -40,6 +40,7 @@ static fixture setup_dir(const char *tag, const char *const *extra)
 
 static void fixture_free(fixture *f)
 {
+    remove_tree(f->dir);
     free(f->dir);
     free(f->state);
     free(f->work);
