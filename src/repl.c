@@ -400,7 +400,8 @@ int repl_main(const repl_config *cfg)
         fprintf(stderr, "%s: workspace: %s\n", cfg->prog, err.msg);
         return 3;
     }
-    s.hist = history_open(cfg->history_db, &err);
+    s.history_db = cfg->history_db;
+    s.hist = history_open(s.history_db, &err);
     if (!s.hist)
         fprintf(stderr, "%s: attempts will not be recorded: %s\n", cfg->prog, err.msg);
     s.colour = use_colour(STDOUT_FILENO);

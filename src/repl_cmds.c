@@ -372,18 +372,17 @@ int repl_submit(session *s, int argc, char **argv)
     print_report(s, r);
 
     int n = 0;
-    if (s->hist) {
-        attempt_meta m = {s->mock ? "mock" : "practice", s->started_wall, session_elapsed(s),
-                          s->timer.limit_s, s->solution_seen};
-        md_err err;
-        if (history_record(s->hist, r, &m, source, &n, &err) == 0)
-            printf("Recorded as attempt %d of %s (`history %s %d` shows it again).\n", n,
-                   s->c->id, s->c->id, n);
-        else
-            printf("Could not record the attempt: %s\n", err.msg);
-    } else {
-        printf("Not recorded: the history database could not be opened.\n");
-    }
+    md_err err;
+    /* opening failed at start-up: maybe the cause has gone since */
+    if (!s->hist)
+        s->hist = history_open(s->history_db, &err);
+    attempt_meta m = {s->mock ? "mock" : "practice", s->started_wall, session_elapsed(s),
+                      s->timer.limit_s, s->solution_seen};
+    if (s->hist && history_record(s->hist, r, &m, source, &n, &err) == 0)
+        printf("Recorded as attempt %d of %s (`history %s %d` shows it again).\n", n,
+               s->c->id, s->c->id, n);
+    else
+        printf("Could not record the attempt: %s\n", err.msg);
     free(source);
     s->submitted = true;
     /* solved: the countdown goes on but stops nagging */

@@ -30,6 +30,7 @@ typedef struct session {
     const char *prog;
     char *workspace;          /* absolute directory of the solution files */
     history *hist;            /* NULL when it could not be opened */
+    const char *history_db;   /* its path (NULL: the XDG state directory's) */
     rline *line;
     bool colour;              /* colour on stdout */
     bool progress;            /* a progress line on stderr (a tty) */
