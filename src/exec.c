@@ -974,6 +974,11 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
                         t, j->tres[t].warmed, j->tres[t].ref_warm, j->tres[t].user_warm,
                         j->tres[t].nsamples, j->tres[t].reps,
                         (unsigned long long)j->tres[t].alloc_failed);
+            if (debug_on() && rc == 0)
+                for (uint32_t k = 0; k < j->tres[t].nsamples; k++)
+                    fprintf(stderr, "[exec] timing %u sample %u: user %.6g ref %.6g (%s first)\n",
+                            t, k, j->tres[t].user_s[k], j->tres[t].ref_s[k],
+                            j->tres[t].user_first[k] ? "user" : "reference");
         }
         if (ps[i].output.len || j->output_total) {
             j->output = sb_take(&ps[i].output);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "cases.h"
 #include "compare.h"
 #include "compile.h"
@@ -139,6 +140,57 @@ static int check_reference_runs(ctx *x, md_err *err)
     return 0;
 }
 
+/* The median reference time per call on the largest timing input. */
+static double ref_median(const exec_job *j, int ns)
+{
+    const plan_tres *t = &j->tres[ns - 1];
+    timing_stats st;
+    timing_pairs(t->user_s, t->ref_s, (int)t->nsamples, &st);
+    return st.ref_s;
+}
+
+/* Compares the reference's time with its best on this machine.  When it
+ * ran well above it, something else was using the core while the rounds
+ * ran: the timing is done again (a few times at most) and the run whose
+ * reference was fastest kept.
+ * The best is then updated for the next grading. */
+#define RETIME_TRIES 3
+#define RETIME_ABOVE 1.06    /* quiet rounds vary by 2-4% */
+
+static int check_disturbance(ctx *x, evidence *ev, uint64_t tseed, const exec_opts *eo,
+                             md_err *err)
+{
+    int ns = x->c->timing.nscales;
+    char *key = baseline_key(x->ref.so_path, (unsigned long long)tseed, ns - 1);
+    double best = baseline_get(key), now = ref_median(&x->tjob, ns);
+    /* bursts of contention last from milliseconds to seconds: a few
+     * more tries, each as long as the first, usually find a quiet one */
+    for (int tries = 0; best > 0 && now > RETIME_ABOVE * best && tries < RETIME_TRIES; tries++) {
+        exec_job again = {0};
+        again.so = x->tjob.so;
+        again.ref_so = x->tjob.ref_so;
+        again.timing = true;
+        if (exec_run(x->tlay, &again, 1, eo, err) != 0) {
+            exec_job_clear(&again);
+            free(key);
+            return -1;
+        }
+        double now2 = again.timing_status == XS_OK ? ref_median(&again, ns) : 0;
+        if (now2 > 0 && now2 < now) {
+            exec_job_clear(&x->tjob);
+            x->tjob = again;
+            now = now2;
+        } else {
+            exec_job_clear(&again);
+        }
+        ev->retimed = true;
+    }
+    baseline_update(key, now);
+    ev->ref_slowdown = best > 0 ? now / best : 0;
+    free(key);
+    return 0;
+}
+
 static int run_timing(ctx *x, evidence *ev, md_err *err)
 {
     const challenge *c = x->c;
@@ -188,6 +240,9 @@ static int run_timing(ctx *x, evidence *ev, md_err *err)
     ev->timing = &x->tjob;
     ev->sizes = x->sizes;
     ev->nsizes = ns;
+    /* A sanitized run is slower for both sides: no baseline there. */
+    if (!x->o->sanitize && x->tjob.timing_status == XS_OK)
+        return check_disturbance(x, ev, tseed, &eo, err);
     return 0;
 }
 

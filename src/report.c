@@ -162,6 +162,10 @@ char *report_json(const report *r)
         cJSON_AddNumberToObject(t, "outliers", r->tstats.outliers);
         cJSON_AddNumberToObject(t, "user_seconds", r->tstats.user_s);
         cJSON_AddNumberToObject(t, "reference_seconds", r->tstats.ref_s);
+        if (r->ref_slowdown > 0)
+            cJSON_AddNumberToObject(t, "reference_slowdown",
+                                    round(r->ref_slowdown * 1000) / 1000);
+        cJSON_AddBoolToObject(t, "retimed", r->retimed);
         if (isfinite(r->exponent))
             cJSON_AddNumberToObject(t, "exponent", round(r->exponent * 100) / 100);
         if (isfinite(r->ref_exponent))

@@ -71,6 +71,8 @@ typedef struct report {
     bool timed;
     timing_stats tstats;
     double exponent, ref_exponent, exponent_expected;
+    double ref_slowdown;      /* reference time / its best here; 0: unknown */
+    bool retimed;             /* timed a second time (machine busy) */
     /* convergence plot: the solution's and the reference's loss */
     char *loss_case;
     double *loss_user, *loss_ref;

@@ -398,6 +398,8 @@ void rubric_vectorization(report *r, const evidence *e)
     r->exponent = timing_exponent(e->sizes, umed, ns);
     r->ref_exponent = timing_exponent(e->sizes, fmed, ns);
     r->exponent_expected = ts->exponent;
+    r->ref_slowdown = e->ref_slowdown;
+    r->retimed = e->retimed;
     c->score = timing_points(st.ratio, ts->full_ratio, ts->zero_ratio, c->max);
     c->passed = c->score >= c->max / 2;
     if (st.outliers)
@@ -415,6 +417,11 @@ void rubric_vectorization(report *r, const evidence *e)
                        ts->advice ? ts->advice
                                   : "use matrix operations (CBLAS) and avoid recomputing "
                                     "work inside loops");
+    if (e->ref_slowdown > RUBRIC_BUSY)
+        report_finding(c, "timing", "the machine was busy: the reference ran %.2fx slower "
+                                    "than its best here%s, so the ratio may be off; "
+                                    "grade again when the machine is quieter",
+                       e->ref_slowdown, e->retimed ? " even when timed again" : "");
     if (ns > 1 && isfinite(r->exponent)) {
         /* how time grows: information next to the ratio, not a lost point */
         double expect = ts->exponent;

@@ -22,9 +22,16 @@ typedef struct evidence {
     const char *not_timed;      /* why not, when timing is NULL */
     const double *sizes;        /* the grown variable at each scale */
     int nsizes;
+    double ref_slowdown;        /* the reference's time over its best on this
+                                 * machine (baseline.h); 0 when unknown */
+    bool retimed;               /* timed twice: the first run was disturbed */
     /* gradcheck outcomes, [case][check]; NULL entries were not checked */
     struct cmp_outcome **grad;
 } evidence;
+
+/* A reference this much slower than its best on the machine (baseline.h)
+ * marks the timing as taken on a busy machine. */
+#define RUBRIC_BUSY 1.12
 
 /* Case statuses, correctness and stability (and organization cases). */
 void rubric_cases(report *r, const evidence *e);

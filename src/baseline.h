@@ -1,0 +1,27 @@
+/* baseline — the reference's best time on this machine, remembered across
+ * gradings, to tell a busy machine from a slow solution.
+ *
+ * The timing input of a challenge is fixed (its own seed), and so is the
+ * reference binary: the time the reference needs for it on a given
+ * machine is a fact that only noise can make larger.  The best seen so far
+ * is kept in the XDG cache (mldrill/timing-baselines), one line per key;
+ * when a grading's reference runs well above it, something else was using
+ * the core (another process, or another tenant of a virtual machine) and
+ * the ratio is less trustworthy. */
+#ifndef MLDRILL_BASELINE_H
+#define MLDRILL_BASELINE_H
+
+/* The key of a timing point: the reference binary (its cache path names
+ * its content hash), the timing input's seed and its index, and this
+ * machine (host name and CPU model).  Caller frees. */
+char *baseline_key(const char *ref_so, unsigned long long seed, int index);
+
+/* Returns the best time recorded under key before this call (0 when there
+ * is none or the cache cannot be used), and records seconds when it is
+ * better.  Safe against other processes updating the file at once. */
+double baseline_update(const char *key, double seconds);
+
+/* Looks the key up without recording: 0 when absent. */
+double baseline_get(const char *key);
+
+#endif
