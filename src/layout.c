@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -334,8 +335,19 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
         }
     }
     munmap(in, h->in_size ? h->in_size : PLAN_PAGE);
-    if (fcntl(l->in_fd, F_ADD_SEALS,
-              F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL) != 0) {
+    /* EBUSY: the kernel still sees extra references on some pages (a
+     * per-CPU LRU batch, migration, compaction on a loaded machine) and
+     * gave up waiting for them; they go away, so try again for a while */
+    int sealed;
+    for (int tries = 0;; tries++) {
+        sealed = fcntl(l->in_fd, F_ADD_SEALS,
+                       F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL);
+        if (sealed == 0 || errno != EBUSY || tries == 100)
+            break;
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    if (sealed != 0) {
         md_fail(err, "cannot seal the input file: %s", strerror(errno));
         goto fail;
     }
