@@ -284,7 +284,7 @@ static void concurrent_writers_should_lose_nothing(void **state)
 /* Several processes opening a database that does not exist yet (two REPLs
  * started together on a fresh machine): each gets a usable history.
  * Switching to WAL answers SQLITE_BUSY without the busy handler, so
- * before the open retried, 150 rounds lost a REPL its history 3 to 5 times. */
+ * before the open retried, every run of 150 rounds lost some (3 or more). */
 static void concurrent_first_opens_should_all_succeed(void **state)
 {
     (void)state;

@@ -180,6 +180,7 @@ static void ctrl_c_should_discard_the_line_and_keep_the_repl(void **state)
     proc_send(p, "time\r");
     assert_true(proc_expect(p, "No challenge in progress", 10));
     assert_null(strstr(sb_str(&p->o), "Unknown command"));
+    assert_true(proc_expect(p, "mldrill> ", 10));    /* raw mode again */
     proc_send(p, "\004");    /* Ctrl-D on an empty line leaves */
     assert_int_equal(proc_wait(p, 30), 0);
     proc_free(p);
@@ -266,6 +267,10 @@ static void the_command_history_should_survive_a_restart(void **state)
     assert_true(proc_expect(p, "mldrill> ", 30));
     proc_send(p, "stats\r");
     assert_true(proc_expect(p, "Progress ", 30));
+    /* Ctrl-D only once the prompt is back: typed while the terminal is
+     * still in cooked mode, the line discipline turns it into an EOF mark
+     * that libedit, once in raw mode, never sees as Ctrl-D */
+    assert_true(proc_expect(p, "mldrill> ", 30));
     proc_send(p, "\004");
     assert_int_equal(proc_wait(p, 30), 0);
     proc_free(p);
