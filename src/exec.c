@@ -569,8 +569,7 @@ static bool reap(pid_t pid, int *ws, double grace)
         }
         if (now_seconds() > end)
             return false;
-        struct timespec ts = {0, 1000000};
-        nanosleep(&ts, NULL);
+        sleep_seconds(0.001);
     }
 }
 

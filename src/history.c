@@ -14,11 +14,12 @@ struct history {
     int rc;    /* the primary result code of the last failure */
 };
 
+/* how long a process waits for another one's lock */
+#define BUSY_TIMEOUT_MS 15000
+
 /* Version 1 of the schema.  attempts holds one row per submission; the
  * points of each criterion that applied sit in attempt_criteria, written
  * in the same transaction. */
-#define BUSY_TIMEOUT_MS 15000
-
 static const char schema_v1[] =
     "CREATE TABLE attempts("
     "  id INTEGER PRIMARY KEY,"
@@ -153,8 +154,7 @@ static history *open_db(const char *path, bool create, md_err *err)
             return h;
         if ((h->rc != SQLITE_BUSY && h->rc != SQLITE_LOCKED) || now_seconds() > deadline)
             break;
-        struct timespec ts = {0, 10 * 1000 * 1000};
-        nanosleep(&ts, NULL);
+        sleep_seconds(0.010);
     }
     history_close(h);
     return NULL;

@@ -7,7 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -344,8 +343,7 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
                        F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL);
         if (sealed == 0 || errno != EBUSY || tries == 100)
             break;
-        struct timespec ts = {0, 20 * 1000 * 1000};
-        nanosleep(&ts, NULL);
+        sleep_seconds(0.020);
     }
     if (sealed != 0) {
         md_fail(err, "cannot seal the input file: %s", strerror(errno));

@@ -90,6 +90,9 @@ uint64_t hash_str(uint64_t seed, const char *s);
 /* Monotonic wall-clock time in seconds. */
 double now_seconds(void);
 
+/* Sleeps for the given seconds (interruptions cut it short). */
+void sleep_seconds(double s);
+
 /* Whether colour should be used on this stream (a tty and no NO_COLOR). */
 bool use_colour(int fd);
 
