@@ -231,6 +231,71 @@ static void invalid_spec_should_exit_2_with_location(void **state)
     rmdir(dir);
 }
 
+/* A busy machine: with a baseline ten times better than what the
+ * reference can do now, the timing is redone and the report says the
+ * machine was busy.  The first grading in a fresh cache has no baseline
+ * and says nothing of the kind. */
+static void a_reference_slower_than_its_best_should_be_retimed_and_named(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/mldrill-cli-cache-XXXXXX";
+    char *cache = mkdtemp(tmpl);
+    assert_non_null(cache);
+    char *old = getenv("XDG_CACHE_HOME") ? xstrdup(getenv("XDG_CACHE_HOME")) : NULL;
+    setenv("XDG_CACHE_HOME", cache, 1);
+    const char *args = "grade linreg_gd tests/solutions/linreg_gd/accepted_blas.c --json";
+
+    run r = mldrill(args);
+    assert_int_equal(r.code, 0);
+    cJSON *j = cJSON_Parse(r.out);
+    assert_non_null(j);
+    cJSON *t = cJSON_GetObjectItemCaseSensitive(j, "timing");
+    assert_non_null(t);
+    assert_null(cJSON_GetObjectItemCaseSensitive(t, "reference_slowdown"));
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(t, "retimed")));
+    assert_null(strstr(r.out, "the machine was busy"));
+    cJSON_Delete(j);
+    run_free(&r);
+
+    /* every recorded best made ten times better */
+    char *file = xasprintf("%s/mldrill/timing-baselines", cache);
+    char *text = file_read(file, NULL, NULL);
+    assert_non_null(text);
+    strbuf sb = {0};
+    int lines = 0;
+    for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char *sp = strrchr(l, ' ');
+        assert_non_null(sp);
+        *sp = '\0';
+        sb_printf(&sb, "%s %.9g\n", l, strtod(sp + 1, NULL) / 10);
+        lines++;
+    }
+    assert_int_equal(lines, 1);    /* the largest timing input only */
+    assert_true(file_write_atomic(file, sb.buf, sb.len, NULL) == 0);
+    sb_free(&sb);
+    free(text);
+
+    r = mldrill(args);
+    assert_int_equal(r.code, 0);
+    j = cJSON_Parse(r.out);
+    assert_non_null(j);
+    t = cJSON_GetObjectItemCaseSensitive(j, "timing");
+    const cJSON *slow = cJSON_GetObjectItemCaseSensitive(t, "reference_slowdown");
+    assert_true(cJSON_IsNumber(slow) && slow->valuedouble > 5);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(t, "retimed")));
+    assert_non_null(strstr(r.out, "the machine was busy"));
+    cJSON_Delete(j);
+    run_free(&r);
+
+    if (old)
+        setenv("XDG_CACHE_HOME", old, 1);
+    else
+        unsetenv("XDG_CACHE_HOME");
+    free(old);
+    free(file);
+    remove_tree(cache);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +308,7 @@ int main(void)
         cmocka_unit_test(usage_errors_should_exit_2),
         cmocka_unit_test(help_should_exit_0),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),
+        cmocka_unit_test(a_reference_slower_than_its_best_should_be_retimed_and_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
