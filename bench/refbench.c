@@ -21,13 +21,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cases.h"
-#include "catalog.h"
-#include "compile.h"
-#include "exec.h"
-#include "layout.h"
-#include "spec.h"
-#include "timing.h"
+#include "spec/cases.h"
+#include "spec/catalog.h"
+#include "run/compile.h"
+#include "run/exec.h"
+#include "run/layout.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
+#include "grade/timing.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_FAILURE_ = 3 };
 
@@ -265,7 +266,7 @@ int main(int argc, char **argv)
     int rc = EXIT_FAILURE_;
     catalog *cat = catalog_open(NULL, 0);
     char *path = catalog_find(cat, o.id, &err);
-    challenge *c = path ? spec_load(path, &err) : NULL;
+    challenge *c = path ? challenge_load(path, &err) : NULL;
     char *runner = exec_find_runner("mldrill-runner");
     compile_result ref = {0};
     case_inst ci = {0};

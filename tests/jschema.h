@@ -12,7 +12,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "util.h"
+#include "util/util.h"
 
 /* Checks inst against schema, a node of the document root (for $ref).
  * Appends one "path: message" line per error to errs (may be NULL) and

@@ -14,10 +14,11 @@
 
 #include <cmocka.h>
 
-#include "batch.h"
-#include "catalog.h"
+#include "instructor/batch.h"
+#include "spec/catalog.h"
 #include "config.h"
-#include "spec.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
 #include "unit/testutil.h"
 
 static challenge *softmax;
@@ -30,7 +31,7 @@ static int setup(void **state)
     catalog *cat = catalog_open(NULL, 0);
     md_err err;
     char *p = catalog_find(cat, "softmax", &err);
-    softmax = p ? spec_load(p, &err) : NULL;
+    softmax = p ? challenge_load(p, &err) : NULL;
     free(p);
     catalog_free(cat);
     if (!softmax)

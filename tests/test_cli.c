@@ -13,7 +13,7 @@
 #include <cjson/cJSON.h>
 #include <cmocka.h>
 
-#include "util.h"
+#include "util/util.h"
 
 typedef struct run {
     int code;

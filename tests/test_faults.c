@@ -36,11 +36,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "exec.h"
-#include "expect.h"
-#include "grade.h"
-#include "spec.h"
+#include "spec/catalog.h"
+#include "run/exec.h"
+#include "instructor/expect.h"
+#include "grade/grade.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
 
 #define OUTPUT_CAP (64 * 1024)
 
@@ -436,7 +437,7 @@ int main(int argc, char **argv)
     catalog *cat = catalog_open(NULL, 0);
     md_err err;
     char *path = catalog_find(cat, argv[1], &err);
-    challenge *c = path ? spec_load(path, &err) : NULL;
+    challenge *c = path ? challenge_load(path, &err) : NULL;
     if (!c) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;

@@ -33,7 +33,8 @@
 
 #include "config.h"
 #include "jschema.h"
-#include "spec.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
 #include "unit/testutil.h"
 
 static const char *src;     /* the source tree */
@@ -150,7 +151,7 @@ static char *load(const cJSON *doc)
     char *p = test_write(dir, "probe.json", text);
     free(text);
     md_err err = {{0}};
-    challenge *c = spec_load(p, &err);
+    challenge *c = challenge_load(p, &err);
     free(p);
     spec_free(c);
     return xstrdup(c ? "" : err.msg);

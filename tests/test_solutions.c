@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "expect.h"
-#include "grade.h"
-#include "spec.h"
+#include "spec/catalog.h"
+#include "instructor/expect.h"
+#include "grade/grade.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -26,7 +27,7 @@ int main(int argc, char **argv)
     catalog *cat = catalog_open(NULL, 0);
     md_err err;
     char *path = catalog_find(cat, argv[1], &err);
-    challenge *c = path ? spec_load(path, &err) : NULL;
+    challenge *c = path ? challenge_load(path, &err) : NULL;
     if (!c) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "fuzz_spec.h"
-#include "util.h"
+#include "util/util.h"
 
 typedef struct input {
     char *name;

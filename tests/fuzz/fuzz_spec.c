@@ -9,10 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cases.h"
-#include "compile.h"
+#include "spec/cases.h"
+#include "run/compile.h"
 #include "config.h"
-#include "spec.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
 
 /* The scratch directory: <dir>/challenges/ takes the inputs. */
 static char *dir, *specdir;
@@ -104,7 +105,7 @@ int fuzz_spec_one(const uint8_t *data, size_t size)
     fwrite(data, 1, size, f);
     fclose(f);
     md_err err;
-    challenge *c = spec_load(path, &err);
+    challenge *c = challenge_load(path, &err);
     unlink(path);
     free(path);
     if (!c)

@@ -16,16 +16,17 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "catalog.h"
-#include "history.h"
-#include "spec.h"
+#include "spec/catalog.h"
+#include "spec/challenge.h"
+#include "store/history.h"
+#include "spec/spec.h"
 
 static challenge *load(const char *id)
 {
     catalog *cat = catalog_open(NULL, 0);
     md_err err;
     char *path = catalog_find(cat, id, &err);
-    challenge *c = path ? spec_load(path, &err) : NULL;
+    challenge *c = path ? challenge_load(path, &err) : NULL;
     free(path);
     catalog_free(cat);
     if (!c)

@@ -19,7 +19,7 @@
 #include <sqlite3.h>
 
 #include "drive.h"
-#include "history.h"
+#include "store/history.h"
 
 #define GRADE_S 180    /* a grading on a busy 2-core machine, with margin */
 

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "repl_timer.h"
+#include "repl/timer.h"
 
 static void warnings_should_come_at_five_one_and_zero_minutes(void **state)
 {

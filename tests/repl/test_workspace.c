@@ -12,10 +12,11 @@
 
 #include <cmocka.h>
 
-#include "catalog.h"
-#include "compile.h"
-#include "spec.h"
-#include "workspace.h"
+#include "spec/catalog.h"
+#include "run/compile.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
+#include "store/workspace.h"
 
 static char *tmp(void)
 {
@@ -28,7 +29,7 @@ static char *tmp(void)
 static challenge *load_path(const char *path)
 {
     md_err err;
-    challenge *c = spec_load(path, &err);
+    challenge *c = challenge_load(path, &err);
     if (!c)
         fprintf(stderr, "%s\n", err.msg);
     return c;
@@ -72,7 +73,7 @@ static void every_starter_should_compile_without_warnings(void **state)
     for (int i = 0; i < n; i++) {
         md_err err;
         char *path = catalog_find(cat, ids[i], &err);
-        challenge *c = path ? spec_load(path, &err) : NULL;
+        challenge *c = path ? challenge_load(path, &err) : NULL;
         free(path);
         if (!c) {
             /* a broken spec is `mldrill validate`'s business */

@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "baseline.h"
-#include "util.h"
+#include "grade/baseline.h"
+#include "util/util.h"
 
 static int use_fresh_cache(void **state)
 {

@@ -7,9 +7,9 @@
 
 #include <cmocka.h>
 
-#include "compare.h"
-#include "expect.h"
-#include "timing.h"
+#include "grade/compare.h"
+#include "instructor/expect.h"
+#include "grade/timing.h"
 #include "testutil.h"
 
 static value arr(const char *name, vtype t, long long rows, long long cols, const double *x)

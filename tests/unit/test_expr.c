@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "expr.h"
+#include "spec/expr.h"
 
 static int lookup(void *ctx, const char *name, double *out)
 {

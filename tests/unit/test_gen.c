@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "cases.h"
-#include "gen.h"
+#include "spec/cases.h"
+#include "spec/gen.h"
 #include "testutil.h"
 
 static gen_spec *parse(const char *json)

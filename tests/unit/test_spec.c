@@ -6,8 +6,9 @@
 
 #include <cmocka.h>
 
-#include "gen.h"
-#include "spec.h"
+#include "spec/challenge.h"
+#include "spec/gen.h"
+#include "spec/spec.h"
 #include "testutil.h"
 
 static char *dir;
@@ -36,7 +37,7 @@ static const char *good =
 static challenge *load_text(const char *text, md_err *err)
 {
     char *p = test_write(dir, "t.json", text);
-    challenge *c = spec_load(p, err);
+    challenge *c = challenge_load(p, err);
     free(p);
     return c;
 }
@@ -227,7 +228,7 @@ static void every_builtin_spec_should_load(void **state)
         if (strstr(line, "schema.json"))
             continue;
         md_err err = {{0}};
-        challenge *c = spec_load(line, &err);
+        challenge *c = challenge_load(line, &err);
         if (!c)
             fail_msg("%s", err.msg);
         spec_free(c);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "util/util.h"
 
 /* A fresh temporary directory (never removed: it lives under /tmp). */
 static inline char *test_tmpdir(void)

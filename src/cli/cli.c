@@ -1,0 +1,161 @@
+/* cli — see cli.h. */
+#define _GNU_SOURCE
+
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "grade/grade.h"
+#include "grade/report.h"
+#include "repl/info.h"
+#include "spec/challenge.h"
+#include "spec/spec.h"
+#include "store/history.h"
+
+struct challenge *cli_load(cli_ctx *x, const char *id)
+{
+    md_err err;
+    char *path = catalog_find(x->cat, id, &err);
+    if (!path) {
+        fprintf(stderr, "%s: %s\n", x->prog, err.msg);
+        return NULL;
+    }
+    challenge *c = challenge_load(path, &err);
+    free(path);
+    if (!c)
+        fprintf(stderr, "%s: invalid spec: %s\n", x->prog, err.msg);
+    return c;
+}
+
+static void grade_usage(FILE *f, const char *prog)
+{
+    fprintf(f,
+            "usage: %s grade CHALLENGE SOLUTION.c [options]\n"
+            "\n"
+            "Grades one solution on the full rubric and exits: 0 passed, 1 not passed\n"
+            "(a compile error counts), 2 bad usage or unknown challenge, 3 internal error.\n"
+            "\n"
+            "options:\n"
+            "  --json            print the report as one JSON object (the contract in\n"
+            "                    DESIGN.md) instead of text\n"
+            "  --seed N          seed for the hidden cases (default: a fresh one)\n"
+            "  --visible         run the visible examples only (fast, not scored)\n"
+            "  --sanitize        build with AddressSanitizer and UBSan\n"
+            "  --no-timing       skip the vectorization timing\n"
+            "  --budget SECONDS  time spent timing (default: the challenge's, ~1 s)\n"
+            "  -h, --help        this help\n",
+            prog);
+}
+
+int cmd_grade(cli_ctx *x, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, 0, 'j'},      {"seed", required_argument, 0, 's'},
+        {"visible", no_argument, 0, 'v'},   {"sanitize", no_argument, 0, 'S'},
+        {"no-timing", no_argument, 0, 'T'}, {"budget", required_argument, 0, 'b'},
+        {"help", no_argument, 0, 'h'},      {0, 0, 0, 0}};
+    grade_opts go = {0};
+    bool json = false;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        char *end;
+        switch (ch) {
+        case 'j': json = true; break;
+        case 's':
+            errno = 0;
+            go.seed = strtoull(optarg, &end, 10);
+            if (errno || *end || !*optarg) {
+                fprintf(stderr, "%s grade: --seed needs a whole number, got \"%s\"\n",
+                        x->prog, optarg);
+                return EXIT_USAGE;
+            }
+            go.have_seed = true;
+            break;
+        case 'v': go.visible_only = true; break;
+        case 'S': go.sanitize = true; break;
+        case 'T': go.no_timing = true; break;
+        case 'b':
+            go.timing_budget_s = strtod(optarg, &end);
+            if (*end || go.timing_budget_s <= 0 || go.timing_budget_s > 60) {
+                fprintf(stderr, "%s grade: --budget needs seconds in (0, 60]\n", x->prog);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h': grade_usage(stdout, x->prog); return EXIT_PASSED;
+        default: grade_usage(stderr, x->prog); return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 2) {
+        grade_usage(stderr, x->prog);
+        return EXIT_USAGE;
+    }
+    const char *id = argv[optind], *sol = argv[optind + 1];
+    if (access(sol, R_OK) != 0) {
+        fprintf(stderr, "%s grade: %s: %s\n", x->prog, sol, strerror(errno));
+        return EXIT_USAGE;
+    }
+    challenge *c = cli_load(x, id);
+    if (!c)
+        return EXIT_USAGE;
+    md_err err;
+    report *r = grade_solution(c, sol, &go, &err);
+    if (!r) {
+        fprintf(stderr, "%s grade: %s\n", x->prog, err.msg);
+        spec_free(c);
+        return EXIT_INTERNAL;
+    }
+    char *out = json ? report_json(r) : report_text(r, use_colour(1));
+    fputs(out, stdout);
+    if (json)
+        fputc('\n', stdout);
+    free(out);
+    int rc = r->passed ? EXIT_PASSED : EXIT_NOT_PASSED;
+    report_free(r);
+    spec_free(c);
+    return rc;
+}
+
+int cmd_list(cli_ctx *x, int argc, char **argv)
+{
+    if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+        printf("usage: %s list [--tag T] [--difficulty D]\n\nLists the challenges on the "
+               "search path: difficulty, time limit, your best score and\nwhether you have "
+               "solved it (from the REPL's history).\n", x->prog);
+        return EXIT_PASSED;
+    }
+    list_filter f;
+    md_err err;
+    if (list_parse(argc, argv, &f, &err) != 0) {
+        fprintf(stderr, "%s list: %s\n", x->prog, err.msg);
+        return EXIT_USAGE;
+    }
+    /* the history only when there is one: listing never creates it */
+    history *h = history_open_existing(NULL, &err);
+    if (!h && err.msg[0])
+        fprintf(stderr, "%s list: no scores: %s\n", x->prog, err.msg);
+    int n = info_list(stdout, x->cat, h, &f, use_colour(1));
+    history_close(h);
+    return n < 0 ? EXIT_USAGE : EXIT_PASSED;
+}
+
+int cmd_show(cli_ctx *x, int argc, char **argv)
+{
+    if (argc != 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        printf("usage: %s show CHALLENGE\n\nPrints a challenge's statement and the "
+               "prototypes to implement.\n", x->prog);
+        return argc == 2 ? EXIT_PASSED : EXIT_USAGE;
+    }
+    challenge *c = cli_load(x, argv[1]);
+    if (!c)
+        return EXIT_USAGE;
+    printf("%s — %s (%s, %d min)\n\n%s\n", c->id, c->title, difficulty_name(c->diff),
+           c->minutes, c->statement);
+    spec_free(c);
+    return EXIT_PASSED;
+}

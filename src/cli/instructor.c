@@ -1,0 +1,439 @@
+/* cli_instructor — see cli/instructor.h. */
+#define _GNU_SOURCE
+
+#include "cli/instructor.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "instructor/batch.h"
+#include "instructor/validate.h"
+#include "spec/spec.h"
+#include "util/rng.h"
+
+/* Ctrl-C stops the work in progress cleanly (runners and workers are
+ * stopped, nothing is left behind); main-level state, set by the handler. */
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static void catch_interrupt(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_interrupt;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);    /* a closed output fails a write, not the process */
+}
+
+/* Parses a whole number option into *out; false (after a message) when it
+ * is not one or lies outside [lo, hi]. */
+static bool num_opt(const cli_ctx *x, const char *cmd, const char *name, const char *arg,
+                    double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (errno || *end || !*arg || !(v >= lo && v <= hi)) {
+        fprintf(stderr, "%s %s: %s needs a number from %g to %g, got \"%s\"\n", x->prog, cmd,
+                name, lo, hi, arg);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool seed_opt(const cli_ctx *x, const char *cmd, const char *arg, uint64_t *seed)
+{
+    char *end;
+    errno = 0;
+    *seed = strtoull(arg, &end, 10);
+    if (errno || *end || !*arg) {
+        fprintf(stderr, "%s %s: --seed needs a whole number, got \"%s\"\n", x->prog, cmd, arg);
+        return false;
+    }
+    return true;
+}
+
+/* --- validate ------------------------------------------------------------------ */
+
+static void validate_usage(FILE *f, const char *prog)
+{
+    fprintf(f,
+            "usage: %s [--challenges DIR] validate [ID|SPEC.json|DIR ...] [options]\n"
+            "\n"
+            "Checks challenges the way Kattis' verifyproblem checks a problem: the spec\n"
+            "loads, the reference compiles and runs every case, the generators give\n"
+            "the declared shapes, stability outputs are finite, every mistake variant\n"
+            "differs from the reference, every example solution gets the outcome its\n"
+            "first line declares, and the timing curve separates the slow example\n"
+            "from the accepted ones.  Without arguments, every challenge on the search\n"
+            "path; a DIR means every spec in it.\n"
+            "\n"
+            "Exit status: 0 every challenge valid, 1 a check failed, 2 bad usage or an\n"
+            "unknown challenge, 3 mldrill itself failed.\n"
+            "\n"
+            "options:\n"
+            "  -j, --jobs N       example solutions graded at once (default 2)\n"
+            "  --seed N           seed for the hidden cases (default: a fresh one, printed)\n"
+            "  --budget SECONDS   time spent timing each solution (default: the challenge's)\n"
+            "  --no-examples      skip grading the example solutions (quick)\n"
+            "  --strict           warnings count as failures\n"
+            "  -v, --verbose      also print the details of passing checks\n"
+            "  -h, --help         this help\n",
+            prog);
+}
+
+typedef struct vprint {
+    bool verbose, colour;
+} vprint;
+
+static void print_item(void *ctx, const validation *v, const vitem *it)
+{
+    (void)v;
+    const vprint *p = ctx;
+    vitem shown = *it;
+    if (it->verdict == V_OK && !p->verbose)
+        shown.detail = NULL;
+    char *s = vitem_text(&shown, p->colour);
+    fputs(s, stdout);
+    fflush(stdout);
+    free(s);
+}
+
+/* Appends the spec paths a target names; false (after a message) when it
+ * names nothing. */
+static bool add_targets(cli_ctx *x, const char *t, char ***paths, int *n)
+{
+    if (dir_exists(t)) {
+        DIR *d = opendir(t);
+        struct dirent *de;
+        int first = *n;
+        while (d && (de = readdir(d))) {
+            size_t l = strlen(de->d_name);
+            if (l < 6 || de->d_name[0] == '.' || strcmp(de->d_name + l - 5, ".json") != 0 ||
+                strcmp(de->d_name, "schema.json") == 0)
+                continue;
+            *paths = xrealloc(*paths, sizeof(char *) * (size_t)(*n + 1));
+            (*paths)[(*n)++] = path_join(t, de->d_name);
+        }
+        if (d)
+            closedir(d);
+        if (*n == first) {
+            fprintf(stderr, "%s validate: no challenge specs (*.json) in %s\n", x->prog, t);
+            return false;
+        }
+        return true;
+    }
+    md_err err;
+    char *p = catalog_find(x->cat, t, &err);
+    if (!p) {
+        fprintf(stderr, "%s validate: %s\n", x->prog, err.msg);
+        return false;
+    }
+    *paths = xrealloc(*paths, sizeof(char *) * (size_t)(*n + 1));
+    (*paths)[(*n)++] = p;
+    return true;
+}
+
+int cmd_validate(cli_ctx *x, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"jobs", required_argument, 0, 'j'},   {"seed", required_argument, 0, 's'},
+        {"budget", required_argument, 0, 'b'}, {"no-examples", no_argument, 0, 'E'},
+        {"strict", no_argument, 0, 'S'},       {"verbose", no_argument, 0, 'v'},
+        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+    validate_opts vo = {0};
+    vprint pr = {false, use_colour(1)};
+    bool strict = false;
+    double d;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "j:vh", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'j':
+            if (!num_opt(x, "validate", "--jobs", optarg, 1, 64, &d))
+                return EXIT_USAGE;
+            vo.jobs = (int)d;
+            break;
+        case 's':
+            if (!seed_opt(x, "validate", optarg, &vo.seed))
+                return EXIT_USAGE;
+            vo.have_seed = true;
+            break;
+        case 'b':
+            if (!num_opt(x, "validate", "--budget", optarg, 0.05, 60, &vo.timing_budget_s))
+                return EXIT_USAGE;
+            break;
+        case 'E': vo.no_examples = true; break;
+        case 'S': strict = true; break;
+        case 'v': pr.verbose = true; break;
+        case 'h': validate_usage(stdout, x->prog); return EXIT_PASSED;
+        default: validate_usage(stderr, x->prog); return EXIT_USAGE;
+        }
+    }
+    /* every target resolves before anything runs */
+    char **paths = NULL;
+    int n = 0, rc = EXIT_PASSED;
+    if (optind == argc) {
+        char **ids;
+        int nids = catalog_ids(x->cat, &ids);
+        for (int i = 0; i < nids; i++) {
+            if (rc == EXIT_PASSED && !add_targets(x, ids[i], &paths, &n))
+                rc = EXIT_USAGE;
+            free(ids[i]);
+        }
+        free(ids);
+        if (nids == 0) {
+            fprintf(stderr, "%s validate: no challenges on the search path\n", x->prog);
+            rc = EXIT_USAGE;
+        }
+    }
+    for (int i = optind; i < argc && rc == EXIT_PASSED; i++)
+        if (!add_targets(x, argv[i], &paths, &n))
+            rc = EXIT_USAGE;
+
+    catch_interrupt();
+    vo.cancel = &interrupted;
+    vo.item = print_item;
+    vo.item_ctx = &pr;
+    int valid = 0, done = 0;
+    for (int i = 0; i < n && rc == EXIT_PASSED; i++) {
+        printf("%svalidate %s\n", i ? "\n" : "", paths[i]);
+        fflush(stdout);
+        validation v;
+        md_err err;
+        if (validate_spec(paths[i], &vo, &v, &err) != 0) {
+            fprintf(stderr, "%s validate: %s\n", x->prog, err.msg);
+            validation_clear(&v);
+            rc = EXIT_INTERNAL;
+            break;
+        }
+        if (v.id)
+            printf("  seed %llu (--seed %llu repeats these cases)\n",
+                   (unsigned long long)v.seed, (unsigned long long)v.seed);
+        char *s = validation_summary(&v, pr.colour);
+        fputs(s, stdout);
+        free(s);
+        done++;
+        valid += v.failures == 0 && (!strict || v.warnings == 0);
+        validation_clear(&v);
+    }
+    if (rc == EXIT_PASSED && n > 1)
+        printf("\n%d of %d challenges valid\n", valid, done);
+    if (rc == EXIT_PASSED && valid < done)
+        rc = EXIT_NOT_PASSED;
+    for (int i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    return rc;
+}
+
+/* --- batch ------------------------------------------------------------------------ */
+
+static void batch_usage(FILE *f, const char *prog)
+{
+    fprintf(f,
+            "usage: %s [--challenges DIR] batch CHALLENGE PATH... [options]\n"
+            "\n"
+            "Grades every submission: the files given, and the .c files found under\n"
+            "each directory (recursively).  Correctness runs in parallel; the timing\n"
+            "runs one submission at a time with nothing else grading, so timings stay\n"
+            "fair.  One bad submission never stops the batch: each gets a row.  All\n"
+            "submissions share one seed for the hidden cases (printed).\n"
+            "\n"
+            "Exit status: 0 every submission graded (whatever its score), 1 some\n"
+            "submission could not be graded, 2 bad usage, 3 the batch could not run.\n"
+            "\n"
+            "options:\n"
+            "  -j, --jobs N       submissions graded at once (default 2)\n"
+            "  --csv FILE         write one CSV row per submission (- for stdout)\n"
+            "  --json FILE        write the rows, with each full report, as JSON (-: stdout)\n"
+            "  --seed N           seed for the hidden cases (default: a fresh one)\n"
+            "  --budget SECONDS   time spent timing each submission\n"
+            "  --no-timing        skip the vectorization timing\n"
+            "  --timeout SECONDS  stop grading a submission after this long (default 600)\n"
+            "  -q, --quiet        no line per submission\n"
+            "  -h, --help         this help\n"
+            "\n"
+            "CSV columns: file, status (graded, compile_error, error), score, passed,\n"
+            "the points of each criterion (empty when it does not apply), mistakes\n"
+            "(;-separated), ratio (time against the reference), seconds, error.\n",
+            prog);
+}
+
+typedef struct bprint {
+    FILE *f;
+    bool quiet;
+} bprint;
+
+static void print_row(void *ctx, const batch_row *r, int ndone, int total)
+{
+    const bprint *p = ctx;
+    if (p->quiet)
+        return;
+    int w = total >= 100 ? 3 : total >= 10 ? 2 : 1;
+    fprintf(p->f, "[%*d/%d] ", w, ndone, total);
+    if (r->status == BATCH_ERROR) {
+        fprintf(p->f, "error            %s: %s\n", r->file, r->error);
+    } else {
+        fprintf(p->f, "%3.0f %-13s %s", r->score,
+                r->status == BATCH_COMPILE_ERROR ? "compile error"
+                : r->passed                      ? "passed"
+                                                 : "not passed",
+                r->file);
+        for (int m = 0; m < r->nmistakes; m++)
+            fprintf(p->f, "%s%s", m ? ", " : "  mistakes: ", r->mistakes[m]);
+        fputc('\n', p->f);
+    }
+    fflush(p->f);
+}
+
+static int write_out(const cli_ctx *x, const char *path, char *text)
+{
+    int rc = 0;
+    if (strcmp(path, "-") == 0) {
+        fputs(text, stdout);
+        if (*text && text[strlen(text) - 1] != '\n')
+            fputc('\n', stdout);
+    } else {
+        md_err err;
+        if (file_write_atomic(path, text, strlen(text), &err) != 0) {
+            fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
+            rc = -1;
+        }
+    }
+    free(text);
+    return rc;
+}
+
+int cmd_batch(cli_ctx *x, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"jobs", required_argument, 0, 'j'},    {"csv", required_argument, 0, 'c'},
+        {"json", required_argument, 0, 'J'},    {"seed", required_argument, 0, 's'},
+        {"budget", required_argument, 0, 'b'},  {"no-timing", no_argument, 0, 'T'},
+        {"timeout", required_argument, 0, 't'}, {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+    batch_opts bo = {0};
+    const char *csv = NULL, *json = NULL;
+    bprint pr = {stdout, false};
+    double d;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "j:qh", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'j':
+            if (!num_opt(x, "batch", "--jobs", optarg, 1, 64, &d))
+                return EXIT_USAGE;
+            bo.jobs = (int)d;
+            break;
+        case 'c': csv = optarg; break;
+        case 'J': json = optarg; break;
+        case 's':
+            if (!seed_opt(x, "batch", optarg, &bo.grade.seed))
+                return EXIT_USAGE;
+            bo.grade.have_seed = true;
+            break;
+        case 'b':
+            if (!num_opt(x, "batch", "--budget", optarg, 0.05, 60, &bo.grade.timing_budget_s))
+                return EXIT_USAGE;
+            break;
+        case 'T': bo.grade.no_timing = true; break;
+        case 't':
+            if (!num_opt(x, "batch", "--timeout", optarg, 1, 86400, &bo.timeout_s))
+                return EXIT_USAGE;
+            break;
+        case 'q': pr.quiet = true; break;
+        case 'h': batch_usage(stdout, x->prog); return EXIT_PASSED;
+        default: batch_usage(stderr, x->prog); return EXIT_USAGE;
+        }
+    }
+    if (argc - optind < 2) {
+        batch_usage(stderr, x->prog);
+        return EXIT_USAGE;
+    }
+    if (csv && json && strcmp(csv, "-") == 0 && strcmp(json, "-") == 0) {
+        fprintf(stderr, "%s batch: --csv and --json cannot both go to stdout\n", x->prog);
+        return EXIT_USAGE;
+    }
+    if ((csv && strcmp(csv, "-") == 0) || (json && strcmp(json, "-") == 0))
+        pr.f = stderr;    /* stdout carries the data */
+    md_err err;
+    char **files;
+    int n = batch_collect(argv + optind + 1, argc - optind - 1, &files, &err);
+    if (n < 0) {
+        fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
+        return EXIT_USAGE;
+    }
+    if (n == 0) {
+        fprintf(stderr, "%s batch: no .c files to grade\n", x->prog);
+        free(files);
+        return EXIT_USAGE;
+    }
+    challenge *c = cli_load(x, argv[optind]);
+    if (!c) {
+        for (int i = 0; i < n; i++)
+            free(files[i]);
+        free(files);
+        return EXIT_USAGE;
+    }
+    /* one seed for everyone: the same hidden cases for every submission */
+    if (!bo.grade.have_seed) {
+        bo.grade.have_seed = true;
+        bo.grade.seed = rng_os_seed();
+    }
+    catch_interrupt();
+    bo.cancel = &interrupted;
+    bo.done = print_row;
+    bo.done_ctx = &pr;
+    if (!pr.quiet)
+        fprintf(pr.f, "grading %d submission%s to %s with %d job%s, seed %llu\n", n,
+                n == 1 ? "" : "s", c->id, bo.jobs > 0 ? bo.jobs : 2,
+                bo.jobs == 1 ? "" : "s", (unsigned long long)bo.grade.seed);
+    batch_row *rows = xcalloc((size_t)n, sizeof(batch_row));
+    double t0 = now_seconds();
+    int rc = EXIT_PASSED;
+    if (batch_run(c, files, n, &bo, rows, &err) != 0) {
+        fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
+        rc = EXIT_INTERNAL;
+    }
+    double secs = now_seconds() - t0;
+    int count[3] = {0}, passed = 0;
+    for (int i = 0; i < n; i++) {
+        count[rows[i].status]++;
+        passed += rows[i].status == BATCH_GRADED && rows[i].passed;
+    }
+    if (rc == EXIT_PASSED) {
+        fprintf(pr.f,
+                "%d submission%s: %d passed, %d not passed, %d compile error%s, %d not "
+                "graded; %.1f s (%.2f submissions/s)\n",
+                n, n == 1 ? "" : "s", passed, count[BATCH_GRADED] - passed,
+                count[BATCH_COMPILE_ERROR], count[BATCH_COMPILE_ERROR] == 1 ? "" : "s",
+                count[BATCH_ERROR], secs, n / secs);
+        if ((csv && write_out(x, csv, batch_csv(rows, n)) != 0) ||
+            (json && write_out(x, json, batch_json(c, rows, n)) != 0))
+            rc = EXIT_INTERNAL;
+        else if (count[BATCH_ERROR])
+            rc = EXIT_NOT_PASSED;
+    }
+    for (int i = 0; i < n; i++) {
+        batch_row_clear(&rows[i]);
+        free(files[i]);
+    }
+    free(rows);
+    free(files);
+    spec_free(c);
+    return rc;
+}

@@ -1,0 +1,54 @@
+/* grade — grades one solution file against a challenge, end to end:
+ * compile, instantiate the cases, run the solution and the reference in
+ * runner processes, time them, look for known mistakes, and score
+ * (rubric.h).  Stateless: one submission in, one report out. */
+#ifndef MLDRILL_GRADE_H
+#define MLDRILL_GRADE_H
+
+#include <signal.h>
+
+#include "grade/report.h"
+
+typedef enum grade_stage {
+    STAGE_COMPILE,
+    STAGE_CASES,
+    STAGE_TIMING,
+    STAGE_MISTAKES,
+} grade_stage;
+
+typedef struct grade_opts {
+    bool have_seed;
+    uint64_t seed;              /* hidden cases' seed (else a fresh one) */
+    bool visible_only;          /* `run`: visible cases, no timing/mistakes */
+    bool sanitize;              /* --sanitize: ASan + UBSan build */
+    bool no_timing;
+    double timing_budget_s;     /* 0: the challenge's */
+    bool trusted;               /* validate: the "solution" is the challenge's
+                                   own reference, compiled as one (it may
+                                   #include files next to it) */
+    volatile sig_atomic_t *cancel;
+    void (*progress)(void *ctx, grade_stage stage, int done, int total);
+    void *progress_ctx;
+} grade_opts;
+
+/* Grades solution.  A compile error is a report (compile_error set).
+ * Returns NULL with err when grading itself failed: the reference does
+ * not compile or fails its own cases, the runner is missing, the
+ * grading was cancelled. */
+report *grade_solution(const challenge *c, const char *solution,
+                       const grade_opts *o, md_err *err);
+
+/* The timing stage on its own, for a report graded with no_timing: runs
+ * the vectorization timing (when the challenge has it and correctness
+ * passed), scores it into r and re-totals r.  `mldrill batch` grades
+ * correctness in parallel and calls this one submission at a time so
+ * that timings stay fair.  Returns -1 with err when grading itself
+ * failed (r is then unchanged). */
+int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
+                 report *r, md_err *err);
+
+/* Compiles and runs the challenge's reference on its own cases and the
+ * timing input (for `validate`); err says what is wrong. */
+int grade_check_reference(const challenge *c, md_err *err);
+
+#endif

@@ -1,0 +1,103 @@
+/* report — a grading's result, as data (filled by grade/rubric), and its
+ * two renderings: the JSON object of the contract in DESIGN.md, and the
+ * text a person reads.  Renderers return malloc'd strings; only main and
+ * the REPL print them. */
+#ifndef MLDRILL_REPORT_H
+#define MLDRILL_REPORT_H
+
+#include "spec/spec.h"
+#include "grade/timing.h"
+
+typedef enum cstatus {
+    CS_PASS,
+    CS_FAIL,
+    CS_CRASH,
+    CS_TIMEOUT,
+    CS_MEMORY,
+    CS_FORBIDDEN,
+    CS_ERROR,
+} cstatus;
+
+const char *cstatus_name(cstatus s);
+
+typedef struct rfinding {
+    char *where;          /* the case (or "solution"); JSON "case" */
+    char *message;        /* one line a learner can act on */
+} rfinding;
+
+typedef struct rcriterion {
+    bool applies;
+    double score, max;
+    bool passed;
+    char *summary;        /* "5 of 6 cases", "1.4x the reference" */
+    rfinding *findings;
+    int nfindings;
+} rcriterion;
+
+typedef struct rcase {
+    char *name;
+    criterion crit;
+    cstatus status;
+    char *message;        /* NULL when it passed */
+    char *note;           /* what the case is about (borrowed from spec) */
+    bool visible;
+} rcase;
+
+typedef struct rmistake {
+    char *id;
+    char *message;
+} rmistake;
+
+typedef struct report {
+    char *challenge;
+    char *title;
+    bool compile_error;
+    bool visible_only;        /* `run`: visible examples only, not scored */
+    double score;
+    bool passed;
+    const char *verdict;      /* "strong", "pass", "not yet" */
+    char *why_not;            /* why it did not pass, one line, or NULL */
+    rcriterion crit[CRIT_COUNT];
+    rcase *cases;
+    int ncases;
+    rmistake *mistakes;
+    int nmistakes;
+    char *compiler_output;
+    char *output;             /* what the solution printed (capped) */
+    size_t output_total;
+    uint64_t seed;
+    double seconds;
+    /* vectorization details */
+    bool timed;
+    timing_stats tstats;
+    double exponent, ref_exponent, exponent_expected;
+    double ref_slowdown;      /* reference time / its best here; 0: unknown */
+    bool retimed;             /* timed a second time (machine busy) */
+    /* convergence plot: the solution's and the reference's loss */
+    char *loss_case;
+    double *loss_user, *loss_ref;
+    int nloss_user, nloss_ref;
+    /* REPL sessions */
+    int hints_used;
+    double overtime_s;        /* > 0 when submitted after the time limit */
+} report;
+
+report *report_new(const challenge *c);
+void report_free(report *r);
+
+/* Adds a finding to a criterion (printf-style message). */
+void report_finding(rcriterion *c, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+void report_mistake(report *r, const char *id, const char *message);
+
+/* The contract's JSON object (caller frees). */
+char *report_json(const report *r);
+
+/* The report for a person; colour only when asked (caller frees). */
+char *report_text(const report *r, bool colour);
+
+/* A small Unicode plot of two loss curves on one scale (caller frees). */
+char *report_loss_plot(const double *a, int na, const double *b, int nb, int width);
+
+#endif

@@ -1,0 +1,54 @@
+/* rubric — scores the evidence of a grading on the five criteria and
+ * explains every lost point: correctness and stability from the cases'
+ * checks, organization from global data, input writes, overflows, leaks
+ * and independent handles, convergence from the loss history, and
+ * vectorization from timing ratios.  Pure functions of the evidence. */
+#ifndef MLDRILL_RUBRIC_H
+#define MLDRILL_RUBRIC_H
+
+#include "run/exec.h"
+#include "grade/report.h"
+
+typedef struct evidence {
+    const challenge *c;
+    case_inst **cases;          /* the cases run, in run order */
+    int ncases;
+    const exec_job *user, *ref; /* their runs, one per case */
+    char **globals;             /* writable data the solution defines */
+    int nglobals;
+    bool visible_only;
+    /* vectorization */
+    const exec_job *timing;     /* NULL when not timed */
+    const char *not_timed;      /* why not, when timing is NULL */
+    const double *sizes;        /* the grown variable at each scale */
+    int nsizes;
+    double ref_slowdown;        /* the reference's time over its best on this
+                                 * machine (baseline.h); 0 when unknown */
+    bool retimed;               /* timed twice: the first run was disturbed */
+    /* gradcheck outcomes, [case][check]; NULL entries were not checked */
+    struct cmp_outcome **grad;
+} evidence;
+
+/* A reference this much slower than its best on the machine (baseline.h)
+ * marks the timing as taken on a busy machine. */
+#define RUBRIC_BUSY 1.12
+
+/* Case statuses, correctness and stability (and organization cases). */
+void rubric_cases(report *r, const evidence *e);
+void rubric_organization(report *r, const evidence *e);
+void rubric_convergence(report *r, const evidence *e);
+void rubric_vectorization(report *r, const evidence *e);
+
+/* Whether a mistake variant's runs explain the solution's failures:
+ * on every failed case (at least one) the solution's outputs match the
+ * variant's under the case's checks. */
+bool rubric_matches_variant(const evidence *e, const report *r,
+                            const exec_job *variant);
+
+/* Mistakes named by checks ("mistake" key) and by faults (input writes). */
+void rubric_named_mistakes(report *r, const evidence *e);
+
+/* Total, pass/fail and verdict from the criteria. */
+void rubric_total(report *r, const challenge *c);
+
+#endif

@@ -1,0 +1,628 @@
+/* batch — see batch.h.  One worker process per submission:
+ *
+ *   parent                              worker
+ *   fork ------------------------------> grade_solution (no timing)
+ *                                        needs timing? write 'T', wait
+ *   no correctness left running:
+ *   write 'G' to one waiting worker ---> grade_timing
+ *   read 'J' + JSON until EOF <--------- write 'J' {"report", "note"}, exit
+ *
+ * A worker that dies, or that is stopped after the timeout, still leaves
+ * its row: BATCH_ERROR with what happened. */
+#define _GNU_SOURCE
+
+#include "instructor/batch.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run/compile.h"
+#include "util/rng.h"
+
+#define DEFAULT_TIMEOUT_S 600.0
+#define TERM_GRACE_S 10.0      /* SIGTERM first, SIGKILL this much later */
+
+const char *batch_status_name(batch_status s)
+{
+    static const char *const n[] = {"graded", "compile_error", "error"};
+    return s <= BATCH_ERROR ? n[s] : "?";
+}
+
+void batch_row_clear(batch_row *row)
+{
+    if (!row)
+        return;
+    free(row->file);
+    for (int i = 0; i < row->nmistakes; i++)
+        free(row->mistakes[i]);
+    free(row->mistakes);
+    free(row->error);
+    free(row->report_json);
+    free(row->note);
+    memset(row, 0, sizeof *row);
+}
+
+/* --- the worker ----------------------------------------------------------- */
+
+/* Set by SIGTERM in a worker process only (never in the caller's): the
+ * grading's cancel flag, so a stopped worker ends its runners cleanly.  A
+ * signal handler can reach nothing else. */
+static volatile sig_atomic_t worker_cancelled;
+
+static void worker_on_term(int sig)
+{
+    (void)sig;
+    worker_cancelled = 1;
+}
+
+static bool write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        s += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* Whether grade_timing will actually time r (and so must wait its turn). */
+static bool needs_timing(const challenge *c, const grade_opts *go, const report *r)
+{
+    return c->timing.enabled && c->weights[CRIT_VECTORIZATION] > 0 && !go->no_timing &&
+           !go->sanitize && !r->compile_error && !r->crit[CRIT_VECTORIZATION].applies &&
+           r->crit[CRIT_CORRECTNESS].passed;
+}
+
+/* Grades one file and writes the payload to wfd; never returns. */
+static void worker_main(const challenge *c, const char *file, uint64_t seed,
+                        const batch_opts *o, int wfd, int gofd)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = worker_on_term;
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGINT, SIG_IGN);    /* the caller decides when to stop */
+    signal(SIGPIPE, SIG_IGN);
+
+    grade_opts go = o->grade;
+    go.have_seed = true;
+    go.seed = seed;
+    go.cancel = &worker_cancelled;
+    go.progress = NULL;
+    bool timing_wanted = !go.no_timing;
+    go.no_timing = true;
+    md_err err = {{0}};
+    report *r = grade_solution(c, file, &go, &err);
+    if (r && timing_wanted) {
+        go.no_timing = false;
+        bool wait_turn = needs_timing(c, &go, r);
+        char g = 0;
+        if (wait_turn && (!write_all(wfd, "T", 1) || read(gofd, &g, 1) != 1 || g != 'G')) {
+            md_fail(&err, "stopped while waiting for its timing turn");
+            report_free(r);
+            r = NULL;
+        } else if (grade_timing(c, file, &go, r, &err) != 0) {
+            report_free(r);
+            r = NULL;
+        }
+    }
+    cJSON *msg = cJSON_CreateObject();
+    if (r) {
+        char *rj = report_json(r);
+        cJSON_AddItemToObject(msg, "report", cJSON_Parse(rj));
+        free(rj);
+        char *note = o->inspect ? o->inspect(o->inspect_ctx, file, r) : NULL;
+        if (note)
+            cJSON_AddStringToObject(msg, "note", note);
+        free(note);
+    } else {
+        cJSON_AddStringToObject(msg, "error", err.msg[0] ? err.msg : "grading failed");
+    }
+    char *text = cJSON_PrintUnformatted(msg);
+    bool ok = write_all(wfd, "J", 1) && write_all(wfd, text, strlen(text));
+    free(text);
+    cJSON_Delete(msg);
+    report_free(r);
+    close(wfd);
+    close(gofd);
+    exit(ok ? 0 : 1);
+}
+
+/* --- reading a worker's payload into a row ---------------------------------- */
+
+static double num_or(const cJSON *o, const char *key, double dflt)
+{
+    const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(j) ? j->valuedouble : dflt;
+}
+
+static void row_from_report(batch_row *row, const cJSON *rep)
+{
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(rep, "status");
+    row->status = cJSON_IsString(st) && strcmp(st->valuestring, "compile_error") == 0
+                      ? BATCH_COMPILE_ERROR
+                      : BATCH_GRADED;
+    row->score = num_or(rep, "score", 0);
+    row->passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rep, "passed"));
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(rep, "seed");
+    if (cJSON_IsString(seed))
+        row->seed = strtoull(seed->valuestring, NULL, 10);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rep, "criteria"))
+    {
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
+        int k = cJSON_IsString(name) ? criterion_from_name(name->valuestring) : -1;
+        if (k < 0)
+            continue;
+        row->points[k] = num_or(it, "score", 0);
+        row->max[k] = num_or(it, "max", 0);
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rep, "mistakes"))
+    {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "id");
+        if (!cJSON_IsString(id))
+            continue;
+        row->mistakes = xrealloc(row->mistakes, sizeof(char *) * (size_t)(row->nmistakes + 1));
+        row->mistakes[row->nmistakes++] = xstrdup(id->valuestring);
+    }
+    const cJSON *timing = cJSON_GetObjectItemCaseSensitive(rep, "timing");
+    if (timing)
+        row->ratio = num_or(timing, "ratio", NAN);
+    row->seconds = num_or(rep, "seconds", 0);
+    row->report_json = cJSON_PrintUnformatted(rep);
+}
+
+/* Fills row from what the worker wrote and how it ended. */
+static void row_finish(batch_row *row, const strbuf *payload, int wstatus, bool timed_out,
+                       double timeout_s)
+{
+    cJSON *msg = payload->len > 1 && payload->buf[0] == 'J' ? cJSON_Parse(payload->buf + 1)
+                                                              : NULL;
+    const cJSON *rep = cJSON_GetObjectItemCaseSensitive(msg, "report");
+    const cJSON *error = cJSON_GetObjectItemCaseSensitive(msg, "error");
+    const cJSON *note = cJSON_GetObjectItemCaseSensitive(msg, "note");
+    if (cJSON_IsObject(rep)) {
+        row_from_report(row, rep);
+    } else {
+        row->status = BATCH_ERROR;
+        if (timed_out)    /* whatever the stopped worker said ("cancelled") */
+            row->error = xasprintf("grading took longer than %g s and was stopped",
+                                   timeout_s);
+        else if (cJSON_IsString(error))
+            row->error = xstrdup(error->valuestring);
+        else if (WIFSIGNALED(wstatus))
+            row->error = xasprintf("the grader stopped on this submission (killed by "
+                                   "signal %d, %s)",
+                                   WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
+        else
+            row->error = xasprintf("the grader stopped on this submission (exit status "
+                                   "%d) without a report",
+                                   WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+    }
+    if (cJSON_IsString(note))
+        row->note = xstrdup(note->valuestring);
+    cJSON_Delete(msg);
+}
+
+/* --- the parent: scheduling workers ---------------------------------------- */
+
+typedef enum wstate { W_IDLE, W_CORRECTNESS, W_WAITING, W_TIMING, W_DONE } wstate;
+
+typedef struct worker {
+    wstate state;
+    pid_t pid;
+    int rfd, gofd;           /* payload from the worker; go-ahead to it */
+    strbuf buf;
+    double started, deadline;
+    bool term_sent, timed_out;
+} worker;
+
+static int spawn(const challenge *c, char *const *files, int i, uint64_t seed,
+                 const batch_opts *o, worker *ws, int n, md_err *err)
+{
+    /* the go-ahead travels over a socket, so that sending it to a worker
+     * that just died is an error (MSG_NOSIGNAL), never a SIGPIPE */
+    int up[2], down[2];
+    if (pipe2(up, O_CLOEXEC) != 0)
+        return md_fail(err, "pipe: %s", strerror(errno));
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, down) != 0) {
+        close(up[0]);
+        close(up[1]);
+        return md_fail(err, "socketpair: %s", strerror(errno));
+    }
+    fflush(NULL);    /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(up[0]);
+        close(up[1]);
+        close(down[0]);
+        close(down[1]);
+        return md_fail(err, "fork: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        for (int k = 0; k < n; k++)
+            if (ws[k].pid > 0) {
+                close(ws[k].rfd);
+                close(ws[k].gofd);
+            }
+        close(up[0]);
+        close(down[1]);
+        worker_main(c, files[i], seed, o, up[1], down[0]);
+    }
+    close(up[1]);
+    close(down[0]);
+    worker *w = &ws[i];
+    w->pid = pid;
+    w->rfd = up[0];
+    w->gofd = down[1];
+    w->state = W_CORRECTNESS;
+    w->started = now_seconds();
+    w->deadline = w->started + (o->timeout_s > 0 ? o->timeout_s : DEFAULT_TIMEOUT_S);
+    return 0;
+}
+
+static uint64_t file_seed(const batch_opts *o, const char *file, uint64_t shared)
+{
+    if (!o->seed_per_file)
+        return shared;
+    uint64_t h = hash_str(HASH_SEED, path_basename(file));
+    return o->grade.have_seed ? hash_bytes(h, &o->grade.seed, sizeof o->grade.seed) : h;
+}
+
+/* Builds the reference (and the mistake variants) once, so that the
+ * workers find them in the compile cache instead of all compiling them. */
+static int warm_cache(const challenge *c, md_err *err)
+{
+    compile_opts co = {0};
+    compile_result cr = {0};
+    if (compile_file(c, c->reference, &co, &cr, err) != 0)
+        return -1;
+    int rc = cr.ok ? 0 : md_fail(err, "the reference %s does not compile:\n%s",
+                                 c->reference, cr.output ? cr.output : "");
+    compile_result_clear(&cr);
+    for (int m = 0; rc == 0 && m < c->nmistakes; m++) {
+        if (!c->mistakes[m].source)
+            continue;
+        md_err e2;
+        compile_result mr = {0};
+        compile_file(c, c->mistakes[m].source, &co, &mr, &e2);
+        compile_result_clear(&mr);
+    }
+    return rc;
+}
+
+static void stop_worker(worker *w, bool hard)
+{
+    if (w->pid > 0)
+        kill(w->pid, hard ? SIGKILL : SIGTERM);
+}
+
+int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o,
+              batch_row *rows, md_err *err)
+{
+    int jobs = o->jobs > 0 ? o->jobs : 2;
+    int max_waiting = o->max_waiting > 0 ? o->max_waiting : 16;
+    double timeout_s = o->timeout_s > 0 ? o->timeout_s : DEFAULT_TIMEOUT_S;
+    uint64_t shared = o->grade.have_seed ? o->grade.seed : rng_os_seed();
+    for (int i = 0; i < n; i++) {
+        memset(&rows[i], 0, sizeof rows[i]);
+        rows[i].file = xstrdup(files[i]);
+        rows[i].ratio = NAN;
+        for (int k = 0; k < CRIT_COUNT; k++)
+            rows[i].points[k] = rows[i].max[k] = NAN;
+    }
+    if (warm_cache(c, err) != 0)
+        return -1;
+
+    worker *ws = xcalloc((size_t)n + 1, sizeof *ws);
+    int next = 0, ndone = 0, rc = 0;
+    bool cancelled = false;
+    while (ndone < n) {
+        if (!cancelled && o->cancel && *o->cancel) {
+            cancelled = true;
+            rc = md_fail(err, "cancelled");
+            for (int i = 0; i < n; i++)
+                if (ws[i].pid > 0)
+                    stop_worker(&ws[i], false);
+            for (; next < n; next++) {    /* never started */
+                rows[next].status = BATCH_ERROR;
+                rows[next].error = xstrdup("cancelled before grading");
+                ws[next].state = W_DONE;
+                ndone++;
+                if (o->done)
+                    o->done(o->done_ctx, &rows[next], ndone, n);
+            }
+            continue;
+        }
+        int running = 0, waiting = 0, timing = 0;
+        for (int i = 0; i < n; i++) {
+            running += ws[i].state == W_CORRECTNESS;
+            waiting += ws[i].state == W_WAITING;
+            timing += ws[i].state == W_TIMING;
+        }
+        /* correctness in parallel, but never beside a timing */
+        while (!cancelled && next < n && running < jobs && timing == 0 &&
+               waiting < max_waiting) {
+            uint64_t seed = file_seed(o, files[next], shared);
+            if (spawn(c, files, next, seed, o, ws, n, err) != 0) {
+                rc = -1;
+                cancelled = true;
+                for (int i = 0; i < n; i++)
+                    if (ws[i].pid > 0)
+                        stop_worker(&ws[i], false);
+                for (; next < n; next++) {
+                    rows[next].status = BATCH_ERROR;
+                    rows[next].error = xasprintf("not graded: %s", err->msg);
+                    ws[next].state = W_DONE;
+                    ndone++;
+                    if (o->done)
+                        o->done(o->done_ctx, &rows[next], ndone, n);
+                }
+                break;
+            }
+            next++;
+            running++;
+        }
+        /* timing one at a time, once no correctness is running */
+        if (!cancelled && running == 0 && timing == 0 && waiting > 0) {
+            for (int i = 0; i < n; i++) {
+                if (ws[i].state != W_WAITING)
+                    continue;
+                ws[i].state = W_TIMING;
+                ws[i].deadline = now_seconds() + timeout_s;
+                if (send(ws[i].gofd, "G", 1, MSG_NOSIGNAL) != 1)
+                    stop_worker(&ws[i], true);    /* it is gone: EOF follows */
+                break;
+            }
+        }
+        if (ndone == n)
+            break;
+
+        /* wait for payloads, exits and deadlines */
+        struct pollfd pfd[n];
+        int idx[n], np = 0;
+        double now = now_seconds(), wait_s = 1.0;
+        for (int i = 0; i < n; i++) {
+            worker *w = &ws[i];
+            if (w->pid <= 0)
+                continue;
+            pfd[np] = (struct pollfd){w->rfd, POLLIN, 0};
+            idx[np++] = i;
+            if (w->state != W_WAITING && w->deadline - now < wait_s)
+                wait_s = w->deadline - now;
+        }
+        if (np == 0)
+            continue;
+        if (wait_s < 0)
+            wait_s = 0;
+        int pr = poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
+        if (pr < 0 && errno != EINTR) {
+            rc = md_fail(err, "poll: %s", strerror(errno));
+            break;
+        }
+        now = now_seconds();
+        for (int q = 0; q < np; q++) {
+            worker *w = &ws[idx[q]];
+            bool eof = false;
+            if (pfd[q].revents) {
+                char chunk[65536];
+                ssize_t got = read(w->rfd, chunk, sizeof chunk);
+                if (got > 0)
+                    sb_addn(&w->buf, chunk, (size_t)got);
+                else if (got == 0 || errno != EINTR)
+                    eof = true;
+                if (w->state == W_CORRECTNESS && w->buf.len > 0 && w->buf.buf[0] == 'T') {
+                    w->state = W_WAITING;    /* its turn comes with the others' */
+                    w->buf.len = 0;
+                    w->buf.buf[0] = '\0';
+                }
+            }
+            if (!eof && w->state != W_WAITING && now > w->deadline) {
+                if (!w->term_sent) {
+                    stop_worker(w, false);
+                    w->term_sent = w->timed_out = true;
+                    w->deadline = now + TERM_GRACE_S;
+                } else {
+                    stop_worker(w, true);
+                }
+            }
+            if (!eof)
+                continue;
+            int wstatus = 0;
+            while (waitpid(w->pid, &wstatus, 0) < 0 && errno == EINTR)
+                ;
+            close(w->rfd);
+            close(w->gofd);
+            w->pid = 0;
+            w->state = W_DONE;
+            batch_row *row = &rows[idx[q]];
+            row_finish(row, &w->buf, wstatus, w->timed_out, timeout_s);
+            if (row->status == BATCH_ERROR)
+                row->seconds = now - w->started;
+            sb_free(&w->buf);
+            ndone++;
+            if (o->done)
+                o->done(o->done_ctx, row, ndone, n);
+        }
+    }
+    /* only reached early on a poll failure: leave no worker behind */
+    for (int i = 0; i < n; i++)
+        if (ws[i].pid > 0) {
+            int wstatus;
+            stop_worker(&ws[i], true);
+            waitpid(ws[i].pid, &wstatus, 0);
+            close(ws[i].rfd);
+            close(ws[i].gofd);
+            sb_free(&ws[i].buf);
+        }
+    free(ws);
+    return rc;
+}
+
+/* --- collecting files ---------------------------------------------------------- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_file(char ***files, int *n, char *path)
+{
+    *files = xrealloc(*files, sizeof(char *) * (size_t)(*n + 1));
+    (*files)[(*n)++] = path;
+}
+
+static void collect_dir(const char *dir, char ***files, int *n, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char *p = path_join(dir, de->d_name);
+        size_t l = strlen(de->d_name);
+        if (dir_exists(p)) {
+            if (depth < 16)    /* a symlink loop stops here */
+                collect_dir(p, files, n, depth + 1);
+            free(p);
+        } else if (l > 2 && strcmp(de->d_name + l - 2, ".c") == 0) {
+            add_file(files, n, p);
+        } else {
+            free(p);
+        }
+    }
+    closedir(d);
+}
+
+int batch_collect(char *const *paths, int npaths, char ***files, md_err *err)
+{
+    int n = 0;
+    *files = NULL;
+    for (int i = 0; i < npaths; i++) {
+        if (dir_exists(paths[i])) {
+            int first = n;
+            collect_dir(paths[i], files, &n, 0);
+            qsort(*files + first, (size_t)(n - first), sizeof(char *), cmp_str);
+        } else if (file_exists(paths[i])) {
+            add_file(files, &n, xstrdup(paths[i]));
+        } else {
+            for (int k = 0; k < n; k++)
+                free((*files)[k]);
+            free(*files);
+            *files = NULL;
+            return md_fail(err, "%s: no such file or directory", paths[i]);
+        }
+    }
+    return n;
+}
+
+/* --- CSV and JSON ---------------------------------------------------------------- */
+
+/* One CSV field, quoted when it needs to be (RFC 4180). */
+static void csv_field(strbuf *sb, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\n\r")) {
+        sb_addc(sb, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                sb_addc(sb, '"');
+            sb_addc(sb, *s);
+        }
+        sb_addc(sb, '"');
+    } else {
+        sb_add(sb, s);
+    }
+    sb_addc(sb, last ? '\n' : ',');
+}
+
+char *batch_csv(const batch_row *rows, int n)
+{
+    strbuf sb = {0};
+    sb_add(&sb, "file,status,score,passed");
+    for (int k = 0; k < CRIT_COUNT; k++)
+        sb_printf(&sb, ",%s", criterion_name((criterion)k));
+    sb_add(&sb, ",mistakes,ratio,seconds,error\n");
+    for (int i = 0; i < n; i++) {
+        const batch_row *r = &rows[i];
+        char num[64];
+        bool graded = r->status != BATCH_ERROR;
+        csv_field(&sb, r->file, false);
+        csv_field(&sb, batch_status_name(r->status), false);
+        snprintf(num, sizeof num, "%.0f", r->score);
+        csv_field(&sb, graded ? num : "", false);
+        csv_field(&sb, graded ? (r->passed ? "yes" : "no") : "", false);
+        for (int k = 0; k < CRIT_COUNT; k++) {
+            snprintf(num, sizeof num, "%.1f", r->points[k]);
+            csv_field(&sb, graded && !isnan(r->points[k]) ? num : "", false);
+        }
+        strbuf ms = {0};
+        for (int m = 0; m < r->nmistakes; m++)
+            sb_printf(&ms, "%s%s", m ? ";" : "", r->mistakes[m]);
+        csv_field(&sb, sb_str(&ms), false);
+        sb_free(&ms);
+        snprintf(num, sizeof num, "%.3f", r->ratio);
+        csv_field(&sb, isnan(r->ratio) ? "" : num, false);
+        snprintf(num, sizeof num, "%.2f", r->seconds);
+        csv_field(&sb, num, false);
+        csv_field(&sb, r->error ? r->error : "", true);
+    }
+    return sb_take(&sb);
+}
+
+char *batch_json(const challenge *c, const batch_row *rows, int n)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "challenge", c->id);
+    cJSON *arr = cJSON_AddArrayToObject(o, "rows");
+    for (int i = 0; i < n; i++) {
+        const batch_row *r = &rows[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "file", r->file);
+        cJSON_AddStringToObject(j, "status", batch_status_name(r->status));
+        if (r->status != BATCH_ERROR) {
+            char seed[32];
+            snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
+            cJSON_AddNumberToObject(j, "score", round(r->score));
+            cJSON_AddBoolToObject(j, "passed", r->passed);
+            cJSON *pts = cJSON_AddObjectToObject(j, "points");
+            cJSON *max = cJSON_AddObjectToObject(j, "max");
+            for (int k = 0; k < CRIT_COUNT; k++) {
+                if (isnan(r->points[k]))
+                    continue;
+                cJSON_AddNumberToObject(pts, criterion_name((criterion)k), r->points[k]);
+                cJSON_AddNumberToObject(max, criterion_name((criterion)k), r->max[k]);
+            }
+            cJSON *ms = cJSON_AddArrayToObject(j, "mistakes");
+            for (int m = 0; m < r->nmistakes; m++)
+                cJSON_AddItemToArray(ms, cJSON_CreateString(r->mistakes[m]));
+            if (!isnan(r->ratio))
+                cJSON_AddNumberToObject(j, "ratio", r->ratio);
+            cJSON_AddStringToObject(j, "seed", seed);
+        } else {
+            cJSON_AddStringToObject(j, "error", r->error ? r->error : "");
+        }
+        cJSON_AddNumberToObject(j, "seconds", round(r->seconds * 100) / 100);
+        if (r->report_json)
+            cJSON_AddItemToObject(j, "report", cJSON_Parse(r->report_json));
+        cJSON_AddItemToArray(arr, j);
+    }
+    char *s = cJSON_Print(o);
+    cJSON_Delete(o);
+    return s;
+}

@@ -1,0 +1,47 @@
+/* compile — turns a C file into a shared object the runner can load.
+ * Solutions, references and mistake variants are compiled the same way:
+ * $CC (default cc) -std=c11 -O2 -fPIC -shared, linked against CBLAS,
+ * LAPACKE and libm only, with a generated header of the challenge's
+ * prototypes force-included so a wrong signature is the compiler's own
+ * "conflicting types" error.  Results are cached by content hash under
+ * the XDG cache directory. */
+#ifndef MLDRILL_COMPILE_H
+#define MLDRILL_COMPILE_H
+
+#include "spec/spec.h"
+
+typedef struct compile_opts {
+    bool sanitize;        /* -fsanitize=address,undefined -g */
+    bool no_cache;        /* always compile */
+    bool untrusted;       /* a learner's file: the compiler may read only the
+                             toolchain, this file and the prototypes (so it
+                             cannot #include the reference), see confine.h */
+} compile_opts;
+
+typedef struct compile_result {
+    bool ok;              /* a shared object was produced */
+    char *so_path;        /* the cached .so (caller frees) */
+    char *output;         /* the compiler's messages, possibly empty */
+    bool cached;          /* taken from the cache */
+    double seconds;       /* compile time (0 when cached) */
+} compile_result;
+
+/* The prototypes header for a challenge (caller frees). */
+char *compile_header(const challenge *c);
+
+/* C declaration of one function, e.g. "int kmeans(const double *X, ...)"
+ * without the semicolon (caller frees). */
+char *compile_prototype(const function *f);
+
+/* Compiles src.  Returns 0 with res filled (res->ok false on a compile
+ * error, with the messages in res->output), or -1 with err when the
+ * compiler could not be run or the file not read. */
+int compile_file(const challenge *c, const char *src, const compile_opts *o,
+                 compile_result *res, md_err *err);
+
+void compile_result_clear(compile_result *r);
+
+/* The compiler command used ($CC or "cc"). */
+const char *compile_cc(void);
+
+#endif

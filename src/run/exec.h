@@ -1,0 +1,88 @@
+/* exec — runs a laid-out plan in runner processes (fork + exec of
+ * mldrill-runner, one session per process), watching wall-clock limits,
+ * capturing the solution's output, and restarting after a fault so that
+ * one crashing case does not hide the others.  Several jobs (the
+ * solution, the reference, mistake variants) run side by side. */
+#ifndef MLDRILL_EXEC_H
+#define MLDRILL_EXEC_H
+
+#include <signal.h>
+
+#include "run/layout.h"
+
+typedef enum xstatus {
+    XS_NOTRUN,
+    XS_OK,
+    XS_CRASH,
+    XS_TIMEOUT,
+    XS_MEMORY,
+    XS_FORBIDDEN,
+    XS_ERROR,
+} xstatus;
+
+const char *xstatus_name(xstatus s);
+
+/* Loading a solution (dlopen, its constructors) must finish within this
+ * many seconds; the wall limit of a case starts after. */
+#define EXEC_LOAD_LIMIT_S 5.0
+
+/* Sanitizer builds (--sanitize) get this many times each case's wall
+ * limit: AddressSanitizer and UBSan slow code down by design. */
+#define EXEC_SANITIZE_SLOWDOWN 3.0
+
+/* The outcome of one run (case) of a job. */
+typedef struct xrun {
+    xstatus status;
+    int fault;               /* plan_fault code, 0 if none */
+    int fault_call;          /* call index in the run, -1 if none/unknown */
+    char *message;           /* what happened, in words (NULL when OK) */
+    char *fault_buffer;      /* memory faults: the buffer's name */
+    value *vals;             /* outputs and results (value_clear each) */
+    int nvals;
+    plan_res *calls;         /* per call of the run */
+    int ncalls;
+    double wall_s;
+} xrun;
+
+typedef struct exec_job {
+    const char *so;          /* the shared object to run (borrowed) */
+    const char *ref_so;      /* timing jobs: the reference (borrowed) */
+    bool timing;
+    bool sanitize;           /* the .so was built with ASan/UBSan */
+    /* results, owned by the job; exec_job_clear frees them */
+    xrun *runs;              /* [layout_nruns] */
+    int nruns;
+    plan_tres *tres;         /* timing: [hdr.ntime] */
+    xstatus timing_status;
+    char *timing_message;
+    char *output;            /* captured stdout+stderr, capped */
+    size_t output_total;     /* bytes written in all */
+    char *error;             /* could not run at all (load error, missing fn) */
+    int processes;           /* runner processes started */
+    bool confined;           /* every one that got ready ran under Landlock */
+} exec_job;
+
+typedef struct exec_opts {
+    const char *runner;              /* path of mldrill-runner */
+    const char *runner_sanitize;     /* runner for sanitized builds */
+    size_t output_cap;               /* output bytes kept (default 64 KiB) */
+    int parallel;                    /* processes at once (default 2) */
+    volatile sig_atomic_t *cancel;   /* when set, stop everything */
+    /* called as runs finish: job index, runs done so far in that job */
+    void (*progress)(void *ctx, int job, int done, int total);
+    void *progress_ctx;
+} exec_opts;
+
+/* Runs every job over the whole plan.  Returns 0 when all jobs ran (their
+ * runs may have failed: see each xrun), -1 with err when the grader itself
+ * could not (no runner, fork failed, cancelled). */
+int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
+             md_err *err);
+
+void exec_job_clear(exec_job *j);
+
+/* The runner next to this executable or in the configured libexec dir.
+ * Caller frees; NULL when absent. */
+char *exec_find_runner(const char *name);
+
+#endif

@@ -1,0 +1,511 @@
+/* layout — see layout.h. */
+#define _GNU_SOURCE
+
+#include "run/layout.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+
+typedef struct lrun {
+    case_inst *ci;
+    int *buf_of;            /* value index -> buffer index, or -1 */
+    int first_call;
+} lrun;
+
+struct layout {
+    int in_fd;
+    plan_hdr hdr;
+    plan_buf *bufs;         /* copy of the buffer table */
+    plan_call *calls;
+    lrun *runs;
+    int nruns;
+};
+
+int layout_in_fd(const layout *l) { return l->in_fd; }
+int layout_nruns(const layout *l) { return l->nruns; }
+const plan_hdr *layout_hdr(const layout *l) { return &l->hdr; }
+int layout_run_first_call(const layout *l, int r) { return l->runs[r].first_call; }
+const case_inst *layout_case(const layout *l, int r) { return l->runs[r].ci; }
+
+const value *layout_buffer_value(const layout *l, int b, int *run)
+{
+    for (int r = 0; r < l->nruns; r++) {
+        const lrun *lr = &l->runs[r];
+        for (int i = 0; i < lr->ci->nvals; i++)
+            if (lr->buf_of[i] == b) {
+                if (run)
+                    *run = r;
+                return &lr->ci->vals[i];
+            }
+    }
+    return NULL;
+}
+
+/* A growable string table. */
+typedef struct strtab {
+    strbuf sb;
+} strtab;
+
+static uint32_t st_add(strtab *t, const char *s)
+{
+    if (t->sb.len == 0)
+        sb_addc(&t->sb, '\0');    /* offset 0 is the empty string */
+    uint32_t off = (uint32_t)t->sb.len;
+    sb_addn(&t->sb, s, strlen(s) + 1);
+    return off;
+}
+
+static uint32_t elem_of(vtype t)
+{
+    return t == VT_INT ? PE_INT : t == VT_DOUBLE ? PE_DOUBLE : PE_STRING;
+}
+
+static uint32_t kind_of_ret(vtype t)
+{
+    switch (t) {
+    case VT_INT: return PK_INT;
+    case VT_DOUBLE: return PK_DOUBLE;
+    case VT_HANDLE: return PK_HANDLE;
+    default: return PK_VOID;
+    }
+}
+
+static size_t packed_strings(const value *v)
+{
+    size_t n = 0;
+    char **s = v->data;
+    for (long long i = 0; i < v->count; i++)
+        n += strlen(s[i] ? s[i] : "") + 1;
+    return n;
+}
+
+static int new_memfd(const char *name, uint64_t size, md_err *err)
+{
+    int fd = memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (fd < 0)
+        return md_fail(err, "memfd_create: %s", strerror(errno));
+    if (ftruncate(fd, (off_t)size) != 0) {
+        close(fd);
+        return md_fail(err, "cannot size a %llu-byte memory file: %s",
+                       (unsigned long long)size, strerror(errno));
+    }
+    return fd;
+}
+
+static void *map_fd(int fd, uint64_t size, int prot, md_err *err)
+{
+    if (size == 0)
+        size = PLAN_PAGE;
+    void *p = mmap(NULL, size, prot, MAP_SHARED, fd, 0);
+    if (p == MAP_FAILED) {
+        md_fail(err, "mmap: %s", strerror(errno));
+        return NULL;
+    }
+    return p;
+}
+
+layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
+                     md_err *err)
+{
+    layout *l = xcalloc(1, sizeof *l);
+    l->in_fd = -1;
+    l->nruns = ncases;
+    l->runs = xcalloc((size_t)ncases + 1, sizeof(lrun));
+    const challenge *ch = ncases ? cases[0]->ch : NULL;
+    strtab st = {{0}};
+    st_add(&st, "");
+
+    /* count what the tables need */
+    int nbuf = 0, ncall = 0, narg = 0;
+    for (int r = 0; r < ncases; r++) {
+        const case_inst *ci = cases[r];
+        for (int i = 0; i < ci->nvals; i++)
+            nbuf += ci->vals[i].array;
+        ncall += ci->ncalls;
+        for (int k = 0; k < ci->ncalls; k++)
+            narg += ch->functions[ci->calls[k].fn].nparams;
+    }
+    int nfn = ch ? ch->nfunctions : 0;
+    int ntime = o->timing ? ncases : 0;
+    plan_fn *fns = xcalloc((size_t)nfn + 1, sizeof *fns);
+    l->bufs = xcalloc((size_t)nbuf + 1, sizeof *l->bufs);
+    plan_run *runs = xcalloc((size_t)ncases + 1, sizeof *runs);
+    l->calls = xcalloc((size_t)ncall + 1, sizeof *l->calls);
+    plan_arg *args = xcalloc((size_t)narg + 1, sizeof *args);
+    plan_time *times = xcalloc((size_t)ntime + 1, sizeof *times);
+
+    for (int f = 0; f < nfn; f++) {
+        fns[f].name = st_add(&st, ch->functions[f].name);
+        fns[f].ret = kind_of_ret(ch->functions[f].ret);
+    }
+
+    /* buffers: offsets in IN after the tables, in OUT after the results */
+    uint64_t in_data = 0, out_cur = 0;
+    int b = 0, c = 0, a = 0;
+    for (int r = 0; r < ncases; r++) {
+        case_inst *ci = cases[r];
+        lrun *lr = &l->runs[r];
+        lr->ci = ci;
+        lr->buf_of = xcalloc((size_t)ci->nvals + 1, sizeof(int));
+        runs[r].name = st_add(&st, ci->spec->name);
+        runs[r].first_buf = (uint32_t)b;
+        runs[r].wall_s = ci->spec->wall_s;
+        for (int i = 0; i < ci->nvals; i++) {
+            const value *v = &ci->vals[i];
+            lr->buf_of[i] = -1;
+            if (!v->array)
+                continue;
+            plan_buf *pb = &l->bufs[b];
+            lr->buf_of[i] = b++;
+            pb->name = st_add(&st, v->name);
+            pb->elem = elem_of(v->type);
+            pb->count = (uint64_t)v->count;
+            if (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT)
+                pb->flags |= PB_OUTPUT;
+            if (v->role == ROLE_INOUT)
+                pb->flags |= PB_INOUT;
+            if (v->type == VT_STRING && v->role == ROLE_OUTPUT) {
+                /* the runner owns the pointer array; strings come back here */
+                pb->file = PF_OUT;
+                pb->nbytes = sizeof(char *) * (uint64_t)v->count;
+                pb->sout_cap = plan_pages(256 * (uint64_t)v->count + 1024);
+                continue;
+            }
+            pb->nbytes = v->type == VT_STRING ? packed_strings(v)
+                                              : vtype_size(v->type) * (uint64_t)v->count;
+            pb->len = plan_pages(pb->nbytes);
+            if (v->role == ROLE_INPUT) {
+                pb->file = PF_IN;
+                pb->off = in_data;    /* relative for now */
+                in_data += pb->len;
+            } else {
+                pb->file = PF_OUT;
+                pb->off = out_cur;
+                out_cur += pb->len;
+            }
+        }
+        runs[r].nbuf = (uint32_t)b - runs[r].first_buf;
+
+        /* calls and their arguments */
+        runs[r].first_call = (uint32_t)c;
+        lr->first_call = c;
+        const char **slots = xcalloc((size_t)ci->ncalls + 1, sizeof(char *));
+        uint32_t nslots = 0;
+        for (int k = 0; k < ci->ncalls; k++) {
+            const call *cl = &ci->calls[k];
+            const function *f = &ch->functions[cl->fn];
+            plan_call *pc = &l->calls[c++];
+            pc->fn = (uint32_t)cl->fn;
+            pc->first_arg = (uint32_t)a;
+            pc->nargs = (uint32_t)f->nparams;
+            pc->ret_slot = PLAN_NONE;
+            for (int p = 0; p < f->nparams; p++) {
+                const param *pp = &f->params[p];
+                plan_arg *pa = &args[a++];
+                const char *var = call_binding(cl, pp);
+                int vi = (int)(case_value(ci, var) - ci->vals);
+                const value *v = &ci->vals[vi];
+                if (pp->type == VT_HANDLE) {
+                    pa->kind = PK_HANDLE;
+                    pa->ref = PLAN_NONE;
+                    for (uint32_t s = 0; s < nslots; s++)
+                        if (strcmp(slots[s], var) == 0)
+                            pa->ref = s;
+                } else if (!pp->array && pp->type == VT_STRING) {
+                    pa->kind = PK_STRING;
+                    pa->ref = (uint32_t)lr->buf_of[vi];
+                } else if (!pp->array) {
+                    pa->kind = pp->type == VT_INT ? PK_INT : PK_DOUBLE;
+                    pa->i = (int64_t)v->num;
+                    pa->d = v->num;
+                } else {
+                    pa->kind = PK_BUF;
+                    pa->ref = (uint32_t)lr->buf_of[vi];
+                }
+            }
+            if (f->ret == VT_HANDLE) {
+                const char *name = cl->result ? cl->result : "";
+                uint32_t s;
+                for (s = 0; s < nslots; s++)
+                    if (*name && strcmp(slots[s], name) == 0)
+                        break;
+                if (s == nslots)
+                    slots[nslots++] = name;
+                pc->ret_slot = s;
+            }
+        }
+        runs[r].ncalls = (uint32_t)ci->ncalls;
+        runs[r].nslots = nslots;
+        free(slots);
+        if (o->timing) {
+            times[r].run = (uint32_t)r;
+            times[r].share = o->timing_share ? o->timing_share[r] : 1.0 / ncases;
+        }
+    }
+    /* string outputs after the arrays in OUT */
+    plan_hdr *h = &l->hdr;
+    h->magic = PLAN_MAGIC;
+    h->version = PLAN_VERSION;
+    h->nfn = (uint32_t)nfn;
+    h->nbuf = (uint32_t)nbuf;
+    h->nrun = (uint32_t)ncases;
+    h->ncall = (uint32_t)ncall;
+    h->narg = (uint32_t)narg;
+    h->ntime = (uint32_t)ntime;
+    uint64_t off = sizeof(plan_hdr);
+#define PLACE(field, n, type)                                                   \
+    do {                                                                        \
+        off = (off + 15) & ~(uint64_t)15;                                       \
+        h->field = off;                                                         \
+        off += (uint64_t)(n) * sizeof(type);                                    \
+    } while (0)
+    PLACE(fn_off, nfn, plan_fn);
+    PLACE(buf_off, nbuf, plan_buf);
+    PLACE(run_off, ncases, plan_run);
+    PLACE(call_off, ncall, plan_call);
+    PLACE(arg_off, narg, plan_arg);
+    PLACE(time_off, ntime, plan_time);
+#undef PLACE
+    h->str_off = off;
+    h->str_len = st.sb.len;
+    uint64_t tables = plan_pages(off + st.sb.len);
+    h->in_size = tables + in_data;
+
+    h->res_off = 0;
+    uint64_t res_len = plan_pages(sizeof(plan_res) * (uint64_t)(ncall ? ncall : 1));
+    h->samp_off = res_len;
+    uint64_t samp_len = plan_pages(sizeof(plan_tres) * (uint64_t)ntime);
+    uint64_t out_base = res_len + samp_len;
+    uint64_t sout = out_base + out_cur;
+    for (int i = 0; i < nbuf; i++) {
+        plan_buf *pb = &l->bufs[i];
+        if (pb->file == PF_IN)
+            pb->off += tables;
+        else if (pb->sout_cap) {
+            pb->sout_off = sout;
+            sout += pb->sout_cap;
+        } else
+            pb->off += out_base;
+    }
+    h->out_size = sout;
+    h->memory_bytes = o->memory_bytes;
+    h->timing_seed = o->timing_seed;
+    h->timing_budget_s = o->timing_budget_s;
+    h->min_round_s = o->min_round_s;
+
+    /* write IN, then seal it so nobody can change the inputs */
+    l->in_fd = new_memfd("mldrill-in", h->in_size, err);
+    unsigned char *in = l->in_fd < 0 ? NULL : map_fd(l->in_fd, h->in_size,
+                                                     PROT_READ | PROT_WRITE, err);
+    if (!in)
+        goto fail;
+    memcpy(in, h, sizeof *h);
+    memcpy(in + h->fn_off, fns, sizeof(plan_fn) * (size_t)nfn);
+    memcpy(in + h->buf_off, l->bufs, sizeof(plan_buf) * (size_t)nbuf);
+    memcpy(in + h->run_off, runs, sizeof(plan_run) * (size_t)ncases);
+    memcpy(in + h->call_off, l->calls, sizeof(plan_call) * (size_t)ncall);
+    memcpy(in + h->arg_off, args, sizeof(plan_arg) * (size_t)narg);
+    memcpy(in + h->time_off, times, sizeof(plan_time) * (size_t)ntime);
+    memcpy(in + h->str_off, st.sb.buf, st.sb.len);
+    for (int r = 0; r < ncases; r++) {
+        const case_inst *ci = cases[r];
+        for (int i = 0; i < ci->nvals; i++) {
+            const value *v = &ci->vals[i];
+            int bi = l->runs[r].buf_of[i];
+            if (bi < 0 || v->role != ROLE_INPUT)
+                continue;
+            const plan_buf *pb = &l->bufs[bi];
+            unsigned char *dst = in + pb->off + pb->len - pb->nbytes;
+            if (v->type == VT_STRING) {
+                char **s = v->data;
+                for (long long k = 0; k < v->count; k++) {
+                    size_t n = strlen(s[k] ? s[k] : "") + 1;
+                    memcpy(dst, s[k] ? s[k] : "", n);
+                    dst += n;
+                }
+            } else if (pb->nbytes) {
+                memcpy(dst, v->data, pb->nbytes);
+            }
+        }
+    }
+    munmap(in, h->in_size ? h->in_size : PLAN_PAGE);
+    /* EBUSY: the kernel still sees extra references on some pages (a
+     * per-CPU LRU batch, migration, compaction on a loaded machine) and
+     * gave up waiting for them; they go away, so try again for a while */
+    int sealed;
+    for (int tries = 0;; tries++) {
+        sealed = fcntl(l->in_fd, F_ADD_SEALS,
+                       F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL);
+        if (sealed == 0 || errno != EBUSY || tries == 100)
+            break;
+        sleep_seconds(0.020);
+    }
+    if (sealed != 0) {
+        md_fail(err, "cannot seal the input file: %s", strerror(errno));
+        goto fail;
+    }
+    free(fns);
+    free(runs);
+    free(args);
+    free(times);
+    sb_free(&st.sb);
+    return l;
+fail:
+    free(fns);
+    free(runs);
+    free(args);
+    free(times);
+    sb_free(&st.sb);
+    layout_free(l);
+    return NULL;
+}
+
+void layout_free(layout *l)
+{
+    if (!l)
+        return;
+    if (l->in_fd >= 0)
+        close(l->in_fd);
+    for (int r = 0; r < l->nruns; r++)
+        free(l->runs[r].buf_of);
+    free(l->runs);
+    free(l->bufs);
+    free(l->calls);
+    free(l);
+}
+
+int layout_new_out(const layout *l, md_err *err)
+{
+    int fd = new_memfd("mldrill-out", l->hdr.out_size, err);
+    if (fd < 0)
+        return -1;
+    unsigned char *out = map_fd(fd, l->hdr.out_size, PROT_READ | PROT_WRITE, err);
+    if (!out) {
+        close(fd);
+        return -1;
+    }
+    for (int r = 0; r < l->nruns; r++) {
+        const case_inst *ci = l->runs[r].ci;
+        for (int i = 0; i < ci->nvals; i++) {
+            const value *v = &ci->vals[i];
+            int bi = l->runs[r].buf_of[i];
+            if (bi < 0 || (v->role != ROLE_OUTPUT && v->role != ROLE_INOUT))
+                continue;
+            const plan_buf *pb = &l->bufs[bi];
+            if (pb->sout_cap || !pb->nbytes)
+                continue;
+            unsigned char *dst = out + pb->off + pb->len - pb->nbytes;
+            if (v->role == ROLE_INOUT) {
+                memcpy(dst, v->data, pb->nbytes);
+            } else if (v->type == VT_DOUBLE) {
+                uint64_t bits = PLAN_POISON_DOUBLE_BITS;
+                for (long long k = 0; k < v->count; k++)
+                    memcpy(dst + 8 * k, &bits, 8);
+            } else if (v->type == VT_INT) {
+                int *d = (int *)dst;
+                for (long long k = 0; k < v->count; k++)
+                    d[k] = PLAN_POISON_INT;
+            }
+        }
+    }
+    munmap(out, l->hdr.out_size);
+    return fd;
+}
+
+/* Decodes the string outputs the runner copied: for each element a
+ * uint32 length (UINT32_MAX for NULL) and the bytes. */
+static void collect_strings(const unsigned char *area, uint64_t used, value *v)
+{
+    char **s = xcalloc((size_t)v->count + 1, sizeof(char *));
+    uint64_t p = 0;
+    for (long long i = 0; i < v->count && p + 4 <= used; i++) {
+        uint32_t n;
+        memcpy(&n, area + p, 4);
+        p += 4;
+        if (n == UINT32_MAX)
+            continue;
+        if (p + n > used)
+            break;
+        s[i] = xstrndup((const char *)area + p, n);
+        p += n;
+    }
+    v->data = s;
+}
+
+int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
+                   plan_res *res, int maxres, md_err *err)
+{
+    const lrun *lr = &l->runs[r];
+    const case_inst *ci = lr->ci;
+    const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, err);
+    if (!out)
+        return -1;
+    const plan_res *pres = (const plan_res *)(out + l->hdr.res_off);
+    *vals = xcalloc((size_t)ci->nvals + 1, sizeof(value));
+    *nvals = 0;
+    for (int i = 0; i < ci->nvals; i++) {
+        const value *src = &ci->vals[i];
+        if (src->role == ROLE_VAR || src->role == ROLE_INPUT)
+            continue;
+        value *v = &(*vals)[(*nvals)++];
+        *v = *src;
+        v->name = xstrdup(src->name);
+        v->data = NULL;
+        v->labels = NULL;
+        v->present = false;
+        if (src->role == ROLE_RESULT) {
+            /* the last call that stores into this result */
+            for (int k = ci->ncalls - 1; k >= 0; k--) {
+                if (!ci->calls[k].result || strcmp(ci->calls[k].result, v->name) != 0)
+                    continue;
+                const plan_res *pr = &pres[lr->first_call + k];
+                if (pr->state == PS_DONE) {
+                    v->present = true;
+                    v->num = v->type == VT_DOUBLE   ? pr->ret_d
+                             : v->type == VT_HANDLE ? (pr->null_handle ? 0 : 1)
+                                                    : (double)pr->ret_i;
+                }
+                break;
+            }
+            continue;
+        }
+        const plan_buf *pb = &l->bufs[lr->buf_of[i]];
+        /* present when a call writing it completed */
+        for (int k = 0; k < ci->ncalls; k++)
+            if (pres[lr->first_call + k].state == PS_DONE)
+                v->present = true;
+        if (pb->sout_cap) {
+            /* the area starts with the number of bytes the runner used */
+            uint64_t used;
+            memcpy(&used, out + pb->sout_off, sizeof used);
+            if (used > pb->sout_cap - sizeof used)
+                used = pb->sout_cap - sizeof used;
+            collect_strings(out + pb->sout_off + sizeof used, used, v);
+        } else {
+            size_t sz = pb->nbytes ? pb->nbytes : 1;
+            v->data = xmalloc(sz);
+            if (pb->nbytes)
+                memcpy(v->data, out + pb->off + pb->len - pb->nbytes, pb->nbytes);
+        }
+    }
+    for (int k = 0; k < ci->ncalls && res && k < maxres; k++)
+        res[k] = pres[lr->first_call + k];
+    munmap((void *)out, l->hdr.out_size);
+    return 0;
+}
+
+int layout_timing(const layout *l, int out_fd, int t, plan_tres *tres, md_err *err)
+{
+    const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, err);
+    if (!out)
+        return -1;
+    memcpy(tres, out + l->hdr.samp_off + sizeof(plan_tres) * (size_t)t, sizeof *tres);
+    munmap((void *)out, l->hdr.out_size);
+    return 0;
+}

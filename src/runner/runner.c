@@ -1,0 +1,525 @@
+/* runner — the mldrill-runner executable: maps a plan (plan.h), loads a
+ * solution with dlopen inside the sandbox, and calls its functions through
+ * libffi, reporting progress and faults on the status pipe.
+ *
+ *   mldrill-runner --so SOLUTION.so [--from RUN] [--cpu SECONDS]
+ *   mldrill-runner --so SOLUTION.so --ref REFERENCE.so --time
+ *
+ * Descriptors: 0 /dev/null, 1 and 2 the captured output, 3 the status
+ * pipe, 4 the IN plan file, 5 the OUT file.  It is started by exec.c,
+ * never by hand. */
+#define _GNU_SOURCE
+#include "runner/runner.h"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <ffi.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+
+runner_state R;
+
+/* Counted by alloc.c; stay zero in the sanitizer runner. */
+volatile long long runner_heap_live;
+volatile size_t runner_alloc_failed;
+
+typedef void (*fnptr)(void);
+
+static const unsigned char *in;       /* the IN file, read-only */
+static unsigned char *out;            /* the OUT file */
+static const plan_fn *fns;
+static const plan_run *runs;
+static const plan_call *calls;
+static const plan_arg *args;
+static const plan_time *times;
+static const char *strs;
+static plan_res *results;
+static fnptr *user_fn, *ref_fn;       /* per plan_fn */
+static void **pristine;               /* inout contents, for timing */
+
+static void die(uint32_t code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+
+static void die(uint32_t code, const char *fmt, ...)
+{
+    char text[232];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    runner_send(code == PF_MISSING ? PM_FAULT : PM_ERROR, code, 0, 0, text);
+    _exit(2);
+}
+
+/* CPU time of this thread.  Not the process clock: while RLIMIT_CPU is
+ * armed the kernel serves CLOCK_PROCESS_CPUTIME_ID from the thread
+ * group's CPU timer, which only advances at scheduler ticks (4 ms here),
+ * whereas the thread clock is exact.  Solutions may not start threads, so
+ * this thread's time is all the solution's time. */
+static double cpu_now(void)
+{
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* --- setup ----------------------------------------------------------------- */
+
+static void find_stack(void)
+{
+    FILE *f = fopen("/proc/self/maps", "re");
+    char line[512];
+    uintptr_t lo = 0, hi = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (strstr(line, "[stack]"))
+            sscanf(line, "%lx-%lx", &lo, &hi);
+    if (f)
+        fclose(f);
+    struct rlimit rl;
+    uintptr_t size = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        size = rl.rlim_cur;
+    R.stack_hi = hi;
+    R.stack_lo = hi > size + (1u << 20) ? hi - size - (1u << 20) : 0;
+}
+
+/* Reserves span bytes of PROT_NONE address space. */
+static char *reserve(size_t span)
+{
+    void *p = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                   -1, 0);
+    if (p == MAP_FAILED)
+        die(0, "cannot reserve %zu bytes of address space", span);
+    return p;
+}
+
+/* Maps every buffer between guard pages. */
+static void map_buffers(int in_fd, int out_fd)
+{
+    const plan_buf *pb = (const plan_buf *)(in + R.hdr->buf_off);
+    R.nbuf = R.hdr->nbuf;
+    R.bufs = calloc(R.nbuf + 1, sizeof(rbuf));
+    pristine = calloc(R.nbuf + 1, sizeof(void *));
+    for (uint32_t i = 0; i < R.nbuf; i++) {
+        const plan_buf *b = &pb[i];
+        rbuf *rb = &R.bufs[i];
+        rb->elem = b->elem;
+        rb->flags = b->flags;
+        rb->file = b->file;
+        if (b->elem == PE_STRING) {
+            /* a pointer array the runner builds, between guards */
+            size_t bytes = sizeof(char *) * b->count;
+            size_t len = plan_pages(bytes);
+            rb->span = len + 2 * PLAN_PAGE;
+            rb->base = reserve(rb->span);
+            rb->private_ptrs = true;
+            rb->nbytes = bytes;
+            rb->data = rb->base + PLAN_PAGE + len - bytes;
+            if (len && mprotect(rb->base + PLAN_PAGE, len, PROT_READ | PROT_WRITE) != 0)
+                die(0, "mprotect failed");
+            if (!(b->flags & PB_OUTPUT)) {
+                const char *s = (const char *)in + b->off + b->len - b->nbytes;
+                char **ptrs = (char **)rb->data;
+                for (uint64_t k = 0; k < b->count; k++) {
+                    ptrs[k] = (char *)s;
+                    s += strlen(s) + 1;
+                }
+                if (len)
+                    mprotect(rb->base + PLAN_PAGE, len, PROT_READ);
+            }
+            continue;
+        }
+        rb->span = b->len + 2 * PLAN_PAGE;
+        rb->base = reserve(rb->span);
+        rb->nbytes = b->nbytes;
+        rb->data = rb->base + PLAN_PAGE + b->len - b->nbytes;
+        if (b->len) {
+            int prot = b->file == PF_IN ? PROT_READ : PROT_READ | PROT_WRITE;
+            int fd = b->file == PF_IN ? in_fd : out_fd;
+            if (mmap(rb->base + PLAN_PAGE, b->len, prot, MAP_SHARED | MAP_FIXED, fd,
+                     (off_t)b->off) == MAP_FAILED)
+                die(0, "cannot map buffer %u", i);
+        }
+        if (b->flags & PB_INOUT) {
+            pristine[i] = malloc(b->nbytes ? b->nbytes : 1);
+            memcpy(pristine[i], rb->data, b->nbytes);
+        }
+    }
+}
+
+static void *load(const char *path, fnptr *table)
+{
+    R.phase = PHASE_LOAD;
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    R.phase = PHASE_SETUP;
+    if (!h)
+        die(0, "cannot load the solution: %s", dlerror());
+    for (uint32_t f = 0; f < R.hdr->nfn; f++) {
+        const char *name = strs + fns[f].name;
+        table[f] = (fnptr)dlsym(h, name);
+        if (!table[f])
+            die(PF_MISSING, "%s", name);
+    }
+    return h;
+}
+
+/* --- calling ------------------------------------------------------------------- */
+
+typedef union slotval {
+    int i;
+    double d;
+    void *p;
+} slotval;
+
+static ffi_type *ffi_of(uint32_t kind)
+{
+    switch (kind) {
+    case PK_INT: return &ffi_type_sint;
+    case PK_DOUBLE: return &ffi_type_double;
+    case PK_VOID: return &ffi_type_void;
+    default: return &ffi_type_pointer;
+    }
+}
+
+/* Copies the strings a solution put in a string output array into OUT. */
+static void copy_strings(uint32_t bi)
+{
+    const plan_buf *b = &((const plan_buf *)(in + R.hdr->buf_off))[bi];
+    unsigned char *area = out + b->sout_off;
+    uint64_t cap = b->sout_cap - sizeof(uint64_t), used = 0;
+    char **ptrs = (char **)R.bufs[bi].data;
+    R.phase = PHASE_COPY;
+    for (uint64_t k = 0; k < b->count; k++) {
+        uint32_t n = ptrs[k] ? (uint32_t)strnlen(ptrs[k], 4096) : UINT32_MAX;
+        uint64_t need = 4 + (n == UINT32_MAX ? 0 : n);
+        if (used + need > cap)
+            break;
+        memcpy(area + 8 + used, &n, 4);
+        if (n != UINT32_MAX)
+            memcpy(area + 8 + used + 4, ptrs[k], n);
+        used += need;
+    }
+    memcpy(area, &used, sizeof used);
+    R.phase = PHASE_SETUP;
+}
+
+/* Calls plan call ci with the given function table; returns 0, or 1 when
+ * skipped because a handle it needs is NULL. */
+static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
+{
+    const plan_call *pc = &calls[ci];
+    uint32_t n = pc->nargs;
+    ffi_type *at[n + 1];
+    void *av[n + 1];
+    slotval sv[n + 1];
+    for (uint32_t k = 0; k < n; k++) {
+        const plan_arg *a = &args[pc->first_arg + k];
+        at[k] = ffi_of(a->kind);
+        av[k] = &sv[k];
+        switch (a->kind) {
+        case PK_INT: sv[k].i = (int)a->i; break;
+        case PK_DOUBLE: sv[k].d = a->d; break;
+        case PK_STRING: sv[k].p = ((char **)R.bufs[a->ref].data)[0]; break;
+        case PK_BUF: sv[k].p = R.bufs[a->ref].data; break;
+        case PK_HANDLE:
+            sv[k].p = a->ref == PLAN_NONE ? NULL : slots[a->ref];
+            if (!sv[k].p) {
+                if (res)
+                    res->state = PS_SKIPPED;
+                return 1;
+            }
+            break;
+        }
+    }
+    uint32_t rk = fns[pc->fn].ret;
+    ffi_cif cif;
+    if (ffi_prep_cif(&cif, FFI_DEFAULT_ABI, n, ffi_of(rk), at) != FFI_OK)
+        die(0, "libffi could not prepare a call");
+    union {
+        ffi_arg i;
+        double d;
+        void *p;
+    } rv;
+    memset(&rv, 0, sizeof rv);
+    long long heap0 = runner_heap_live;
+    if (res)
+        res->state = PS_STARTED;
+    R.phase = PHASE_CALL;
+    double t0 = cpu_now();
+    ffi_call(&cif, table[pc->fn], &rv, av);
+    double t1 = cpu_now();
+    R.phase = PHASE_SETUP;
+    if (rk == PK_HANDLE && pc->ret_slot != PLAN_NONE)
+        slots[pc->ret_slot] = rv.p;
+    if (!res)
+        return 0;
+    res->cpu_ns = t1 > t0 ? (uint64_t)((t1 - t0) * 1e9) : 0;
+    res->heap_delta = runner_heap_live - heap0;
+    if (rk == PK_INT)
+        res->ret_i = (int)rv.i;
+    else if (rk == PK_DOUBLE)
+        res->ret_d = rv.d;
+    else if (rk == PK_HANDLE)
+        res->null_handle = rv.p == NULL;
+    for (uint32_t k = 0; k < n; k++) {
+        const plan_arg *a = &args[pc->first_arg + k];
+        if (a->kind == PK_BUF && R.bufs[a->ref].elem == PE_STRING &&
+            (R.bufs[a->ref].flags & PB_OUTPUT))
+            copy_strings(a->ref);
+    }
+    res->state = PS_DONE;
+    return 0;
+}
+
+static void run_one(uint32_t r)
+{
+    const plan_run *pr = &runs[r];
+    void *slots[pr->nslots + 1];
+    memset(slots, 0, sizeof slots);
+    R.run = r;
+    runner_send(PM_BEGIN, 0, r, 0, NULL);
+    for (uint32_t k = 0; k < pr->ncalls; k++) {
+        R.call = k;
+        call_one(pr->first_call + k, user_fn, slots, &results[pr->first_call + k]);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    runner_send(PM_END, 0, r, 0, NULL);
+}
+
+/* --- timing -------------------------------------------------------------------- */
+
+static uint64_t rng_state;
+
+static uint64_t rng_next(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+/* One execution of run r's call sequence; CPU seconds spent in calls. */
+static double sequence(uint32_t r, fnptr *table)
+{
+    const plan_run *pr = &runs[r];
+    for (uint32_t b = pr->first_buf; b < pr->first_buf + pr->nbuf; b++)
+        if (pristine[b])
+            memcpy(R.bufs[b].data, pristine[b], R.bufs[b].nbytes);
+    void *slots[pr->nslots + 1];
+    memset(slots, 0, sizeof slots);
+    plan_res res;
+    double total = 0;
+    for (uint32_t k = 0; k < pr->ncalls; k++) {
+        R.call = k;
+        memset(&res, 0, sizeof res);
+        call_one(pr->first_call + k, table, slots, &res);
+        total += (double)res.cpu_ns * 1e-9;
+    }
+    return total;
+}
+
+static double round_of(uint32_t r, fnptr *table, uint32_t reps, int side)
+{
+    R.timing_side = side;
+    double t = 0;
+    for (uint32_t i = 0; i < reps; i++)
+        t += sequence(r, table);
+    return t / reps;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether n paired samples already pin the ratio down: the middle half of
+ * the ratios within 2% of their median.  More rounds would not change the
+ * verdict, only the grading time. */
+static int precise_enough(const plan_tres *tr, uint32_t n)
+{
+    if (n < 6)
+        return 0;
+    double r[PLAN_MAX_SAMPLES];
+    for (uint32_t i = 0; i < n; i++)
+        r[i] = tr->user_s[i] / (tr->ref_s[i] > 1e-12 ? tr->ref_s[i] : 1e-12);
+    qsort(r, n, sizeof r[0], cmp_double);
+    double q1 = r[n / 4], med = r[n / 2], q3 = r[(3 * n) / 4];
+    return med > 0 && (q3 - q1) / med <= 0.02;
+}
+
+static void time_one(uint32_t t)
+{
+    const plan_time *pt = &times[t];
+    plan_tres *tr = (plan_tres *)(out + R.hdr->samp_off) + t;
+    uint32_t r = pt->run;
+    R.run = r;
+    double budget = R.hdr->timing_budget_s * pt->share;
+    double min_round = R.hdr->min_round_s > 0 ? R.hdr->min_round_s : 0.005;
+    double start = wall_now();
+
+    /* warm-up and calibration: one sequence each, the reference first so
+     * that a grader which must stop a very slow solution knows the scale */
+    double tf = round_of(r, ref_fn, 1, 1);
+    tr->ref_warm = tf;
+    tr->warmed = 1;
+    double tu = round_of(r, user_fn, 1, 0);
+    tr->user_warm = tu;
+    tr->warmed = 2;
+    tr->alloc_failed = runner_alloc_failed;
+    if (tu > budget / 2) {
+        /* too slow to repeat within the budget: one sample is the verdict */
+        tr->user_s[0] = tu;
+        tr->ref_s[0] = tf;
+        tr->user_first[0] = 1;
+        tr->nsamples = 1;
+        tr->reps = 1;
+        return;
+    }
+    uint32_t ru = (uint32_t)(min_round / (tu > 1e-9 ? tu : 1e-9)) + 1;
+    uint32_t rf = (uint32_t)(min_round / (tf > 1e-9 ? tf : 1e-9)) + 1;
+    if (ru > 100000)
+        ru = 100000;
+    if (rf > 100000)
+        rf = 100000;
+    tr->reps = ru;
+    uint32_t n = 0;
+    while (n < PLAN_MAX_SAMPLES) {
+        double el = wall_now() - start;
+        if (n >= 3 && el > budget)
+            break;
+        if (precise_enough(tr, n))
+            break;
+        if (el > 3 * budget && n >= 1)
+            break;
+        int user_first = (int)(rng_next() & 1);
+        if (user_first) {
+            tr->user_s[n] = round_of(r, user_fn, ru, 0);
+            tr->ref_s[n] = round_of(r, ref_fn, rf, 1);
+        } else {
+            tr->ref_s[n] = round_of(r, ref_fn, rf, 1);
+            tr->user_s[n] = round_of(r, user_fn, ru, 0);
+        }
+        tr->user_first[n] = (uint8_t)user_first;
+        n++;
+        tr->nsamples = n;
+    }
+}
+
+/* --- main ------------------------------------------------------------------------ */
+
+int main(int argc, char **argv)
+{
+    const char *so = NULL, *ref = NULL;
+    uint32_t from = 0;
+    double cpu = 10;
+    int timing = 0;
+    /* first of all: no other process of the user may open this one's
+     * /proc entries (mem, fd) from here on */
+    prctl(PR_SET_DUMPABLE, 0);
+    R.status_fd = 3;
+    R.statm_fd = -1;
+    R.run = R.call = PLAN_NONE;
+    R.phase = PHASE_SETUP;
+    close_range(6, ~0U, 0);
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--so") == 0 && i + 1 < argc)
+            so = argv[++i];
+        else if (strcmp(argv[i], "--ref") == 0 && i + 1 < argc)
+            ref = argv[++i];
+        else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
+            from = (uint32_t)strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--cpu") == 0 && i + 1 < argc)
+            cpu = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--time") == 0)
+            timing = 1;
+        else
+            die(0, "usage: mldrill-runner --so FILE [--ref FILE --time] "
+                   "[--from RUN] [--cpu SECONDS] (started by mldrill)");
+    }
+    if (!so || (timing && !ref))
+        die(0, "mldrill-runner: missing --so (or --ref with --time)");
+    setvbuf(stdout, NULL, _IOLBF, 0);
+
+    find_stack();
+    fault_name_syscalls();
+    fault_install();
+
+    struct stat st;
+    if (fstat(4, &st) != 0 || (size_t)st.st_size < sizeof(plan_hdr))
+        die(0, "no plan on descriptor 4");
+    in = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, 4, 0);
+    if (in == MAP_FAILED)
+        die(0, "cannot map the plan");
+    R.hdr = (const plan_hdr *)in;
+    if (R.hdr->magic != PLAN_MAGIC || R.hdr->version != PLAN_VERSION)
+        die(0, "the plan has the wrong format (runner and mldrill differ?)");
+    out = mmap(NULL, R.hdr->out_size, PROT_READ | PROT_WRITE, MAP_SHARED, 5, 0);
+    if (out == MAP_FAILED)
+        die(0, "cannot map the results file");
+    fns = (const plan_fn *)(in + R.hdr->fn_off);
+    runs = (const plan_run *)(in + R.hdr->run_off);
+    calls = (const plan_call *)(in + R.hdr->call_off);
+    args = (const plan_arg *)(in + R.hdr->arg_off);
+    times = (const plan_time *)(in + R.hdr->time_off);
+    strs = (const char *)in + R.hdr->str_off;
+    results = (plan_res *)(out + R.hdr->res_off);
+    map_buffers(4, 5);
+    close(4);
+    close(5);
+    user_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
+    ref_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
+    rng_state = R.hdr->timing_seed | 1;
+
+    /* the sandbox, in order: limits, no privileges, files (Landlock),
+     * system calls (the first filter); the solution loads after that */
+    R.statm_fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (sandbox_rlimits(timing ? cpu + 4 * R.hdr->timing_budget_s : cpu) != 0)
+        die(0, "cannot set resource limits");
+    if (sandbox_drop_privileges() != 0)
+        die(0, "cannot drop privileges");
+    const char *sos[2] = {so, ref};
+    int confined = sandbox_landlock(sos, timing ? 2 : 1);
+    if (confined < 0)
+        die(0, "cannot install the sandbox (Landlock)");
+    if (sandbox_filter_load() != 0)
+        die(0, "cannot install the sandbox (seccomp)");
+    load(so, user_fn);
+    if (timing)
+        load(ref, ref_fn);
+    if (sandbox_memory(R.hdr->memory_bytes) != 0)
+        die(0, "cannot set the memory limit");
+    if (sandbox_filter_call() != 0)
+        die(0, "cannot install the sandbox (seccomp)");
+    runner_send(PM_READY, 0, from, confined, NULL);
+
+    if (timing) {
+        for (uint32_t t = 0; t < R.hdr->ntime; t++)
+            time_one(t);
+        fflush(stdout);
+        runner_send(PM_TIMED, 0, 0, 0, NULL);
+    } else {
+        for (uint32_t r = from; r < R.hdr->nrun; r++)
+            run_one(r);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    _exit(0);
+}

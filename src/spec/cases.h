@@ -1,0 +1,59 @@
+/* cases — turns a case of a challenge into concrete values: evaluates
+ * its variables, works out every array's shape from the call sequence,
+ * and runs the input generators with the case's seed.  Output buffers and
+ * call results are created empty, ready for a runner to fill. */
+#ifndef MLDRILL_CASES_H
+#define MLDRILL_CASES_H
+
+#include "spec/spec.h"
+#include "spec/value.h"
+
+typedef struct case_inst {
+    const challenge *ch;
+    const case_spec *spec;
+    uint64_t seed;          /* the seed the inputs were generated from */
+    value *vals;            /* variables, inputs, outputs, results */
+    int nvals;
+    const call *calls;      /* the call sequence (borrowed from the spec) */
+    int ncalls;
+    const check *checks;    /* the checks (borrowed from the spec) */
+    int nchecks;
+} case_inst;
+
+/* The call sequence and checks that apply to a case: its own, else the
+ * challenge's (borrowed). */
+const call *case_calls(const challenge *c, const case_spec *cs, int *n);
+const check *case_checks(const challenge *c, const case_spec *cs, int *n);
+
+/* Checks that a case resolves: variables evaluate, every parameter binds
+ * to something of the right type, shapes are whole numbers, generators
+ * refer to known names, and its arrays fit in the challenge's memory
+ * limit (with grow scaled by scale, for the timing input).  Used by
+ * challenge_load; fills err without location. */
+int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
+                 md_err *err);
+
+/* The seed a case's inputs are drawn from: the case's own "seed", a fixed
+ * seed for visible cases, else one derived from grading_seed. */
+uint64_t case_seed(const challenge *c, const case_spec *cs,
+                   uint64_t grading_seed);
+
+/* Builds the values of a case.  When grow is not NULL, that variable is
+ * multiplied by scale first (timing at several sizes).  Returns -1 with
+ * err on a generator error.  Free with case_inst_free. */
+int case_instantiate(const challenge *c, const case_spec *cs,
+                     uint64_t grading_seed, const char *grow, double scale,
+                     case_inst *out, md_err *err);
+
+void case_inst_free(case_inst *ci);
+
+/* The value named name, or NULL. */
+value *case_value(const case_inst *ci, const char *name);
+
+/* An expr_lookup over a case's scalar variables and present results. */
+int case_lookup(void *case_inst_ptr, const char *name, double *out);
+
+/* Total bytes of the case's arrays (for limits and layout). */
+size_t case_bytes(const case_inst *ci);
+
+#endif

@@ -1,0 +1,125 @@
+/* catalog — see catalog.h. */
+#define _GNU_SOURCE
+
+#include "spec/catalog.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+
+char *catalog_data_dir(void)
+{
+    const char *env = getenv("MLDRILL_DATA");
+    if (env && *env)
+        return xstrdup(env);
+    /* an uninstalled build runs from the build directory: use the sources */
+    char *dir = exe_dir();
+    char *real = path_absolute(dir);
+    char *build = path_absolute(MLDRILL_BUILDDIR);
+    size_t nb = strlen(build);
+    bool uninstalled = strncmp(real, build, nb) == 0 && (real[nb] == '/' || real[nb] == '\0');
+    free(dir);
+    free(real);
+    free(build);
+    return xstrdup(uninstalled ? MLDRILL_SRCDIR : MLDRILL_DATADIR);
+}
+
+static void add_dir(catalog *cat, const char *d)
+{
+    cat->dirs = xrealloc(cat->dirs, sizeof(char *) * (size_t)(cat->ndirs + 1));
+    cat->dirs[cat->ndirs++] = xstrdup(d);
+}
+
+catalog *catalog_open(const char *const *extra, int nextra)
+{
+    catalog *cat = xcalloc(1, sizeof *cat);
+    for (int i = 0; i < nextra; i++)
+        add_dir(cat, extra[i]);
+    const char *env = getenv("MLDRILL_CHALLENGES");
+    if (env && *env) {
+        char *copy = xstrdup(env), *save = NULL;
+        for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
+            add_dir(cat, d);
+        free(copy);
+    }
+    char *data = catalog_data_dir();
+    char *builtin = path_join(data, "challenges");
+    add_dir(cat, builtin);
+    free(builtin);
+    free(data);
+    return cat;
+}
+
+void catalog_free(catalog *cat)
+{
+    if (!cat)
+        return;
+    for (int i = 0; i < cat->ndirs; i++)
+        free(cat->dirs[i]);
+    free(cat->dirs);
+    free(cat);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+char *catalog_find(const catalog *cat, const char *id, md_err *err)
+{
+    if (ends_with(id, ".json") || strchr(id, '/')) {
+        if (file_exists(id))
+            return xstrdup(id);
+        md_fail(err, "%s: no such spec file", id);
+        return NULL;
+    }
+    for (int i = 0; i < cat->ndirs; i++) {
+        char *name = xasprintf("%s.json", id);
+        char *p = path_join(cat->dirs[i], name);
+        free(name);
+        if (file_exists(p))
+            return p;
+        free(p);
+    }
+    md_fail(err, "unknown challenge \"%s\" (`mldrill list` shows the challenges)", id);
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int catalog_ids(const catalog *cat, char ***ids)
+{
+    int n = 0;
+    *ids = NULL;
+    for (int i = 0; i < cat->ndirs; i++) {
+        DIR *d = opendir(cat->dirs[i]);
+        if (!d)
+            continue;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            if (!ends_with(de->d_name, ".json") || strcmp(de->d_name, "schema.json") == 0 ||
+                de->d_name[0] == '.')
+                continue;
+            char *id = xstrndup(de->d_name, strlen(de->d_name) - 5);
+            bool dup = false;
+            for (int k = 0; k < n && !dup; k++)
+                dup = strcmp((*ids)[k], id) == 0;
+            if (dup) {
+                free(id);
+                continue;
+            }
+            *ids = xrealloc(*ids, sizeof(char *) * (size_t)(n + 1));
+            (*ids)[n++] = id;
+        }
+        closedir(d);
+    }
+    if (n)
+        qsort(*ids, (size_t)n, sizeof(char *), cmp_str);
+    return n;
+}
