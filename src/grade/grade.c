@@ -394,11 +394,9 @@ static int run_mistakes(ctx *x, evidence *ev, report *r, md_err *err)
     compile_result *cr = xcalloc((size_t)c->nmistakes + 1, sizeof(compile_result));
     int *which = xcalloc((size_t)c->nmistakes + 1, sizeof(int));
     for (int m = 0; m < c->nmistakes; m++) {
-        if (!c->mistakes[m].source)
-            continue;
         compile_opts co = {0};
         md_err e2;
-        if (compile_file(c, c->mistakes[m].source, &co, &cr[n], &e2) != 0 || !cr[n].ok) {
+        if (compile_mistake(c, &c->mistakes[m], &co, &cr[n], &e2) != 0 || !cr[n].ok) {
             compile_result_clear(&cr[n]);
             continue;    /* `mldrill validate` reports broken variants */
         }

@@ -156,10 +156,10 @@ static void check_spec(const challenge *c, validation *v, const validate_opts *o
     if (bad.len)
         add(v, o, V_FAIL, sb_take(&bad), "checks name undeclared mistakes");
     for (int m = 0; m < c->nmistakes; m++)
-        if (!c->mistakes[m].source && !named[m])
+        if (!c->mistakes[m].source && !c->mistakes[m].site && !named[m])
             add(v, o, V_WARN, NULL,
-                "mistake %s has no \"source\" and no check names it: it can never be "
-                "reported",
+                "mistake %s has no \"source\", no site in the model answer and no "
+                "check names it: it can never be reported",
                 c->mistakes[m].id);
     free(named);
     sb_free(&bad);
@@ -359,14 +359,16 @@ static int check_runs(const challenge *c, case_inst **cases, const compile_resul
     jobs[0].so = ref->so_path;
     for (int m = 0; m < c->nmistakes; m++) {
         const mistake_spec *ms = &c->mistakes[m];
-        if (!ms->source)
-            continue;
         compile_opts co = {0};
-        if (compile_file(c, ms->source, &co, &cr[njobs], err) != 0)
+        int crc = compile_mistake(c, ms, &co, &cr[njobs], err);
+        if (crc == 1)
+            continue;
+        if (crc != 0)
             goto out;
         if (!cr[njobs].ok) {
-            add(v, o, V_FAIL, xstrdup(cr[njobs].output), "mistake %s: %s does not compile",
-                ms->id, shown(ms->source, buf, sizeof buf));
+            add(v, o, V_FAIL, xstrdup(cr[njobs].output), "mistake %s: %s%s does not compile",
+                ms->id, shown(compile_mistake_file(c, ms), buf, sizeof buf),
+                ms->source ? "" : " with the mistake's site on");
             compile_result_clear(&cr[njobs]);
             continue;
         }

@@ -118,6 +118,8 @@ char *compile_header(const challenge *c)
         sb_printf(&sb, "%s;\n", proto);
         free(proto);
     }
+    sb_printf(&sb, "\n/* #if MISTAKE(id) marks a mistake's site in a model answer */\n"
+                   "#define MISTAKE(id) MLDRILL_MISTAKE_##id\n");
     sb_printf(&sb, "\n#endif\n");
     free(guard);
     return sb_take(&sb);
@@ -227,6 +229,22 @@ static uint64_t hash_local_includes(uint64_t h, const char *src, const char *tex
     return h;
 }
 
+const char *compile_mistake_file(const challenge *c, const mistake_spec *m)
+{
+    return m->source ? m->source : m->site ? c->model : NULL;
+}
+
+int compile_mistake(const challenge *c, const mistake_spec *m, const compile_opts *o,
+                    compile_result *res, md_err *err)
+{
+    const char *file = compile_mistake_file(c, m);
+    if (!file)
+        return 1;
+    compile_opts co = *o;
+    co.mistake = m->source ? NULL : m->id;
+    return compile_file(c, file, &co, res, err);
+}
+
 void compile_result_clear(compile_result *r)
 {
     free(r->so_path);
@@ -243,6 +261,11 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     if (!text)
         return -1;
     char *header = compile_header(c);
+    if (o->mistake) {
+        char *with = xasprintf("%s#define MLDRILL_MISTAKE_%s 1\n", header, o->mistake);
+        free(header);
+        header = with;
+    }
     const char *cc = compile_cc();
     const char *mode = o->sanitize ? "sanitize" : "plain";
 

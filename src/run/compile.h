@@ -16,6 +16,8 @@ typedef struct compile_opts {
     bool untrusted;       /* a learner's file: the compiler may read only the
                              toolchain, this file and the prototypes (so it
                              cannot #include the reference), see confine.h */
+    const char *mistake;  /* a mistake id: compile the variant of a model
+                             answer, with `#if MISTAKE(id)` true; or NULL */
 } compile_opts;
 
 typedef struct compile_result {
@@ -26,7 +28,9 @@ typedef struct compile_result {
     double seconds;       /* compile time (0 when cached) */
 } compile_result;
 
-/* The prototypes header for a challenge (caller frees). */
+/* The prototypes header for a challenge (caller frees).  It also defines
+ * MISTAKE(id), with which a model answer marks a mistake's site: false,
+ * unless compile_opts.mistake names that id. */
 char *compile_header(const challenge *c);
 
 /* C declaration of one function, e.g. "int kmeans(const double *X, ...)"
@@ -38,6 +42,15 @@ char *compile_prototype(const function *f);
  * compiler could not be run or the file not read. */
 int compile_file(const challenge *c, const char *src, const compile_opts *o,
                  compile_result *res, md_err *err);
+
+/* Compiles the variant of a mistake: its own source, or the model answer
+ * with MISTAKE(m->id) true (o->mistake is ignored).  Returns 1 (res
+ * untouched) when the mistake has no variant, else as compile_file. */
+int compile_mistake(const challenge *c, const mistake_spec *m, const compile_opts *o,
+                    compile_result *res, md_err *err);
+
+/* The file a mistake's variant is built from (borrowed), or NULL. */
+const char *compile_mistake_file(const challenge *c, const mistake_spec *m);
 
 void compile_result_clear(compile_result *r);
 

@@ -879,6 +879,39 @@ static int parse_weights(ld *L, const cJSON *j, const char *path)
     return 0;
 }
 
+/* The mistakes the model answer marks with MISTAKE(id): each must be
+ * declared, and a declared mistake with no source of its own is a site. */
+static int mark_sites(ld *L)
+{
+    challenge *c = L->c;
+    if (!c->model)
+        return 0;
+    char *text = file_read(c->model, NULL, L->err);
+    if (!text)
+        return FAIL(L, "model", "%s", L->err->msg);
+    int rc = 0;
+    for (const char *p = strstr(text, "MISTAKE("); p && !rc; p = strstr(p + 1, "MISTAKE(")) {
+        const char *id = p + 8;
+        size_t n = 0;
+        while (isalnum((unsigned char)id[n]) || id[n] == '_')
+            n++;
+        if (n == 0 || id[n] != ')' || (p > text && (isalnum((unsigned char)p[-1]) ||
+                                                   p[-1] == '_')))
+            continue;
+        int m = 0;
+        while (m < c->nmistakes && !(strlen(c->mistakes[m].id) == n &&
+                                     strncmp(c->mistakes[m].id, id, n) == 0))
+            m++;
+        if (m == c->nmistakes)
+            rc = FAIL(L, "model", "the model answer marks MISTAKE(%.*s), which "
+                                  "\"mistakes\" does not declare", (int)n, id);
+        else if (!c->mistakes[m].source)
+            c->mistakes[m].site = true;
+    }
+    free(text);
+    return rc;
+}
+
 static int parse_mistakes(ld *L, const cJSON *j, const char *path)
 {
     static const char *const keys[] = {"id", "source", "message", NULL};
@@ -905,7 +938,7 @@ static int parse_mistakes(ld *L, const cJSON *j, const char *path)
         if (rc)
             return -1;
     }
-    return 0;
+    return mark_sites(L);
 }
 
 static int parse_limits(ld *L, const cJSON *j, const char *path)
@@ -958,7 +991,7 @@ static int parse_challenge(ld *L, const cJSON *root)
 {
     static const char *const keys[] = {
         "$schema", "format", "id", "title", "difficulty", "minutes", "tags",
-        "statement", "hints", "followups", "reference", "examples", "functions",
+        "statement", "hints", "followups", "reference", "model", "examples", "functions",
         "calls", "defaults", "inputs", "checks", "cases", "convergence", "timing",
         "weights", "mistakes", "limits", "pass", NULL};
     challenge *c = L->c;
@@ -1011,6 +1044,7 @@ static int parse_challenge(ld *L, const cJSON *root)
         get_str_list(L, root, "", "hints", &c->hints, &c->nhints) ||
         get_str_list(L, root, "", "followups", &c->followups, &c->nfollowups) ||
         get_file(L, root, "", "reference", true, false, &c->reference) ||
+        get_file(L, root, "", "model", false, false, &c->model) ||
         get_file(L, root, "", "examples", false, true, &c->examples) ||
         (item(root, "limits") && parse_limits(L, item(root, "limits"), "limits")) ||
         (item(root, "pass") && parse_pass(L, item(root, "pass"), "pass")))
@@ -1213,6 +1247,7 @@ void spec_free(challenge *c)
     free_strs(c->followups, c->nfollowups);
     free(c->spec_path);
     free(c->reference);
+    free(c->model);
     free(c->examples);
     for (int i = 0; i < c->nfunctions; i++) {
         function *f = &c->functions[i];

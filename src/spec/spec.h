@@ -127,9 +127,14 @@ typedef struct timing_spec {
                             for the default (matrix operations) */
 } timing_spec;
 
+/* A classic mistake.  Its variant (the code that makes it) is either a
+ * whole file (source), or a marked site in the model answer: the model
+ * compiled with `#if MISTAKE(id)` true (site).  A mistake with neither is
+ * named only by a check's "mistake" key or a built-in detector. */
 typedef struct mistake_spec {
     char *id;
-    char *source;        /* absolute path of the variant's .c */
+    char *source;        /* absolute path of the variant's .c, or NULL */
+    bool site;           /* the model answer marks it with MISTAKE(id) */
     char *message;
 } mistake_spec;
 
@@ -148,7 +153,12 @@ typedef struct challenge {
     int nfollowups;
 
     char *spec_path;     /* absolute path of the spec file */
-    char *reference;     /* absolute path of the reference .c */
+    char *reference;     /* absolute path of the reference .c: the fast
+                            implementation expected outputs and timings
+                            come from; never shown to a learner */
+    char *model;         /* absolute path of the model answer .c (what a
+                            strong candidate writes; `solution` shows it,
+                            mistake sites removed), or NULL */
     char *examples;      /* directory of example solutions, or NULL */
 
     function *functions;
