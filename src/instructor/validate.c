@@ -542,7 +542,7 @@ static char *inspect_example(void *ctx, const char *file, const report *r)
 /* Timing is noisy on a busy machine.  An example whose only difference is
  * the vectorization verdict (or the pass it decides) is graded twice more,
  * alone and with a larger timing budget; both must agree with the
- * declaration (as the calibration suite, tests/test_solutions.c, does). */
+ * declaration. */
 static bool regrade_agrees(const challenge *c, const char *file, const expectation *e,
                            uint64_t seed, const validate_opts *o, strbuf *why)
 {
