@@ -5,7 +5,7 @@
 #ifndef MLDRILL_CASES_H
 #define MLDRILL_CASES_H
 
-#include "spec/spec.h"
+#include "spec/model.h"
 #include "spec/value.h"
 
 typedef struct case_inst {

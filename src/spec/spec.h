@@ -1,205 +1,24 @@
-/* spec — a challenge as described by its JSON spec (docs/spec-format.md):
- * the functions a solution must define, the call sequence, the cases with
- * their sizes and input generators, the output checks, and the rubric
- * settings.  spec_parse() builds it from a parsed file and spec_free()
- * releases it; challenge.h loads a whole challenge. */
+/* spec — the spec loader: builds the challenge model (model.h) from a
+ * parsed spec file, strictly.  Every key must be known, every value must
+ * have the type and range docs/spec-format.md gives, and every error names
+ * the file, line, column and JSON path.  challenge.h loads a whole
+ * challenge (this, then every case resolved).
+ *
+ * The loader's files share one private header, spec_parse.h: spec.c reads
+ * the top level, spec_sig.c the function signatures, calls and checks,
+ * spec_case.c the cases and sections, spec_whole.c the checks that need
+ * the whole challenge (which criteria apply, weights, pass rules). */
 #ifndef MLDRILL_SPEC_H
 #define MLDRILL_SPEC_H
 
-#include <stdbool.h>
-#include <stdint.h>
+#include "spec/model.h"
 
-#include "spec/expr.h"
-#include "spec/types.h"
-#include "util/util.h"
-
-typedef struct gen_spec gen_spec;    /* gen.h */
-
-typedef struct param {
-    char *name;
-    vtype type;
-    bool array;
-    pdir dir;
-    expr **shape;        /* arrays: dimensions; ndim 0 means one element */
-    int ndim;
-    char *handle;        /* VT_HANDLE: the opaque type's name */
-} param;
-
-typedef struct function {
-    char *name;
-    vtype ret;           /* VT_VOID, VT_INT, VT_DOUBLE or VT_HANDLE */
-    char *ret_handle;    /* VT_HANDLE: the opaque type's name */
-    char *ret_name;      /* default result variable, or NULL */
-    param *params;
-    int nparams;
-    char *doc;           /* one-line description for the prototype header */
-} function;
-
-typedef struct binding {
-    char *param;
-    char *var;
-} binding;
-
-/* One step of a call sequence: call functions[fn] with each parameter
- * bound to the case variable of the same name unless bind says otherwise;
- * store the return value in `result` (may be NULL). */
-typedef struct call {
-    int fn;
-    binding *bind;
-    int nbind;
-    char *result;
-} call;
-
-
-typedef struct check {
-    char *output;        /* the variable compared */
-    cmp_kind kind;
-    double rtol, atol;
-    expr *count;         /* compare only the first count elements; may use
-                            result variables (e.g. "iters") */
-    char *points;        /* CMP_NEAREST: the data; CMP_GRADCHECK: input */
-    char *centroids;     /* CMP_NEAREST: the centroids (solution's own) */
-    char *loss;          /* CMP_GRADCHECK: the scalar output differentiated */
-    char *weights;       /* CMP_GRADCHECK: with an array loss, the array it is
-                            weighted by: the scalar is sum(weights .* loss) */
-    char *labels;        /* CMP_PARTITION: class of each index */
-    char *other;         /* CMP_PARTITION: the complementary index set */
-    double step;         /* CMP_GRADCHECK: finite-difference step */
-    int samples;         /* CMP_GRADCHECK: entries checked */
-    char *mistake;       /* a failure of this check names this mistake id */
-    char *path;          /* JSON path, for messages */
-} check;
-
-typedef struct var_def {
-    char *name;
-    expr *value;
-} var_def;
-
-typedef struct input_def {
-    char *name;
-    gen_spec *gen;
-} input_def;
-
-typedef struct case_spec {
-    char *name;
-    criterion crit;      /* correctness, stability or organization */
-    bool visible;        /* shown by `run`, fixed seed */
-    bool has_seed;
-    uint64_t seed;       /* fixed seed (visible cases default to one) */
-    char *note;          /* what the case is about, shown on failure */
-    var_def *vars;       /* merged over the challenge's defaults */
-    int nvars;
-    input_def *inputs;   /* merged over the challenge's inputs */
-    int ninputs;
-    call *calls;         /* NULL: the challenge's call sequence */
-    int ncalls;
-    check *checks;       /* NULL: the challenge's checks */
-    int nchecks;
-    double wall_s;       /* wall-clock limit for the case */
-    char *path;          /* JSON path ("cases[3]") */
-} case_spec;
-
-/* Convergence: the loss history a training function writes. */
-typedef struct conv_spec {
-    bool enabled;
-    char *loss;          /* output array with the history */
-    expr *count;         /* how many entries were written ("iters") */
-    char *max_iter;      /* variable bounding count */
-    char *tol;           /* variable with the stopping tolerance, or NULL */
-    bool monotone;       /* full-batch descent: non-increasing */
-    double slack;        /* allowed relative increase per step */
-    double final_rtol;   /* final loss vs the reference's */
-} conv_spec;
-
-/* Vectorization: timing against the reference on large inputs. */
-typedef struct timing_spec {
-    bool enabled;
-    case_spec base;      /* vars and inputs of the timed call sequence */
-    char *grow;          /* the size variable scaled for the growth fit */
-    double *scales;      /* multipliers of that variable, ascending */
-    int nscales;
-    double full_ratio;   /* full points at or below this time ratio */
-    double zero_ratio;   /* no points at or above this ratio */
-    double exponent;     /* expected growth exponent of the reference */
-    double exponent_slack;
-    double budget_s;     /* time spent timing */
-    char *advice;        /* what a too-slow solution should change, or NULL
-                            for the default (matrix operations) */
-} timing_spec;
-
-/* A classic mistake.  Its variant (the code that makes it) is either a
- * whole file (source), or a marked site in the model answer: the model
- * compiled with `#if MISTAKE(id)` true (site).  A mistake with neither is
- * named only by a check's "mistake" key or a built-in detector. */
-typedef struct mistake_spec {
-    char *id;
-    char *source;        /* absolute path of the variant's .c, or NULL */
-    bool site;           /* the model answer marks it with MISTAKE(id) */
-    char *message;
-} mistake_spec;
-
-
-typedef struct challenge {
-    char *id;
-    char *title;
-    difficulty diff;
-    int minutes;
-    char **tags;
-    int ntags;
-    char *statement;
-    char **hints;
-    int nhints;
-    char **followups;
-    int nfollowups;
-
-    char *spec_path;     /* absolute path of the spec file */
-    char *reference;     /* absolute path of the reference .c: the fast
-                            implementation expected outputs and timings
-                            come from; never shown to a learner */
-    char *model;         /* absolute path of the model answer .c (what a
-                            strong candidate writes; `solution` shows it,
-                            mistake sites removed), or NULL */
-    char *examples;      /* directory of example solutions, or NULL */
-
-    function *functions;
-    int nfunctions;
-    call *calls;         /* default call sequence */
-    int ncalls;
-    var_def *defaults;
-    int ndefaults;
-    input_def *inputs;   /* default input generators */
-    int ninputs;
-    check *checks;       /* default checks */
-    int nchecks;
-    case_spec *cases;
-    int ncases;
-
-    conv_spec conv;
-    timing_spec timing;
-    double weights[CRIT_COUNT];    /* 0 for criteria that do not apply */
-    mistake_spec *mistakes;
-    int nmistakes;
-
-    double wall_s;       /* default per-case wall-clock limit */
-    int memory_mb;       /* address-space limit of the runner */
-
-    double pass_score;   /* total needed to pass (default 70) */
-    unsigned pass_require;   /* bit per criterion that must pass */
-} challenge;
+typedef struct jdoc jdoc;
 
 /* Builds the challenge a parsed spec describes, checking every key and
  * value (but not the cross-references between cases, functions and
  * generators: challenge_load does that).  Returns NULL with err set to
  * "file:line:col: json.path: what was expected".  Free with spec_free. */
-typedef struct jdoc jdoc;
 challenge *spec_parse(const jdoc *d, md_err *err);
-
-void spec_free(challenge *c);
-
-/* Looks up a function by name; -1 when absent. */
-int spec_function(const challenge *c, const char *name);
-
-/* The variable a call binds to a parameter. */
-const char *call_binding(const call *cl, const param *p);
 
 #endif

@@ -1,0 +1,145 @@
+/* model — see model.h: freeing a challenge, and the lookups. */
+
+#include "spec/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec/gen.h"
+
+static void free_strs(char **s, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(s[i]);
+    free(s);
+}
+
+static void free_calls(call *cl, int n)
+{
+    for (int i = 0; i < n; i++) {
+        for (int k = 0; k < cl[i].nbind; k++) {
+            free(cl[i].bind[k].param);
+            free(cl[i].bind[k].var);
+        }
+        free(cl[i].bind);
+        free(cl[i].result);
+    }
+    free(cl);
+}
+
+static void free_checks(check *ck, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(ck[i].output);
+        expr_free(ck[i].count);
+        free(ck[i].points);
+        free(ck[i].centroids);
+        free(ck[i].loss);
+        free(ck[i].weights);
+        free(ck[i].labels);
+        free(ck[i].other);
+        free(ck[i].mistake);
+        free(ck[i].path);
+    }
+    free(ck);
+}
+
+static void free_vars(var_def *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(v[i].name);
+        expr_free(v[i].value);
+    }
+    free(v);
+}
+
+static void free_inputs(input_def *in, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(in[i].name);
+        gen_free(in[i].gen);
+    }
+    free(in);
+}
+
+static void free_case(case_spec *cs)
+{
+    free(cs->name);
+    free(cs->note);
+    free(cs->path);
+    free_vars(cs->vars, cs->nvars);
+    free_inputs(cs->inputs, cs->ninputs);
+    free_calls(cs->calls, cs->ncalls);
+    free_checks(cs->checks, cs->nchecks);
+}
+
+void spec_free(challenge *c)
+{
+    if (!c)
+        return;
+    free(c->id);
+    free(c->title);
+    free_strs(c->tags, c->ntags);
+    free(c->statement);
+    free_strs(c->hints, c->nhints);
+    free_strs(c->followups, c->nfollowups);
+    free(c->spec_path);
+    free(c->reference);
+    free(c->model);
+    free(c->examples);
+    for (int i = 0; i < c->nfunctions; i++) {
+        function *f = &c->functions[i];
+        for (int k = 0; k < f->nparams; k++) {
+            param *p = &f->params[k];
+            free(p->name);
+            free(p->handle);
+            for (int s = 0; s < p->ndim; s++)
+                expr_free(p->shape[s]);
+            free(p->shape);
+        }
+        free(f->params);
+        free(f->name);
+        free(f->ret_handle);
+        free(f->ret_name);
+        free(f->doc);
+    }
+    free(c->functions);
+    free_calls(c->calls, c->ncalls);
+    free_vars(c->defaults, c->ndefaults);
+    free_inputs(c->inputs, c->ninputs);
+    free_checks(c->checks, c->nchecks);
+    for (int i = 0; i < c->ncases; i++)
+        free_case(&c->cases[i]);
+    free(c->cases);
+    free(c->conv.loss);
+    expr_free(c->conv.count);
+    free(c->conv.max_iter);
+    free(c->conv.tol);
+    free_case(&c->timing.base);
+    free(c->timing.grow);
+    free(c->timing.advice);
+    free(c->timing.scales);
+    for (int i = 0; i < c->nmistakes; i++) {
+        free(c->mistakes[i].id);
+        free(c->mistakes[i].source);
+        free(c->mistakes[i].message);
+    }
+    free(c->mistakes);
+    free(c);
+}
+
+int spec_function(const challenge *c, const char *name)
+{
+    for (int i = 0; i < c->nfunctions; i++)
+        if (strcmp(c->functions[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+const char *call_binding(const call *cl, const param *p)
+{
+    for (int i = 0; i < cl->nbind; i++)
+        if (strcmp(cl->bind[i].param, p->name) == 0)
+            return cl->bind[i].var;
+    return p->name;
+}

@@ -1,0 +1,371 @@
+/* spec_case — the loader's reading of variables, inputs, cases and the
+ * sections (convergence, timing, mistakes, limits, pass); spec_parse.h. */
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec/gen.h"
+#include "spec/spec_parse.h"
+
+/* --- variables and inputs ------------------------------------------------- */
+
+int sp_vars(ld *L, const cJSON *j, const char *path, var_def **out, int *n)
+{
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"name\": number or expression, ...}");
+    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(var_def));
+    const cJSON *it;
+    cJSON_ArrayForEach(it, j)
+    {
+        char *ip = jpath_key(path, it->string);
+        int rc = 0;
+        if (!jr_is_ident(it->string))
+            rc = FAIL(L, ip, "\"%s\" is not a valid variable name", it->string);
+        var_def *v = &(*out)[*n];
+        if (!rc) {
+            v->name = xstrdup(it->string);
+            (*n)++;
+            v->value = jdoc_expr(L->r.d, it, ip, L->r.err);
+            rc = v->value ? 0 : -1;
+        }
+        free(ip);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+int sp_inputs(ld *L, const cJSON *j, const char *path, input_def **out, int *n)
+{
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"name\": generator, ...}");
+    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(input_def));
+    const cJSON *it;
+    cJSON_ArrayForEach(it, j)
+    {
+        char *ip = jpath_key(path, it->string);
+        int rc = 0;
+        if (!jr_is_ident(it->string))
+            rc = FAIL(L, ip, "\"%s\" is not a valid variable name", it->string);
+        if (!rc) {
+            input_def *in = &(*out)[*n];
+            in->name = xstrdup(it->string);
+            (*n)++;
+            in->gen = gen_parse(L->r.d, it, ip, L->r.err);
+            rc = in->gen ? 0 : -1;
+        }
+        free(ip);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* --- cases ---------------------------------------------------------------- */
+
+/* The parts a case and the timing section share. */
+static int parse_case_body(ld *L, const cJSON *j, const char *path, case_spec *cs)
+{
+    const cJSON *v;
+    char *p;
+    int rc = 0;
+    if ((v = jr_item(j, "vars"))) {
+        p = jpath_key(path, "vars");
+        rc = sp_vars(L, v, p, &cs->vars, &cs->nvars);
+        free(p);
+    }
+    if (!rc && (v = jr_item(j, "inputs"))) {
+        p = jpath_key(path, "inputs");
+        rc = sp_inputs(L, v, p, &cs->inputs, &cs->ninputs);
+        free(p);
+    }
+    if (!rc && (v = jr_item(j, "calls"))) {
+        p = jpath_key(path, "calls");
+        rc = sp_calls(L, v, p, &cs->calls, &cs->ncalls);
+        free(p);
+    }
+    if (!rc && (v = jr_item(j, "checks"))) {
+        p = jpath_key(path, "checks");
+        rc = sp_checks(L, v, p, &cs->checks, &cs->nchecks);
+        free(p);
+    }
+    return rc;
+}
+
+/* A case's "criterion": the criteria cases measure. */
+static int case_criterion(ld *L, const char *path, const char *crit, case_spec *cs)
+{
+    int k = criterion_from_name(crit);
+    char *cp = jpath_key(path, "criterion");
+    int rc = 0;
+    if (k != CRIT_CORRECTNESS && k != CRIT_STABILITY && k != CRIT_ORGANIZATION)
+        rc = FAIL(L, cp, "expected \"correctness\", \"stability\" or "
+                         "\"organization\" (vectorization and convergence "
+                         "have their own sections)");
+    else
+        cs->crit = (criterion)k;
+    free(cp);
+    return rc;
+}
+
+static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
+{
+    static const char *const keys[] = {"name", "criterion", "visible", "seed",
+                                       "note", "vars", "inputs", "calls",
+                                       "checks", "wall_s", NULL};
+    jreader *r = &L->r;
+    cs->path = xstrdup(path);
+    cs->crit = CRIT_CORRECTNESS;
+    cs->wall_s = L->c->wall_s;
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected a case object {\"name\", \"vars\", "
+                             "\"inputs\", ...}");
+    char *crit = NULL;
+    int rc = jr_keys(r, j, path, keys) || jr_str(r, j, path, "name", true, &cs->name) ||
+             jr_str(r, j, path, "criterion", false, &crit) ||
+             jr_bool(r, j, path, "visible", &cs->visible) ||
+             jr_text(r, j, path, "note", false, &cs->note) ||
+             jr_num(r, j, path, "wall_s", 0.01, 600, &cs->wall_s) ||
+             (crit && case_criterion(L, path, crit, cs));
+    free(crit);
+    if (rc)
+        return -1;
+    double seed = -1;
+    if (jr_num(r, j, path, "seed", 0, 9007199254740991.0, &seed))
+        return -1;
+    if (seed >= 0) {
+        cs->has_seed = true;
+        cs->seed = (uint64_t)seed;
+    }
+    return parse_case_body(L, j, path, cs);
+}
+
+int sp_cases(ld *L, const cJSON *cases, const char *path)
+{
+    challenge *c = L->c;
+    if (!cases || !cJSON_IsArray(cases) || cJSON_GetArraySize(cases) == 0)
+        return FAIL(L, cases ? path : "", "%s",
+                    cases ? "expected a non-empty array of cases" : "missing \"cases\"");
+    c->cases = xcalloc((size_t)cJSON_GetArraySize(cases) + 1, sizeof(case_spec));
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cases)
+    {
+        char *ip = jpath_idx(path, c->ncases);
+        int rc = parse_case(L, it, ip, &c->cases[c->ncases]);
+        c->ncases++;
+        for (int k = 0; !rc && k < c->ncases - 1; k++)
+            if (strcmp(c->cases[k].name, c->cases[c->ncases - 1].name) == 0)
+                rc = FAIL(L, ip, "a second case named \"%s\"", c->cases[k].name);
+        free(ip);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* --- sections --------------------------------------------------------------- */
+
+int sp_convergence(ld *L, const cJSON *j, const char *path)
+{
+    static const char *const keys[] = {"loss", "count", "max_iter", "tol",
+                                       "monotone", "slack", "final_rtol", NULL};
+    jreader *r = &L->r;
+    conv_spec *cv = &L->c->conv;
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"loss\": output, \"count\": expr, ...}");
+    cv->enabled = true;
+    cv->monotone = true;
+    cv->slack = 1e-9;
+    cv->final_rtol = 1e-4;
+    if (jr_keys(r, j, path, keys) || jr_ident(r, j, path, "loss", true, &cv->loss) ||
+        jr_ident(r, j, path, "max_iter", true, &cv->max_iter) ||
+        jr_ident(r, j, path, "tol", false, &cv->tol) ||
+        jr_bool(r, j, path, "monotone", &cv->monotone) ||
+        jr_num(r, j, path, "slack", 0, 1, &cv->slack) ||
+        jr_num(r, j, path, "final_rtol", 0, 1, &cv->final_rtol))
+        return -1;
+    const cJSON *count = jr_item(j, "count");
+    if (!count)
+        return FAIL(L, path, "missing \"count\" (how many losses were written, "
+                             "e.g. the result variable \"iters\")");
+    char *cp = jpath_key(path, "count");
+    cv->count = jdoc_expr(r->d, count, cp, r->err);
+    free(cp);
+    return cv->count ? 0 : -1;
+}
+
+/* The timing section's "scales": ascending multipliers of "grow". */
+static int timing_scales(ld *L, const cJSON *sc, const char *sp, timing_spec *t)
+{
+    if (!sc) {
+        t->scales = xcalloc(1, sizeof(double));
+        t->scales[t->nscales++] = 1;
+        return 0;
+    }
+    if (!cJSON_IsArray(sc) || cJSON_GetArraySize(sc) < 1 || cJSON_GetArraySize(sc) > 8)
+        return FAIL(L, sp, "expected 1 to 8 ascending size multipliers, e.g. "
+                           "[0.25, 0.5, 1]");
+    t->scales = xcalloc((size_t)cJSON_GetArraySize(sc), sizeof(double));
+    const cJSON *it;
+    cJSON_ArrayForEach(it, sc)
+    {
+        if (!cJSON_IsNumber(it) || it->valuedouble <= 0 ||
+            (t->nscales && it->valuedouble <= t->scales[t->nscales - 1])) {
+            char *ip = jpath_idx(sp, t->nscales);
+            FAIL(L, ip, "expected a positive multiplier larger than the previous one");
+            free(ip);
+            return -1;
+        }
+        t->scales[t->nscales++] = it->valuedouble;
+    }
+    return 0;
+}
+
+int sp_timing(ld *L, const cJSON *j, const char *path)
+{
+    static const char *const keys[] = {"vars", "inputs", "calls", "grow", "scales",
+                                       "full_ratio", "zero_ratio", "exponent",
+                                       "exponent_slack", "budget_s", "advice", NULL};
+    jreader *r = &L->r;
+    timing_spec *t = &L->c->timing;
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"vars\", \"grow\", \"scales\", "
+                             "\"full_ratio\", \"zero_ratio\", ...}");
+    t->enabled = true;
+    t->full_ratio = 2;
+    t->zero_ratio = 20;
+    t->exponent = 1;
+    t->exponent_slack = 0.35;
+    t->budget_s = 0.6;
+    t->base.path = xstrdup(path);
+    t->base.name = xstrdup("timing");
+    t->base.crit = CRIT_VECTORIZATION;
+    t->base.wall_s = 10;
+    if (jr_keys(r, j, path, keys) || parse_case_body(L, j, path, &t->base) ||
+        jr_ident(r, j, path, "grow", false, &t->grow) ||
+        jr_num(r, j, path, "full_ratio", 0.01, 1e6, &t->full_ratio) ||
+        jr_num(r, j, path, "zero_ratio", 0.01, 1e6, &t->zero_ratio) ||
+        jr_num(r, j, path, "exponent", 0, 10, &t->exponent) ||
+        jr_num(r, j, path, "exponent_slack", 0, 10, &t->exponent_slack) ||
+        jr_num(r, j, path, "budget_s", 0.05, 60, &t->budget_s) ||
+        jr_str(r, j, path, "advice", false, &t->advice))
+        return -1;
+    if (t->zero_ratio <= t->full_ratio)
+        return FAIL(L, path, "zero_ratio (%g) must be above full_ratio (%g)",
+                    t->zero_ratio, t->full_ratio);
+    char *sp = jpath_key(path, "scales");
+    int rc = timing_scales(L, jr_item(j, "scales"), sp, t);
+    free(sp);
+    if (!rc && t->nscales > 1 && !t->grow)
+        rc = FAIL(L, path, "several \"scales\" need \"grow\" (the size variable "
+                           "they multiply)");
+    return rc;
+}
+
+/* The mistakes the model answer marks with MISTAKE(id): each must be
+ * declared, and a declared mistake with no source of its own is a site. */
+static int mark_sites(ld *L)
+{
+    challenge *c = L->c;
+    if (!c->model)
+        return 0;
+    char *text = file_read(c->model, NULL, L->r.err);
+    if (!text)
+        return FAIL(L, "model", "%s", L->r.err->msg);
+    int rc = 0;
+    for (const char *p = strstr(text, "MISTAKE("); p && !rc; p = strstr(p + 1, "MISTAKE(")) {
+        const char *id = p + 8;
+        size_t n = 0;
+        while (isalnum((unsigned char)id[n]) || id[n] == '_')
+            n++;
+        if (n == 0 || id[n] != ')' || (p > text && (isalnum((unsigned char)p[-1]) ||
+                                                   p[-1] == '_')))
+            continue;
+        int m = 0;
+        while (m < c->nmistakes && !(strlen(c->mistakes[m].id) == n &&
+                                     strncmp(c->mistakes[m].id, id, n) == 0))
+            m++;
+        if (m == c->nmistakes)
+            rc = FAIL(L, "model", "the model answer marks MISTAKE(%.*s), which "
+                                  "\"mistakes\" does not declare", (int)n, id);
+        else if (!c->mistakes[m].source)
+            c->mistakes[m].site = true;
+    }
+    free(text);
+    return rc;
+}
+
+int sp_mistakes(ld *L, const cJSON *j, const char *path)
+{
+    static const char *const keys[] = {"id", "source", "message", NULL};
+    jreader *r = &L->r;
+    challenge *c = L->c;
+    if (!cJSON_IsArray(j))
+        return FAIL(L, path, "expected an array of {\"id\", \"source\", \"message\"}");
+    c->mistakes = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(mistake_spec));
+    const cJSON *it;
+    cJSON_ArrayForEach(it, j)
+    {
+        char *ip = jpath_idx(path, c->nmistakes);
+        mistake_spec *m = &c->mistakes[c->nmistakes++];
+        int rc = !cJSON_IsObject(it)
+                     ? FAIL(L, ip, "expected {\"id\", \"source\", \"message\"}")
+                     : 0;
+        if (!rc)
+            rc = jr_keys(r, it, ip, keys) || jr_ident(r, it, ip, "id", true, &m->id) ||
+                 jr_file(r, it, ip, "source", false, false, &m->source) ||
+                 jr_str(r, it, ip, "message", true, &m->message);
+        for (int k = 0; !rc && k < c->nmistakes - 1; k++)
+            if (strcmp(c->mistakes[k].id, m->id) == 0)
+                rc = FAIL(L, ip, "a second mistake with id \"%s\"", m->id);
+        free(ip);
+        if (rc)
+            return -1;
+    }
+    return mark_sites(L);
+}
+
+int sp_limits(ld *L, const cJSON *j, const char *path)
+{
+    static const char *const keys[] = {"wall_s", "memory_mb", NULL};
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"wall_s\": seconds, \"memory_mb\": n}");
+    double mem = L->c->memory_mb;
+    if (jr_keys(&L->r, j, path, keys) ||
+        jr_num(&L->r, j, path, "wall_s", 0.01, 600, &L->c->wall_s) ||
+        jr_num(&L->r, j, path, "memory_mb", 64, 65536, &mem))
+        return -1;
+    L->c->memory_mb = (int)mem;
+    return 0;
+}
+
+int sp_pass(ld *L, const cJSON *j, const char *path)
+{
+    static const char *const keys[] = {"score", "require", NULL};
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"score\": n, \"require\": [criteria]}");
+    if (jr_keys(&L->r, j, path, keys) ||
+        jr_num(&L->r, j, path, "score", 0, 100, &L->c->pass_score))
+        return -1;
+    char **req = NULL;
+    int n = 0;
+    int rc = jr_strs(&L->r, j, path, "require", &req, &n);
+    if (req && !rc)
+        L->c->pass_require = 0;
+    for (int i = 0; i < n; i++) {
+        int k = criterion_from_name(req[i]);
+        if (k < 0 && !rc) {
+            char *rp = jpath_key(path, "require");
+            char *ip = jpath_idx(rp, i);
+            rc = FAIL(L, ip, "unknown criterion \"%s\"", req[i]);
+            free(ip);
+            free(rp);
+        } else if (k >= 0) {
+            L->c->pass_require |= 1u << k;
+        }
+        free(req[i]);
+    }
+    free(req);
+    return rc;
+}

@@ -1,0 +1,45 @@
+/* spec_parse — private to the spec loader (spec.h): the state its files
+ * share and the readers each provides.  Every reader takes the JSON value
+ * j found at path, fills its part of the challenge, and returns 0 or -1
+ * with the error set (located by path).  On an error the parts already
+ * read stay in the challenge, counted, so spec_free releases them. */
+#ifndef MLDRILL_SPEC_PARSE_H
+#define MLDRILL_SPEC_PARSE_H
+
+#include <stdbool.h>
+
+#include <cjson/cJSON.h>
+
+#include "spec/jsonread.h"
+#include "spec/model.h"
+
+/* The loader's state: the document and error (r, first so that &L->r is
+ * what the jr_ getters take) and the challenge being filled. */
+typedef struct ld {
+    jreader r;
+    challenge *c;
+} ld;
+
+#define FAIL(L, path, ...) JR_FAIL(&(L)->r, (path), __VA_ARGS__)
+
+/* spec_sig.c: "functions", call sequences and checks.  sp_calls needs
+ * the functions read first (a call names one). */
+int sp_functions(ld *L, const cJSON *j, const char *path);
+int sp_calls(ld *L, const cJSON *j, const char *path, call **out, int *n);
+int sp_checks(ld *L, const cJSON *j, const char *path, check **out, int *n);
+
+/* spec_case.c: variables, inputs, cases and the sections. */
+int sp_vars(ld *L, const cJSON *j, const char *path, var_def **out, int *n);
+int sp_inputs(ld *L, const cJSON *j, const char *path, input_def **out, int *n);
+int sp_cases(ld *L, const cJSON *j, const char *path);
+int sp_convergence(ld *L, const cJSON *j, const char *path);
+int sp_timing(ld *L, const cJSON *j, const char *path);
+int sp_mistakes(ld *L, const cJSON *j, const char *path);
+int sp_limits(ld *L, const cJSON *j, const char *path);
+int sp_pass(ld *L, const cJSON *j, const char *path);
+
+/* spec_whole.c: once everything else is read, the checks that need the
+ * whole challenge, and the weights and pass rules that follow from it. */
+int sp_whole(ld *L, const cJSON *root);
+
+#endif
