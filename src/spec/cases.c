@@ -3,6 +3,8 @@
 #include "spec/cases.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,227 +183,320 @@ static const input_def *find_input(const input_def **in, int n, const char *name
     return NULL;
 }
 
-/* Creates the values of a case from its calls; generates inputs unless
- * dry.  The core of both case_resolve and case_instantiate. */
-static int build(const challenge *c, const case_spec *cs, uint64_t seed,
-                 const char *grow, double scale, bool dry, case_inst *ci,
-                 md_err *err)
+/* --- building a case's values --------------------------------------------
+ * Resolving and instantiating share the phases: the variables, then the
+ * calls (shapes, roles and types of what is passed), then the inputs, then
+ * the checks.  Instantiating also runs the generators and creates the
+ * outputs; resolving only checks. */
+
+typedef struct builder {
+    const challenge *c;
+    const case_spec *cs;
+    case_inst *ci;          /* the values built (the caller's) */
+    scope sc;               /* the case's variables */
+    const input_def **in;   /* the case's generators, merged */
+    int nin;
+    md_err *err;
+    int call;               /* the call being bound, for messages */
+    const function *f;      /* its function */
+    const call *cl;
+} builder;
+
+static void builder_init(builder *b, const challenge *c, const case_spec *cs, uint64_t seed,
+                         const char *grow, double scale, case_inst *ci, md_err *err)
 {
+    memset(b, 0, sizeof *b);
     memset(ci, 0, sizeof *ci);
     ci->ch = c;
     ci->spec = cs;
     ci->seed = seed;
     ci->calls = case_calls(c, cs, &ci->ncalls);
     ci->checks = case_checks(c, cs, &ci->nchecks);
+    b->c = c;
+    b->cs = cs;
+    b->ci = ci;
+    b->err = err;
+    scope_init(&b->sc, c, cs, grow, scale, err);
+    b->in = merged_inputs(c, cs, &b->nin);
+}
 
-    scope sc;
-    scope_init(&sc, c, cs, grow, scale, err);
-    int nin;
-    const input_def **in = merged_inputs(c, cs, &nin);
-    int rc = -1;
+/* The generators looked values up through the scope; keep only values. */
+static void builder_free(builder *b)
+{
+    free(b->in);
+    scope_free(&b->sc);
+}
 
-    /* every variable evaluates */
-    for (int i = 0; i < sc.n; i++) {
+/* An error about the call being bound: "call 2 (fit): ...". */
+static int call_fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int call_fail(builder *b, const char *fmt, ...)
+{
+    char msg[sizeof b->err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return md_fail(b->err, "call %d (%s): %s", b->call, b->f->name, msg);
+}
+
+/* Every variable evaluates, and becomes a value of the case. */
+static int add_vars(builder *b)
+{
+    for (int i = 0; i < b->sc.n; i++) {
         double v;
-        if (scope_lookup(&sc, sc.defs[i]->name, &v) != 0)
-            goto out;
-        value *val = add_value(ci, sc.defs[i]->name);
+        if (scope_lookup(&b->sc, b->sc.defs[i]->name, &v) != 0)
+            return -1;
+        value *val = add_value(b->ci, b->sc.defs[i]->name);
         val->role = ROLE_VAR;
         val->type = v == floor(v) ? VT_INT : VT_DOUBLE;
         val->num = v;
         val->present = true;
     }
+    return 0;
+}
 
-    /* walk the calls: shapes, roles and types of everything passed */
-    for (int i = 0; i < ci->ncalls; i++) {
-        const call *cl = &ci->calls[i];
-        const function *f = &c->functions[cl->fn];
-        callscope cscope = {&sc, f, cl};
-        for (int k = 0; k < f->nparams; k++) {
-            const param *p = &f->params[k];
-            const char *var = call_binding(cl, p);
-            value *v = case_value(ci, var);
-            const input_def *inp = find_input(in, nin, var);
-            if (!p->array && (p->type == VT_INT || p->type == VT_DOUBLE)) {
-                double x;
-                if (!v || v->role != ROLE_VAR || scope_lookup(&sc, var, &x) != 0) {
-                    md_fail(err, "call %d (%s): parameter \"%s\" needs a variable "
-                                 "\"%s\" in \"vars\" or \"defaults\"",
-                            i, f->name, p->name, var);
-                    goto out;
-                }
-                if (p->type == VT_INT && (x != floor(x) || fabs(x) > 2147483647.0)) {
-                    md_fail(err, "call %d (%s): \"%s\" is %g, not an int", i,
-                            f->name, var, x);
-                    goto out;
-                }
-                continue;
-            }
-            if (p->type == VT_HANDLE) {
-                if (!v || v->role != ROLE_RESULT || v->type != VT_HANDLE) {
-                    md_fail(err, "call %d (%s): parameter \"%s\" needs the handle "
-                                 "\"%s\" returned by an earlier call",
-                            i, f->name, p->name, var);
-                    goto out;
-                }
-                continue;
-            }
-            /* arrays, and string scalars (a one-element string input) */
-            long long dims[VALUE_MAXDIM], count = 1;
-            int ndim = p->array ? p->ndim : 0;
-            for (int s = 0; s < ndim; s++) {
-                md_err e2;
-                if (expr_eval_int(p->shape[s], call_lookup, &cscope, 0, MAX_ELEMS,
-                                  &dims[s], &e2) != 0) {
-                    md_fail(err, "call %d (%s): shape of \"%s\": %s", i, f->name,
-                            p->name, e2.msg);
-                    goto out;
-                }
-                count *= dims[s];
-                if (count > MAX_ELEMS) {
-                    md_fail(err, "call %d (%s): \"%s\" would have %lld elements "
-                                 "(the limit is %lld)",
-                            i, f->name, p->name, count, MAX_ELEMS);
-                    goto out;
-                }
-            }
-            vrole role = p->dir == DIR_IN ? ROLE_INPUT
-                         : p->dir == DIR_OUT ? ROLE_OUTPUT : ROLE_INOUT;
-            /* an earlier call's output may feed a later call's input */
-            bool produced = v && (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT);
-            if (role == ROLE_INPUT && produced) {
-                if (v->count != count || v->type != p->type) {
-                    md_fail(err, "call %d (%s): \"%s\" is passed as a %s of %lld elements "
-                                 "but was produced as a %s of %lld",
-                            i, f->name, var, vtype_name(p->type), count,
-                            vtype_name(v->type), v->count);
-                    goto out;
-                }
-                continue;
-            }
-            if (role != ROLE_OUTPUT && !inp) {
-                md_fail(err, "call %d (%s): parameter \"%s\" reads \"%s\", which "
-                             "has no generator in \"inputs\"",
-                        i, f->name, p->name, var);
-                goto out;
-            }
-            if (role == ROLE_OUTPUT && inp) {
-                md_fail(err, "call %d (%s): \"%s\" is an output but \"%s\" is also "
-                             "an input (use \"dir\": \"inout\" or bind another name)",
-                        i, f->name, p->name, var);
-                goto out;
-            }
-            if (v) {
-                bool same = v->count == count && v->type == p->type &&
-                            (v->role == ROLE_INPUT || v->role == ROLE_INOUT ||
-                             v->role == ROLE_OUTPUT);
-                if (!same) {
-                    md_fail(err, "call %d (%s): \"%s\" is passed as a %s of %lld "
-                                 "elements but was already a %s of %lld",
-                            i, f->name, var, vtype_name(p->type), count,
-                            vtype_name(v->type), v->count);
-                    goto out;
-                }
-                if (role == ROLE_INOUT && v->role == ROLE_INPUT)
-                    v->role = ROLE_INOUT;
-                continue;
-            }
-            v = add_value(ci, var);
-            v->type = p->type;
-            v->array = true;
-            v->role = role;
-            v->ndim = ndim;
-            memcpy(v->dims, dims, sizeof(long long) * (size_t)ndim);
-            v->count = count;
-            if (!p->array && count != 1) {
-                md_fail(err, "string parameter \"%s\" needs one string", p->name);
-                goto out;
-            }
-        }
-        if (cl->result) {
-            value *r = case_value(ci, cl->result);
-            if (r && (r->role != ROLE_RESULT || r->type != f->ret)) {
-                md_fail(err, "call %d (%s): result \"%s\" clashes with another "
-                             "value of that name", i, f->name, cl->result);
-                goto out;
-            }
-            if (!r) {
-                r = add_value(ci, cl->result);
-                r->role = ROLE_RESULT;
-                r->type = f->ret;
-            }
-        }
-    }
+/* A number passed by value: a variable, whole for an int. */
+static int bind_number(builder *b, const param *p, const char *var, const value *v)
+{
+    double x;
+    if (!v || v->role != ROLE_VAR || scope_lookup(&b->sc, var, &x) != 0)
+        return call_fail(b, "parameter \"%s\" needs a variable \"%s\" in \"vars\" or "
+                            "\"defaults\"", p->name, var);
+    if (p->type == VT_INT && (x != floor(x) || fabs(x) > 2147483647.0))
+        return call_fail(b, "\"%s\" is %g, not an int", var, x);
+    return 0;
+}
 
-    /* inputs: every generator of the case feeds something, and in a usable
-     * order; a challenge-level input that this case's calls do not pass is
-     * simply not generated */
-    for (int i = 0; i < nin; i++) {
-        value *v = case_value(ci, in[i]->name);
-        bool own = cs->ninputs > 0 && in[i] >= cs->inputs &&
-                   in[i] < cs->inputs + cs->ninputs;    /* no arithmetic on NULL */
-        if (!v || !v->array) {
-            if (!own)
-                continue;
-            md_fail(err, "input \"%s\" is not passed to any function", in[i]->name);
-            goto out;
-        }
-        const gen_spec *g = in[i]->gen;
-        if (g->from) {
-            value *src = case_value(ci, g->from);
-            int before = 0;
-            for (int k = 0; k < i; k++)
-                before |= strcmp(in[k]->name, g->from) == 0;
-            if (!src || !src->array || !before) {
-                md_fail(err, "input \"%s\": \"from\": \"%s\" must be an input "
-                             "listed before it and passed to a function",
-                        in[i]->name, g->from);
-                goto out;
-            }
-        }
-        if (dry)
-            continue;
-        rng r;
-        rng_seed(&r, seed ^ hash_str(HASH_SEED, in[i]->name));
+/* A handle: one an earlier call returned. */
+static int bind_handle(builder *b, const param *p, const char *var, const value *v)
+{
+    if (!v || v->role != ROLE_RESULT || v->type != VT_HANDLE)
+        return call_fail(b, "parameter \"%s\" needs the handle \"%s\" returned by an "
+                            "earlier call", p->name, var);
+    return 0;
+}
+
+/* The dimensions of an array parameter (none for a string scalar). */
+static int eval_shape(builder *b, const param *p, long long dims[VALUE_MAXDIM], int *ndim,
+                      long long *count)
+{
+    callscope cscope = {&b->sc, b->f, b->cl};
+    *count = 1;
+    *ndim = p->array ? p->ndim : 0;
+    for (int s = 0; s < *ndim; s++) {
         md_err e2;
-        genenv env = {&sc, ci};
-        if (gen_fill(g, v, &r, genenv_lookup, genenv_find, &env, &e2) != 0) {
-            md_fail(err, "input \"%s\": %s", in[i]->name, e2.msg);
-            goto out;
-        }
+        if (expr_eval_int(p->shape[s], call_lookup, &cscope, 0, MAX_ELEMS, &dims[s],
+                          &e2) != 0)
+            return call_fail(b, "shape of \"%s\": %s", p->name, e2.msg);
+        *count *= dims[s];
+        if (*count > MAX_ELEMS)
+            return call_fail(b, "\"%s\" would have %lld elements (the limit is %lld)",
+                             p->name, *count, MAX_ELEMS);
     }
-    /* outputs start zeroed (the runner hands the solution its own copy) */
-    for (int i = 0; i < ci->nvals && !dry; i++) {
+    return 0;
+}
+
+/* An array passed again, or one that must have a generator (inputs) or
+ * must not (outputs).  Returns 1 when an earlier value stands, 0 when a
+ * new value is needed, -1 on an error. */
+static int bind_again(builder *b, const param *p, const char *var, value *v, vrole role,
+                      long long count)
+{
+    /* an earlier call's output may feed a later call's input */
+    bool produced = v && (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT);
+    if (role == ROLE_INPUT && produced) {
+        if (v->count != count || v->type != p->type)
+            return call_fail(b, "\"%s\" is passed as a %s of %lld elements but was "
+                                "produced as a %s of %lld", var, vtype_name(p->type),
+                             count, vtype_name(v->type), v->count);
+        return 1;
+    }
+    const input_def *inp = find_input(b->in, b->nin, var);
+    if (role != ROLE_OUTPUT && !inp)
+        return call_fail(b, "parameter \"%s\" reads \"%s\", which has no generator in "
+                            "\"inputs\"", p->name, var);
+    if (role == ROLE_OUTPUT && inp)
+        return call_fail(b, "\"%s\" is an output but \"%s\" is also an input (use "
+                            "\"dir\": \"inout\" or bind another name)", p->name, var);
+    if (!v)
+        return 0;
+    bool same = v->count == count && v->type == p->type &&
+                (v->role == ROLE_INPUT || v->role == ROLE_INOUT || v->role == ROLE_OUTPUT);
+    if (!same)
+        return call_fail(b, "\"%s\" is passed as a %s of %lld elements but was already "
+                            "a %s of %lld", var, vtype_name(p->type), count,
+                         vtype_name(v->type), v->count);
+    if (role == ROLE_INOUT && v->role == ROLE_INPUT)
+        v->role = ROLE_INOUT;
+    return 1;
+}
+
+/* An array, or a string scalar (a one-element string input): its shape,
+ * and a value of the case for it unless an earlier call made one. */
+static int bind_array(builder *b, const param *p, const char *var, value *v)
+{
+    long long dims[VALUE_MAXDIM], count;
+    int ndim;
+    if (eval_shape(b, p, dims, &ndim, &count) != 0)
+        return -1;
+    vrole role = p->dir == DIR_IN ? ROLE_INPUT : p->dir == DIR_OUT ? ROLE_OUTPUT : ROLE_INOUT;
+    int rc = bind_again(b, p, var, v, role, count);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    v = add_value(b->ci, var);
+    v->type = p->type;
+    v->array = true;
+    v->role = role;
+    v->ndim = ndim;
+    memcpy(v->dims, dims, sizeof(long long) * (size_t)ndim);
+    v->count = count;
+    if (!p->array && count != 1)
+        return md_fail(b->err, "string parameter \"%s\" needs one string", p->name);
+    return 0;
+}
+
+/* A call's result: a value of the case of the function's return type. */
+static int bind_result(builder *b)
+{
+    if (!b->cl->result)
+        return 0;
+    value *r = case_value(b->ci, b->cl->result);
+    if (r && (r->role != ROLE_RESULT || r->type != b->f->ret))
+        return call_fail(b, "result \"%s\" clashes with another value of that name",
+                         b->cl->result);
+    if (!r) {
+        r = add_value(b->ci, b->cl->result);
+        r->role = ROLE_RESULT;
+        r->type = b->f->ret;
+    }
+    return 0;
+}
+
+/* Walks the calls: shapes, roles and types of everything passed. */
+static int bind_calls(builder *b)
+{
+    for (b->call = 0; b->call < b->ci->ncalls; b->call++) {
+        b->cl = &b->ci->calls[b->call];
+        b->f = &b->c->functions[b->cl->fn];
+        for (int k = 0; k < b->f->nparams; k++) {
+            const param *p = &b->f->params[k];
+            const char *var = call_binding(b->cl, p);
+            value *v = case_value(b->ci, var);
+            int rc = !p->array && (p->type == VT_INT || p->type == VT_DOUBLE)
+                         ? bind_number(b, p, var, v)
+                     : p->type == VT_HANDLE ? bind_handle(b, p, var, v)
+                                            : bind_array(b, p, var, v);
+            if (rc != 0)
+                return -1;
+        }
+        if (bind_result(b) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Input i of the merged inputs feeds something, in a usable order: *v is
+ * the value it fills, or NULL for a challenge-level input that this
+ * case's calls do not pass (simply not generated). */
+static int check_input(builder *b, int i, value **v)
+{
+    const input_def *in = b->in[i];
+    const case_spec *cs = b->cs;
+    *v = case_value(b->ci, in->name);
+    bool own = cs->ninputs > 0 && in >= cs->inputs &&
+               in < cs->inputs + cs->ninputs;    /* no arithmetic on NULL */
+    if (!*v || !(*v)->array) {
+        *v = NULL;
+        if (!own)
+            return 0;
+        return md_fail(b->err, "input \"%s\" is not passed to any function", in->name);
+    }
+    const char *from = in->gen->from;
+    if (!from)
+        return 0;
+    value *src = case_value(b->ci, from);
+    int before = 0;
+    for (int k = 0; k < i; k++)
+        before |= strcmp(b->in[k]->name, from) == 0;
+    if (!src || !src->array || !before)
+        return md_fail(b->err, "input \"%s\": \"from\": \"%s\" must be an input listed "
+                               "before it and passed to a function", in->name, from);
+    return 0;
+}
+
+/* Runs input i's generator into v, seeded by the case's seed and its name. */
+static int generate_input(builder *b, int i, value *v)
+{
+    const input_def *in = b->in[i];
+    rng r;
+    rng_seed(&r, b->ci->seed ^ hash_str(HASH_SEED, in->name));
+    md_err e2;
+    genenv env = {&b->sc, b->ci};
+    if (gen_fill(in->gen, v, &r, genenv_lookup, genenv_find, &env, &e2) != 0)
+        return md_fail(b->err, "input \"%s\": %s", in->name, e2.msg);
+    return 0;
+}
+
+/* Outputs start zeroed (the runner hands the solution its own copy). */
+static void create_outputs(case_inst *ci)
+{
+    for (int i = 0; i < ci->nvals; i++) {
         value *v = &ci->vals[i];
         if (v->role == ROLE_OUTPUT)
             v->data = xcalloc((size_t)(v->count ? v->count : 1), vtype_size(v->type));
     }
+}
 
-    /* checks refer to values that exist */
-    for (int i = 0; i < ci->nchecks; i++) {
-        const check *ck = &ci->checks[i];
+/* Checks refer to values that exist. */
+static int check_checks(builder *b)
+{
+    for (int i = 0; i < b->ci->nchecks; i++) {
+        const check *ck = &b->ci->checks[i];
         const char *names[] = {ck->output, ck->points, ck->centroids, ck->loss,
                                ck->weights, ck->labels, ck->other};
         for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-            if (names[k] && !case_value(ci, names[k])) {
-                md_fail(err, "check %d names \"%s\", which no call passes or "
-                             "returns in this case", i, names[k]);
-                goto out;
-            }
+            if (names[k] && !case_value(b->ci, names[k]))
+                return md_fail(b->err, "check %d names \"%s\", which no call passes or "
+                                       "returns in this case", i, names[k]);
     }
-    rc = 0;
-out:
-    /* the generators looked values up through the scope; keep only values */
-    free(in);
-    scope_free(&sc);
-    return rc;
+    return 0;
+}
+
+/* Checks a case without generating anything: the values it would have. */
+static int resolve(builder *b)
+{
+    if (add_vars(b) != 0 || bind_calls(b) != 0)
+        return -1;
+    for (int i = 0; i < b->nin; i++) {
+        value *v;
+        if (check_input(b, i, &v) != 0)
+            return -1;
+    }
+    return check_checks(b);
+}
+
+/* Builds a case's values with their data. */
+static int instantiate(builder *b)
+{
+    if (add_vars(b) != 0 || bind_calls(b) != 0)
+        return -1;
+    for (int i = 0; i < b->nin; i++) {
+        value *v;
+        if (check_input(b, i, &v) != 0 || (v && generate_input(b, i, v) != 0))
+            return -1;
+    }
+    create_outputs(b->ci);
+    return check_checks(b);
 }
 
 int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
                  md_err *err)
 {
     case_inst ci;
-    int rc = build(c, cs, 0, grow, scale, true, &ci, err);
+    builder b;
+    builder_init(&b, c, cs, 0, grow, scale, &ci, err);
+    int rc = resolve(&b);
+    builder_free(&b);
     /* the inputs live in the grader and in every runner, the outputs in
      * each runner: a case bigger than the memory limit cannot run */
     size_t bytes = rc == 0 ? case_bytes(&ci) : 0;
@@ -427,7 +522,10 @@ uint64_t case_seed(const challenge *c, const case_spec *cs, uint64_t grading_see
 int case_instantiate(const challenge *c, const case_spec *cs, uint64_t grading_seed,
                      const char *grow, double scale, case_inst *out, md_err *err)
 {
-    int rc = build(c, cs, case_seed(c, cs, grading_seed), grow, scale, false, out, err);
+    builder b;
+    builder_init(&b, c, cs, case_seed(c, cs, grading_seed), grow, scale, out, err);
+    int rc = instantiate(&b);
+    builder_free(&b);
     if (rc != 0)
         case_inst_free(out);
     return rc;
