@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "run/explain.h"
 
 #define LOAD_LIMIT_S EXEC_LOAD_LIMIT_S
 
@@ -32,13 +33,6 @@
  * UBSAN_OPTIONS below). */
 #define ASAN_EXIT 97
 #define UBSAN_EXIT 98
-
-const char *xstatus_name(xstatus s)
-{
-    static const char *const n[] = {"notrun", "ok", "crash", "timeout",
-                                    "memory", "forbidden", "error"};
-    return s <= XS_ERROR ? n[s] : "?";
-}
 
 char *exec_find_runner(const char *name)
 {
@@ -134,306 +128,107 @@ static void set_run(xrun *x, xstatus st, int fault, int call, char *msg)
     x->message = msg;
 }
 
-/* Plain words for a refused system call; detail is what the runner could
- * tell about the call (runner/fault.c): "read:PATH", "write:PATH",
- * "create:PATH", "thread", "process" or "run:PROGRAM". */
-static const char *syscall_words(const char *name, const char *detail)
-{
-    if (strncmp(detail, "create:", 7) == 0)
-        return "create a file";
-    if (strncmp(detail, "write:", 6) == 0)
-        return "write to a file";
-    if (strncmp(detail, "read:", 5) == 0)
-        return "open a file";
-    if (strncmp(detail, "run:", 4) == 0)
-        return "run another program";
-    if (strcmp(detail, "thread") == 0)
-        return "start a thread";
-    if (strcmp(detail, "process") == 0)
-        return "start a new process";
-    static const struct {
-        const char *prefix, *words;
-    } t[] = {
-        {"open", "open a file"},           {"creat", "create a file"},
-        {"execve", "run another program"}, {"clone", "start a new process"},
-        {"fork", "start a new process"},   {"vfork", "start a new process"},
-        {"socket", "use the network"},     {"connect", "use the network"},
-        {"bind", "use the network"},       {"send", "use the network"},
-        {"listen", "use the network"},     {"accept", "use the network"},
-        {"unlink", "delete a file"},       {"rename", "rename a file"},
-        {"mkdir", "create a directory"},   {"rmdir", "delete a directory"},
-        {"rt_sigaction", "change how signals are handled"},
-        {"kill", "send a signal to another process"},
-        {"tgkill", "send a signal to another process"},
-        {"tkill", "send a signal to another process"},
-        {"rt_sigqueueinfo", "send a signal to another process"},
-        {"prlimit64", "change resource limits"},
-        {"setrlimit", "change resource limits"},
-        {"ptrace", "debug another process"}, {"process_vm", "read another process's memory"},
-        {"truncate", "change a file"},     {"ftruncate", "change a file"},
-        {"chmod", "change file permissions"}, {"chown", "change a file's owner"},
-        {"symlink", "create a link"},      {"link", "create a link"},
-        {"utime", "change a file's times"}, {"flock", "lock a file"},
-        {"memfd_create", "create a file in memory"},
-        {"shm", "create shared memory"},   {"sem", "create a semaphore"},
-        {"msg", "create a message queue"}, {"mq_", "create a message queue"},
-        {"dup", "duplicate a file descriptor"},
-        {"fcntl", "lock or duplicate a file descriptor"},
-        {"pause", "wait for a signal"},    {"alarm", "set an alarm"},
-        {"setitimer", "set a timer"},      {"timer_create", "set a timer"},
-        {"poll", "wait on file descriptors"}, {"select", "wait on file descriptors"},
-        {"pselect", "wait on file descriptors"}, {"ioctl", "control a device"},
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strncmp(name, t[i].prefix, strlen(t[i].prefix)) == 0)
-            return t[i].words;
-    return NULL;
-}
+/* The command line and environment of one runner process, with the
+ * storage their strings live in. */
+typedef struct launch {
+    const char *path;            /* the runner executable */
+    const char *argv[12];
+    const char *envp[8];
+    char from[32], cpus[32];     /* --from RUN, --cpu SECONDS */
+    char asan[768], ubsan[256];  /* the sanitizers' options */
+} launch;
 
-/* "your code tried to open a file (/etc/passwd, with openat), which ..."
- * from the runner's "NAME DETAIL". */
-static char *forbidden_message(const char *text)
+/* The runner's arguments: the solution (and reference for timing), the
+ * first run, and a CPU limit that the whole plan's wall limits bound. */
+static void launch_args(launch *ln, const proc *p, const layout *l)
 {
-    if (strcmp(text, "write to a file") == 0)    /* SIGXFSZ */
-        return xasprintf("your code tried to write to a file, which the sandbox does "
-                         "not allow");
-    char name[64];
-    size_t n = strcspn(text, " ");
-    if (n >= sizeof name)
-        n = sizeof name - 1;
-    memcpy(name, text, n);
-    name[n] = '\0';
-    if (strcmp(name, "compat") == 0)
-        return xasprintf("your code made a 32-bit system call (int $0x80), which the "
-                         "sandbox does not allow");
-    const char *detail = text[n] ? text + n + 1 : "";
-    const char *what = strchr(detail, ':');
-    what = what && what[1] ? what + 1 : NULL;
-    const char *w = syscall_words(name, detail);
-    if (!w)
-        return xasprintf("your code made the system call %s, which the sandbox does not "
-                         "allow", name);
-    if (what)
-        return xasprintf("your code tried to %s (%s, with %s), which the sandbox does "
-                         "not allow", w, what, name);
-    return xasprintf("your code tried to %s (%s), which the sandbox does not allow", w,
-                     name);
-}
-
-/* Message for a fault that names a buffer. */
-static char *buffer_fault(const layout *l, const plan_msg *m, char **bufname)
-{
-    int run;
-    const value *v = layout_buffer_value(l, (int)m->a, &run);
-    if (!v)
-        return xasprintf("invalid memory access");
-    *bufname = xstrdup(v->name);
-    bool write = strcmp(m->text, "write") == 0;
-    size_t es = vtype_size(v->type);
-    long long nbytes = (long long)es * v->count;
-    char idx[128];
-    long long off = (long long)m->b;
-    if (m->code == PF_WRITE_INPUT)
-        return xasprintf("wrote into input %s (at %s): inputs are read-only, "
-                         "work on a copy",
-                         v->name, value_index_text(v, off / (long long)es, idx, sizeof idx));
-    bool input = v->role == ROLE_INPUT;
-    if (off >= nbytes) {
-        /* the fault address is the first byte past the end that was
-         * touched; count the whole element it falls in */
-        long long elem = off / (long long)es;
-        long long past = (elem + 1) * (long long)es - nbytes;
-        return xasprintf("%s %lld byte%s past the end of %s %s (element %lld; "
-                         "%s has %lld elements)",
-                         write ? "wrote" : "read", past, past == 1 ? "" : "s",
-                         input ? "input" : "output", v->name, elem, v->name, v->count);
+    double cpu = 2;
+    for (int r = p->next_run; r < layout_nruns(l); r++)
+        cpu += run_wall(l, r, p->job);
+    snprintf(ln->from, sizeof ln->from, "%d", p->next_run);
+    snprintf(ln->cpus, sizeof ln->cpus, "%.0f", ceil(cpu));
+    int a = 0;
+    ln->argv[a++] = ln->path;
+    ln->argv[a++] = "--so";
+    ln->argv[a++] = p->job->so;
+    if (p->job->timing) {
+        ln->argv[a++] = "--ref";
+        ln->argv[a++] = p->job->ref_so;
+        ln->argv[a++] = "--time";
     }
-    return xasprintf("%s %lld bytes before the start of %s %s", write ? "wrote" : "read",
-                     -off, input ? "input" : "output", v->name);
+    ln->argv[a++] = "--from";
+    ln->argv[a++] = ln->from;
+    ln->argv[a++] = "--cpu";
+    ln->argv[a++] = ln->cpus;
+    ln->argv[a] = NULL;
 }
 
-/* Turns a fault message into a status and words. */
-static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
-                              char **bufname)
+/* A cleared environment: only what the runner and OpenBLAS need, and the
+ * sanitizers' options for a sanitized solution. */
+static void launch_env(launch *ln, const proc *p, const layout *l)
 {
-    const char *t = m->text;
-    switch (m->code) {
-    case PF_WRITE_INPUT:
-    case PF_OVERFLOW:
-        *msg = buffer_fault(l, m, bufname);
-        return XS_CRASH;
-    case PF_MEMORY:
-        *msg = xasprintf("ran out of memory: an allocation of %lld bytes failed "
-                         "(the limit is %llu MiB)%s",
-                         (long long)m->a,
-                         (unsigned long long)(layout_hdr(l)->memory_bytes >> 20),
-                         strcmp(t, "null") == 0 ? " and the NULL it returned was used"
-                                                : "");
-        return XS_MEMORY;
-    case PF_FORBIDDEN:
-        *msg = forbidden_message(t);
-        return XS_FORBIDDEN;
-    case PF_TIMEOUT:
-        *msg = xasprintf("used up its CPU time (an infinite loop?)");
-        return XS_TIMEOUT;
-    case PF_MISSING:
-        *msg = xasprintf("the solution does not define %s()", t);
-        return XS_ERROR;
-    default:
-        break;
+    int e = 0;
+    ln->envp[e++] = "OPENBLAS_NUM_THREADS=1";
+    ln->envp[e++] = "OMP_NUM_THREADS=1";
+    ln->envp[e++] = "PATH=/usr/bin:/bin";
+    ln->envp[e++] = "LC_ALL=C";
+    if (p->job->sanitize) {
+        /* The sanitizers report and exit with their own status; the
+         * runner's fault handler keeps the signals (guard pages name the
+         * buffer, SIGSYS the refused call).  The heap is bounded by
+         * mmap_limit_mb, since ASan's allocator reserves its address space
+         * up front where RLIMIT_AS cannot see it; no leak check (it would
+         * need ptrace), no external symbolizer (it would need exec). */
+        unsigned long long mb = layout_hdr(l)->memory_bytes >> 20;
+        snprintf(ln->asan, sizeof ln->asan,
+                 "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=%d:"
+                 "allocator_may_return_null=0:handle_segv=0:handle_abort=0:"
+                 "handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:use_sigaltstack=0:"
+                 "detect_stack_use_after_return=0:quarantine_size_mb=32:"
+                 "max_allocation_size_mb=%llu:mmap_limit_mb=%llu:"
+                 "external_symbolizer_path=:color=never:print_summary=1:"
+                 "detect_odr_violation=0:malloc_context_size=8",
+                 ASAN_EXIT, mb ? mb : 512, (mb ? mb : 512) + 256);
+        snprintf(ln->ubsan, sizeof ln->ubsan,
+                 "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=%d:"
+                 "color=never:external_symbolizer_path=", UBSAN_EXIT);
+        ln->envp[e++] = ln->asan;
+        ln->envp[e++] = ln->ubsan;
     }
-    /* PF_CRASH: a signal */
-    int sig = (int)m->a;
-    if (strcmp(t, "null") == 0)
-        *msg = xasprintf("segmentation fault: used a NULL pointer");
-    else if (strcmp(t, "stack") == 0)
-        *msg = xasprintf("stack overflow: recursion too deep, or a local array "
-                         "too large for the stack (use malloc)");
-    else if (strcmp(t, "copy") == 0)
-        *msg = xasprintf("a string pointer the solution returned is not valid");
-    else if (strcmp(t, "abort") == 0)
-        *msg = xasprintf("abort() was called (a failed assert(), or free() found "
-                         "the heap corrupted)");
-    else if (sig == SIGSEGV || sig == SIGBUS)
-        *msg = xasprintf("segmentation fault: invalid memory %s at address 0x%llx",
-                         t, (unsigned long long)m->b);
-    else if (sig == SIGFPE)
-        *msg = xasprintf("arithmetic exception (an integer division by zero?)");
-    else if (sig == SIGILL)
-        *msg = xasprintf("illegal instruction");
-    else
-        *msg = xasprintf("killed by signal %d (%s)", sig, strsignal(sig));
-    return XS_CRASH;
+    ln->envp[e] = NULL;
 }
 
-/* --- sanitizer reports --------------------------------------------------------- */
-
-/* The text of the line at p, up to the newline. */
-static void add_line(strbuf *sb, const char *p)
+/* In the forked child: descriptors 0-5 as runner.c expects them (stdin
+ * /dev/null, output, status, IN, OUT), then the runner.  Never returns. */
+_Noreturn static void exec_child(const launch *ln, const proc *p, const layout *l, int out_w,
+                       int status_w, pid_t parent)
 {
-    size_t n = strcspn(p, "\n");
-    sb_addn(sb, p, n);
+    setsid();
+    /* the runner dies with the grader (a REPL killed hard) */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(127);
+    int devnull = open("/dev/null", O_RDONLY);
+    /* move the sources above the targets before placing them */
+    int src[6] = {devnull, out_w, out_w, status_w, layout_in_fd(l), p->out_fd};
+    for (int i = 0; i < 6; i++)
+        src[i] = fcntl(src[i], F_DUPFD, 16);
+    for (int i = 0; i < 6; i++)
+        if (dup2(src[i], i) < 0)
+            _exit(127);
+    close_range(6, ~0U, 0);
+    /* Timing runs get the same address-space layout every time: with
+     * randomised addresses, whether large buffers land on huge pages
+     * (and how they alias in the caches) changes from one grading to
+     * the next, and a strided loop's speed with it. */
+    if (p->job->timing)
+        personality(ADDR_NO_RANDOMIZE);
+    execve(ln->path, (char *const *)ln->argv, (char *const *)ln->envp);
+    dprintf(2, "mldrill: cannot run %s: %s\n", ln->path, strerror(errno));
+    _exit(127);
 }
 
-/* "file.c:12" from " /dir/file.c:12:5" at p (the first source location on
- * the line), into out; false when there is none or when it is not the
- * solution's (the sanitizers', libc's or the runner's own sources). */
-static bool source_location(const char *p, char *out, size_t cap)
-{
-    size_t len = strcspn(p, "\n");
-    static const char *const foreign[] = {"/libsanitizer/", "/sysdeps/", "/csu/",
-                                          "src/runner", "/libffi"};
-    for (size_t f = 0; f < sizeof foreign / sizeof foreign[0]; f++) {
-        const char *hit = strstr(p, foreign[f]);
-        if (hit && (size_t)(hit - p) < len)
-            return false;
-    }
-    for (size_t i = 0; i + 3 < len; i++) {
-        if (p[i] != '.' || p[i + 1] != 'c' || p[i + 2] != ':' ||
-            !(p[i + 3] >= '0' && p[i + 3] <= '9'))
-            continue;
-        size_t b = i;
-        while (b > 0 && p[b - 1] != ' ' && p[b - 1] != '/' && p[b - 1] != '(')
-            b--;
-        size_t e = i + 3;
-        while (e < len && p[e] >= '0' && p[e] <= '9')
-            e++;
-        snprintf(out, cap, "%.*s", (int)(e - b), p + b);
-        return true;
-    }
-    return false;
-}
-
-/* One line from an AddressSanitizer or UBSan report in text (the end of a
- * runner's output): what was found, where in the solution, and the access;
- * NULL when there is no report.  *memory is set for out-of-memory kinds. */
-static char *sanitizer_message(const char *text, bool *memory)
-{
-    *memory = false;
-    const char *asan = NULL;
-    for (const char *p = strstr(text, "ERROR: AddressSanitizer"); p;
-         p = strstr(p + 1, "ERROR: AddressSanitizer"))
-        asan = p;
-    const char *ubsan = strstr(text, ": runtime error: ");
-    strbuf sb = {0};
-    char where[256];
-    if (asan) {
-        /* ERROR: AddressSanitizer: heap-buffer-overflow on address ... */
-        const char *kind = asan + strlen("ERROR: AddressSanitizer: ");
-        size_t kn = strcspn(kind, " \n");
-        sb_printf(&sb, "AddressSanitizer: %.*s", (int)kn, kind);
-        *memory = strncmp(kind, "out-of-memory", kn) == 0 ||
-                  strncmp(kind, "allocation-size-too-big", kn) == 0 ||
-                  strncmp(kind, "requested allocation size", 25) == 0 ||
-                  strstr(kind, "out of memory") != NULL ||
-                  strncmp(kind, "calloc-overflow", kn) == 0 ||
-                  strncmp(kind, "pvalloc-overflow", kn) == 0;
-        /* the access ("WRITE of size 8 at ...") */
-        const char *acc = strstr(asan, "\nREAD of size ");
-        const char *wacc = strstr(asan, "\nWRITE of size ");
-        if (wacc && (!acc || wacc < acc))
-            acc = wacc;
-        if (acc) {
-            size_t an = strcspn(acc + 1, "\n");
-            const char *at = strstr(acc + 1, " at ");
-            if (at && at < acc + 1 + an)
-                an = (size_t)(at - (acc + 1));
-            sb_printf(&sb, " (%.*s)", (int)an, acc + 1);
-        }
-        /* the first frame in a .c file: the solution's line */
-        const char *frame = strstr(asan, "\n    #");
-        bool found = false;
-        for (; frame && !found; frame = strstr(frame + 1, "\n    #"))
-            found = source_location(frame + 1, where, sizeof where);
-        if (!found) {
-            const char *sum = strstr(asan, "SUMMARY: AddressSanitizer");
-            found = sum && source_location(sum, where, sizeof where);
-        }
-        if (found)
-            sb_printf(&sb, " at %s", where);
-        /* where the block came from, for heap errors: "0 bytes to the
-         * right of 8-byte region, allocated at file.c:11" */
-        const char *loc = strstr(asan, " is located ");
-        const char *reg = loc ? strstr(loc, " region [") : NULL;
-        if (reg && (size_t)(reg - loc) < strcspn(loc, "\n")) {
-            loc += strlen(" is located ");
-            sb_printf(&sb, ": %.*s region", (int)(reg - loc), loc);
-            const char *alloc = strstr(reg, "allocated by thread");
-            const char *af = alloc ? strstr(alloc, "\n    #") : NULL;
-            bool af_found = false;
-            for (; af && !af_found; af = strstr(af + 1, "\n    #"))
-                af_found = source_location(af + 1, where, sizeof where);
-            if (af_found)
-                sb_printf(&sb, ", allocated at %s", where);
-            const char *freed = strstr(reg, "freed by thread");
-            af = freed && (!alloc || freed < alloc) ? strstr(freed, "\n    #") : NULL;
-            af_found = false;
-            for (; af && !af_found; af = strstr(af + 1, "\n    #"))
-                af_found = source_location(af + 1, where, sizeof where);
-            if (af_found)
-                sb_printf(&sb, ", freed at %s", where);
-        }
-    } else if (ubsan) {
-        /* /dir/file.c:12:9: runtime error: signed integer overflow: ... */
-        const char *line = ubsan;
-        while (line > text && line[-1] != '\n')
-            line--;
-        sb_add(&sb, "UndefinedBehaviorSanitizer:");
-        add_line(&sb, ubsan + strlen(": runtime error:"));
-        if (source_location(line, where, sizeof where))
-            sb_printf(&sb, " at %s", where);
-    } else if (strstr(text, "mmap_limit_mb")) {
-        /* the heap bound (ASAN_OPTIONS mmap_limit_mb) fails a check: the
-         * sanitizer says nothing more */
-        *memory = true;
-        sb_add(&sb, "ran out of memory: the heap grew past the limit "
-                    "(AddressSanitizer stopped it)");
-    } else {
-        return NULL;
-    }
-    return sb_take(&sb);
-}
-
+/* Starts a runner process for p's job, from its next run on. */
 static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
 {
     int st[2], outp[2];
@@ -444,62 +239,10 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
         close(st[1]);
         return md_fail(err, "pipe: %s", strerror(errno));
     }
-    const char *runner = p->job->sanitize && o->runner_sanitize ? o->runner_sanitize
-                                                                : o->runner;
-    /* the whole plan's wall limits bound the CPU time of one process */
-    double cpu = 2;
-    for (int r = p->next_run; r < layout_nruns(l); r++)
-        cpu += run_wall(l, r, p->job);
-    char from[32], cpus[32];
-    snprintf(from, sizeof from, "%d", p->next_run);
-    snprintf(cpus, sizeof cpus, "%.0f", ceil(cpu));
-    const char *argv[12];
-    int a = 0;
-    argv[a++] = runner;
-    argv[a++] = "--so";
-    argv[a++] = p->job->so;
-    if (p->job->timing) {
-        argv[a++] = "--ref";
-        argv[a++] = p->job->ref_so;
-        argv[a++] = "--time";
-    }
-    argv[a++] = "--from";
-    argv[a++] = from;
-    argv[a++] = "--cpu";
-    argv[a++] = cpus;
-    argv[a] = NULL;
-    /* a cleared environment: only what the runner and OpenBLAS need */
-    const char *envp[8];
-    int e = 0;
-    envp[e++] = "OPENBLAS_NUM_THREADS=1";
-    envp[e++] = "OMP_NUM_THREADS=1";
-    envp[e++] = "PATH=/usr/bin:/bin";
-    envp[e++] = "LC_ALL=C";
-    char asan[768], ubsan[256];
-    if (p->job->sanitize) {
-        /* The sanitizers report and exit with their own status; the
-         * runner's fault handler keeps the signals (guard pages name the
-         * buffer, SIGSYS the refused call).  The heap is bounded by
-         * mmap_limit_mb, since ASan's allocator reserves its address space
-         * up front where RLIMIT_AS cannot see it; no leak check (it would
-         * need ptrace), no external symbolizer (it would need exec). */
-        unsigned long long mb = layout_hdr(l)->memory_bytes >> 20;
-        snprintf(asan, sizeof asan,
-                 "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=%d:"
-                 "allocator_may_return_null=0:handle_segv=0:handle_abort=0:"
-                 "handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:use_sigaltstack=0:"
-                 "detect_stack_use_after_return=0:quarantine_size_mb=32:"
-                 "max_allocation_size_mb=%llu:mmap_limit_mb=%llu:"
-                 "external_symbolizer_path=:color=never:print_summary=1:"
-                 "detect_odr_violation=0:malloc_context_size=8",
-                 ASAN_EXIT, mb ? mb : 512, (mb ? mb : 512) + 256);
-        snprintf(ubsan, sizeof ubsan,
-                 "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=%d:"
-                 "color=never:external_symbolizer_path=", UBSAN_EXIT);
-        envp[e++] = asan;
-        envp[e++] = ubsan;
-    }
-    envp[e] = NULL;
+    launch ln;
+    ln.path = p->job->sanitize && o->runner_sanitize ? o->runner_sanitize : o->runner;
+    launch_args(&ln, p, l);
+    launch_env(&ln, p, l);
     pid_t parent = getpid();
 
     pid_t pid = fork();
@@ -510,31 +253,8 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
         close(outp[1]);
         return md_fail(err, "fork: %s", strerror(errno));
     }
-    if (pid == 0) {
-        setsid();
-        /* the runner dies with the grader (a REPL killed hard) */
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != parent)
-            _exit(127);
-        int devnull = open("/dev/null", O_RDONLY);
-        /* move the sources above the targets before placing them */
-        int src[6] = {devnull, outp[1], outp[1], st[1], layout_in_fd(l), p->out_fd};
-        for (int i = 0; i < 6; i++)
-            src[i] = fcntl(src[i], F_DUPFD, 16);
-        for (int i = 0; i < 6; i++)
-            if (dup2(src[i], i) < 0)
-                _exit(127);
-        close_range(6, ~0U, 0);
-        /* Timing runs get the same address-space layout every time: with
-         * randomised addresses, whether large buffers land on huge pages
-         * (and how they alias in the caches) changes from one grading to
-         * the next, and a strided loop's speed with it. */
-        if (p->job->timing)
-            personality(ADDR_NO_RANDOMIZE);
-        execve(runner, (char *const *)argv, (char *const *)envp);
-        dprintf(2, "mldrill: cannot run %s: %s\n", runner, strerror(errno));
-        _exit(127);
-    }
+    if (pid == 0)
+        exec_child(&ln, p, l, outp[1], st[1], parent);
     close(st[1]);
     close(outp[1]);
     p->pid = pid;
@@ -677,6 +397,95 @@ static void drain_output(proc *p, size_t cap)
     }
 }
 
+/* The timing job's process ended: its rounds are done, or what stopped
+ * them is the timing's status.  Takes msg. */
+static void settle_timing(proc *p, xstatus st, char *msg)
+{
+    exec_job *j = p->job;
+    if (!p->timed) {
+        j->timing_status = p->have_error ? XS_ERROR : st;
+        j->timing_message = p->have_error ? xstrdup(p->error_text)
+                            : msg ? msg : xstrdup("the timing runner stopped");
+        if (p->have_error)
+            free(msg);
+    } else {
+        j->timing_status = XS_OK;
+        free(msg);
+    }
+    p->done = true;
+}
+
+/* The process ended before the solution was ready: nothing can run.  A
+ * fault of its constructors (forbidden call, crash, hang) is every case's
+ * status; a load error (missing symbol, missing function) is an error. */
+static void settle_unloaded(proc *p, const layout *l, xstatus st, int fault,
+                            const char *msg, int code)
+{
+    exec_job *j = p->job;
+    xstatus rs = XS_ERROR;
+    if (p->have_error) {
+        j->error = xstrdup(p->error_text);
+    } else if (p->have_fault && p->fault.code == PF_MISSING) {
+        j->error = msg ? xstrdup(msg) : xstrdup("a function is missing");
+    } else if (msg) {
+        j->error = xasprintf("while loading the solution (constructors run "
+                             "then): %s", msg);
+        rs = st;
+    } else {
+        j->error = xasprintf("the solution ended the program while loading "
+                             "(exit status %d)", code);
+        rs = XS_CRASH;
+    }
+    for (int r = p->next_run; r < layout_nruns(l); r++)
+        set_run(&j->runs[r], rs, fault, -1, xstrdup(j->error));
+    p->done = true;
+}
+
+/* The process ended inside run p->cur: that run gets the status; the
+ * next process starts after it.  Takes msg and bufname. */
+static void settle_run(proc *p, const layout *l, xstatus st, int fault, char *msg,
+                       char *bufname, const exec_opts *o)
+{
+    exec_job *j = p->job;
+    int nruns = layout_nruns(l);
+    xrun *x = &j->runs[p->cur];
+    if (!msg)
+        msg = xasprintf("the runner stopped unexpectedly");
+    set_run(x, st, fault, p->have_fault && p->fault.call != PLAN_NONE ? (int)p->fault.call : -1,
+            msg);
+    free(x->fault_buffer);
+    x->fault_buffer = bufname;
+    p->next_run = p->cur + 1;
+    p->finished_runs++;
+    p->done = p->next_run >= nruns;
+    if (o->progress)
+        o->progress(o->progress_ctx, p->index, p->finished_runs, nruns);
+    /* grading stays bounded: after two timeouts in a row the rest
+     * would most likely time out too */
+    p->timeouts = st == XS_TIMEOUT ? p->timeouts + 1 : 0;
+    if (p->timeouts >= 2 && !p->done) {
+        for (int r = p->next_run; r < nruns; r++)
+            set_run(&j->runs[r], XS_TIMEOUT, 0, -1,
+                    xstrdup("not run: the two cases before it ran out of time"));
+        p->done = true;
+    }
+}
+
+/* Runs settled at once (a solution that did not load, the rest of the
+ * cases after two timeouts) are progress too. */
+static void report_settled(proc *p, const layout *l, const exec_opts *o)
+{
+    exec_job *j = p->job;
+    int nruns = layout_nruns(l), settled = 0;
+    for (int r = 0; r < nruns && !j->timing; r++)
+        settled += j->runs[r].status != XS_NOTRUN;
+    if (settled > p->finished_runs) {
+        p->finished_runs = settled;
+        if (o->progress)
+            o->progress(o->progress_ctx, p->index, settled, nruns);
+    }
+}
+
 /* After the runner process ended: decide what happened to the run in
  * progress and whether another process must continue. */
 static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
@@ -685,124 +494,36 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
         fprintf(stderr, "[exec %.3f] job %d pid %d ended: status 0x%x killed %d cur %d\n",
                 now_seconds(), p->index, (int)p->pid, wstatus, p->killed, p->cur);
     exec_job *j = p->job;
-    int nruns = layout_nruns(l);
-    char *msg = NULL, *bufname = NULL;
-    xstatus st = XS_CRASH;
-    int fault = p->have_fault ? (int)p->fault.code : 0;
     int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-    if (p->have_fault) {
-        st = describe_fault(l, &p->fault, &msg, &bufname);
-    } else if (p->timed_out) {
-        st = XS_TIMEOUT;
-    } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGKILL && !p->killed) {
-        st = XS_TIMEOUT;    /* the hard CPU limit */
-    } else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGSYS) {
-        /* a refused call while SIGSYS was blocked: the kernel kills
-         * without running the fault reporter, so the call is unknown */
-        st = XS_FORBIDDEN;
-        fault = PF_FORBIDDEN;
-        msg = xasprintf("your code made a system call the sandbox does not allow, "
-                        "with all signals blocked (as libc does while starting a "
-                        "thread or a process)");
-    } else if (j->sanitize && (code == ASAN_EXIT || code == UBSAN_EXIT)) {
-        /* the sanitizer's own report, at the end of what was printed */
-        char *text = xstrndup(p->tail, p->ntail);
-        bool memory = false;
-        msg = sanitizer_message(text, &memory);
-        free(text);
-        if (msg) {
-            st = memory ? XS_MEMORY : XS_CRASH;
-            fault = memory ? PF_MEMORY : PF_CRASH;
-        }
-    }
-    if (!msg && p->killed && !p->timed_out)
-        msg = xasprintf("closed mldrill's status channel (descriptor 3) and was stopped");
-    if (!msg && p->timed_out)
-        msg = xasprintf("did not finish within %.3g s (an infinite loop? waiting "
-                        "forever?)", p->ready && p->cur >= 0 ? run_wall(l, p->cur, j) : LOAD_LIMIT_S);
-    if (!msg && WIFEXITED(wstatus) && p->ready && p->cur >= 0)
-        msg = xasprintf("the program ended with exit(%d) inside the solution: "
-                        "a function must return, not exit", WEXITSTATUS(wstatus));
-    if (!msg && WIFSIGNALED(wstatus))
-        msg = xasprintf("killed by signal %d (%s)", WTERMSIG(wstatus),
-                        strsignal(WTERMSIG(wstatus)));
+    bool in_run = p->ready && p->cur >= 0;
+    char *tail = j->sanitize && (code == ASAN_EXIT || code == UBSAN_EXIT)
+                     ? xstrndup(p->tail, p->ntail) : NULL;
+    explain_end e = {wstatus, p->have_fault ? &p->fault : NULL, p->killed, p->timed_out,
+                     in_run, in_run ? run_wall(l, p->cur, j) : LOAD_LIMIT_S, tail};
+    char *msg, *bufname;
+    int fault;
+    xstatus st = explain_ending(l, &e, &fault, &msg, &bufname);
+    free(tail);
 
     if (j->timing) {
-        if (!p->timed) {
-            j->timing_status = p->have_error ? XS_ERROR : st;
-            j->timing_message = p->have_error ? xstrdup(p->error_text)
-                                : msg ? msg : xstrdup("the timing runner stopped");
-            msg = NULL;
-        } else {
-            j->timing_status = XS_OK;
-        }
-        p->done = true;
+        settle_timing(p, st, msg);
     } else if (!p->ready || p->have_error ||
                (p->have_fault && p->fault.code == PF_MISSING)) {
-        /* nothing can run: the solution did not load.  A fault of its
-         * constructors (forbidden call, crash, hang) is every case's
-         * status; a load error (missing symbol, missing function) is an
-         * error. */
-        xstatus rs = XS_ERROR;
-        if (p->have_error) {
-            j->error = xstrdup(p->error_text);
-        } else if (p->have_fault && p->fault.code == PF_MISSING) {
-            j->error = msg ? xstrdup(msg) : xstrdup("a function is missing");
-        } else if (msg) {
-            j->error = xasprintf("while loading the solution (constructors run "
-                                 "then): %s", msg);
-            rs = st;
-        } else {
-            j->error = xasprintf("the solution ended the program while loading "
-                                 "(exit status %d)", code);
-            rs = XS_CRASH;
-        }
-        for (int r = p->next_run; r < nruns; r++)
-            set_run(&j->runs[r], rs, fault, -1, xstrdup(j->error));
-        p->done = true;
+        settle_unloaded(p, l, st, fault, msg, code);
+        free(msg);
     } else if (p->cur >= 0) {
-        xrun *x = &j->runs[p->cur];
-        if (!msg)
-            msg = xasprintf("the runner stopped unexpectedly");
-        set_run(x, st, fault, p->have_fault && p->fault.call != PLAN_NONE ? (int)p->fault.call : -1,
-                msg);
-        msg = NULL;
-        free(x->fault_buffer);
-        x->fault_buffer = bufname;
+        settle_run(p, l, st, fault, msg, bufname, o);
         bufname = NULL;
-        p->next_run = p->cur + 1;
-        p->finished_runs++;
-        p->done = p->next_run >= nruns;
-        if (o->progress)
-            o->progress(o->progress_ctx, p->index, p->finished_runs, nruns);
-        /* grading stays bounded: after two timeouts in a row the rest
-         * would most likely time out too */
-        p->timeouts = st == XS_TIMEOUT ? p->timeouts + 1 : 0;
-        if (p->timeouts >= 2 && !p->done) {
-            for (int r = p->next_run; r < nruns; r++)
-                set_run(&j->runs[r], XS_TIMEOUT, 0, -1,
-                        xstrdup("not run: the two cases before it ran out of time"));
-            p->done = true;
-        }
     } else {
         /* ended between runs: whatever did not run cannot run */
-        for (int r = p->next_run; r < nruns; r++)
+        for (int r = p->next_run; r < layout_nruns(l); r++)
             if (j->runs[r].status == XS_NOTRUN)
                 set_run(&j->runs[r], XS_ERROR, fault, -1,
                         xstrdup(msg ? msg : "the runner stopped unexpectedly"));
         p->done = true;
+        free(msg);
     }
-    /* runs settled at once (a solution that did not load, the rest of
-     * the cases after two timeouts) are progress too */
-    int settled = 0;
-    for (int r = 0; r < nruns && !j->timing; r++)
-        settled += j->runs[r].status != XS_NOTRUN;
-    if (settled > p->finished_runs) {
-        p->finished_runs = settled;
-        if (o->progress)
-            o->progress(o->progress_ctx, p->index, settled, nruns);
-    }
-    free(msg);
+    report_settled(p, l, o);
     free(bufname);
     close(p->status_fd);
     close(p->output_fd);
@@ -830,17 +551,11 @@ static int read_status(proc *p, const layout *l, const exec_opts *o)
     }
 }
 
-int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
-             md_err *err)
+/* Gives every job its results and p its OUT file; -1 with err, with
+ * nothing left open, when a memory file cannot be made. */
+static int jobs_init(proc *ps, exec_job *jobs, int njobs, const layout *l, md_err *err)
 {
-    if (!o->runner || access(o->runner, X_OK) != 0)
-        return md_fail(err, "the runner (mldrill-runner) was not found next to "
-                            "mldrill or in %s", MLDRILL_LIBEXECDIR);
     int nruns = layout_nruns(l);
-    size_t cap = o->output_cap ? o->output_cap : 64 * 1024;
-    int parallel = o->parallel > 0 ? o->parallel : 2;
-    proc *ps = xcalloc((size_t)njobs + 1, sizeof(proc));
-    int rc = 0;
     for (int i = 0; i < njobs; i++) {
         exec_job *j = &jobs[i];
         j->nruns = nruns;
@@ -856,136 +571,198 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
         if (ps[i].out_fd < 0) {
             for (int k = 0; k < i; k++)
                 close(ps[k].out_fd);
-            free(ps);
             return -1;
         }
         ps[i].done = !j->timing && nruns == 0;
     }
+    return 0;
+}
 
+/* Starts a process for each job that needs one, at most `parallel` at a
+ * time.  Returns how many run; *pending counts the jobs still to run. */
+static int start_pending(proc *ps, int njobs, int parallel, const layout *l,
+                         const exec_opts *o, int *pending, int *rc, md_err *err)
+{
+    int running = 0;
+    *pending = 0;
+    for (int i = 0; i < njobs; i++)
+        running += ps[i].pid > 0;
+    for (int i = 0; i < njobs && *rc == 0; i++) {
+        if (ps[i].done || ps[i].pid > 0)
+            continue;
+        (*pending)++;
+        if (running < parallel) {
+            if (start(&ps[i], l, o, err) != 0) {
+                *rc = -1;
+                break;
+            }
+            running++;
+        }
+    }
+    return running;
+}
+
+/* Waits until a running process prints, reports or reaches its deadline:
+ * pfd gets two entries per running process (status, output); returns
+ * what poll returned. */
+static int wait_events(const proc *ps, int njobs, struct pollfd *pfd, const exec_opts *o)
+{
+    int np = 0;
+    /* a cancel flag is looked at every 50 ms: the REPL's Ctrl-C stops
+     * the runners at once */
+    double now = now_seconds(), wait_s = o->cancel ? 0.05 : 1.0;
+    for (int i = 0; i < njobs; i++) {
+        if (ps[i].pid <= 0)
+            continue;
+        pfd[np++] = (struct pollfd){ps[i].status_fd, POLLIN, 0};
+        pfd[np++] = (struct pollfd){ps[i].output_fd, POLLIN, 0};
+        if (ps[i].deadline - now < wait_s)
+            wait_s = ps[i].deadline - now;
+    }
+    if (wait_s < 0)
+        wait_s = 0;
+    return poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
+}
+
+/* Handles the events of running process p (revents of its status and
+ * output pipes): reads what it sent, kills it past its deadline, and
+ * settles it once it has ended (or must be given up: failed). */
+static void service(proc *p, short st_ev, short out_ev, bool failed, double now,
+                    const layout *l, const exec_opts *o, size_t cap)
+{
+    if (out_ev)
+        drain_output(p, cap);
+    bool eof = false;
+    if (st_ev)
+        eof = read_status(p, l, o) == 0;
+    if (!eof && now > p->deadline) {
+        kill_proc(p);
+        p->timed_out = true;
+        eof = true;
+    }
+    if (!eof && !failed)
+        return;
+    int ws = 0;
+    /* the status pipe closes while the process exits, a moment before it
+     * can be waited for; if it is still there after a grace period, the
+     * solution closed the pipe itself */
+    if (!reap(p->pid, &ws, REAP_GRACE_S)) {
+        kill_proc(p);
+        reap(p->pid, &ws, 1e9);
+    }
+    drain_output(p, cap);
+    finish(p, l, ws, o);
+}
+
+/* Stops every running process at once (cancelled, a system error). */
+static void stop_all(proc *ps, int njobs)
+{
+    for (int i = 0; i < njobs; i++)
+        if (ps[i].pid > 0) {
+            int ws;
+            kill_proc(&ps[i]);
+            waitpid(ps[i].pid, &ws, 0);
+            close(ps[i].status_fd);
+            close(ps[i].output_fd);
+            ps[i].pid = 0;
+        }
+}
+
+/* Runs processes until every job is done; 0, or -1 with err when the
+ * grader could not go on (then nothing is left running). */
+static int supervise(proc *ps, int njobs, const layout *l, const exec_opts *o,
+                     md_err *err)
+{
+    size_t cap = o->output_cap ? o->output_cap : 64 * 1024;
+    int parallel = o->parallel > 0 ? o->parallel : 2;
+    int rc = 0;
     for (;;) {
         if (o->cancel && *o->cancel) {
             for (int i = 0; i < njobs; i++)
                 kill_proc(&ps[i]);
             rc = md_fail(err, "cancelled");
         }
-        /* start processes, at most `parallel` at a time */
-        int running = 0, pending = 0;
-        for (int i = 0; i < njobs; i++)
-            running += ps[i].pid > 0;
-        for (int i = 0; i < njobs && rc == 0; i++) {
-            if (ps[i].done || ps[i].pid > 0)
-                continue;
-            pending++;
-            if (running < parallel) {
-                if (start(&ps[i], l, o, err) != 0) {
-                    rc = -1;
-                    break;
-                }
-                running++;
-            }
-        }
+        int pending;
+        int running = start_pending(ps, njobs, parallel, l, o, &pending, &rc, err);
         if (running == 0 && (pending == 0 || rc != 0))
             break;
-
         struct pollfd pfd[2 * njobs + 1];
-        int np = 0;
-        /* a cancel flag is looked at every 50 ms: the REPL's Ctrl-C stops
-         * the runners at once */
-        double now = now_seconds(), wait_s = o->cancel ? 0.05 : 1.0;
-        for (int i = 0; i < njobs; i++) {
-            if (ps[i].pid <= 0)
-                continue;
-            pfd[np++] = (struct pollfd){ps[i].status_fd, POLLIN, 0};
-            pfd[np++] = (struct pollfd){ps[i].output_fd, POLLIN, 0};
-            if (ps[i].deadline - now < wait_s)
-                wait_s = ps[i].deadline - now;
-        }
-        if (wait_s < 0)
-            wait_s = 0;
-        int pr = poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
-        if (pr < 0 && errno != EINTR) {
+        int pr = wait_events(ps, njobs, pfd, o);
+        bool failed = pr < 0 && errno != EINTR;
+        if (failed) {
             rc = md_fail(err, "poll: %s", strerror(errno));
             for (int i = 0; i < njobs; i++)
                 kill_proc(&ps[i]);
         }
-        now = now_seconds();
+        double now = now_seconds();
         for (int i = 0, k = 0; i < njobs; i++) {
-            proc *p = &ps[i];
-            if (p->pid <= 0)
+            if (ps[i].pid <= 0)
                 continue;
-            short st_ev = pfd[k++].revents, out_ev = pfd[k++].revents;
-            if (out_ev)
-                drain_output(p, cap);
-            bool eof = false;
-            if (st_ev)
-                eof = read_status(p, l, o) == 0;
-            if (!eof && now > p->deadline) {
-                kill_proc(p);
-                p->timed_out = true;
-                eof = true;
-            }
-            if (eof || (pr < 0 && errno != EINTR)) {
-                int ws = 0;
-                /* the status pipe closes while the process exits, a moment
-                 * before it can be waited for; if it is still there after
-                 * a grace period, the solution closed the pipe itself */
-                if (!reap(p->pid, &ws, REAP_GRACE_S)) {
-                    kill_proc(p);
-                    reap(p->pid, &ws, 1e9);
-                }
-                drain_output(p, cap);
-                finish(p, l, ws, o);
-            }
+            service(&ps[i], pfd[k].revents, pfd[k + 1].revents, failed, now, l, o, cap);
+            k += 2;
         }
         if (rc != 0) {
-            for (int i = 0; i < njobs; i++)
-                if (ps[i].pid > 0) {
-                    int ws;
-                    kill_proc(&ps[i]);
-                    waitpid(ps[i].pid, &ws, 0);
-                    close(ps[i].status_fd);
-                    close(ps[i].output_fd);
-                    ps[i].pid = 0;
-                }
+            stop_all(ps, njobs);
             break;
         }
     }
+    return rc;
+}
 
-    /* collect what the runs wrote */
-    for (int i = 0; i < njobs && rc == 0; i++) {
-        exec_job *j = ps[i].job;
-        for (int r = 0; r < nruns; r++) {
-            xrun *x = &j->runs[r];
-            int ncalls = layout_case(l, r)->ncalls;
-            x->calls = xcalloc((size_t)ncalls + 1, sizeof(plan_res));
-            x->ncalls = ncalls;
-            if (layout_collect(l, ps[i].out_fd, r, &x->vals, &x->nvals, x->calls,
-                               ncalls, err) != 0) {
-                rc = -1;
-                break;
-            }
-        }
-        for (uint32_t t = 0; j->timing && rc == 0 && t < layout_hdr(l)->ntime; t++) {
-            if (layout_timing(l, ps[i].out_fd, (int)t, &j->tres[t], err) != 0)
-                rc = -1;
-            else if (debug_on())
-                fprintf(stderr, "[exec] timing %u: warmed %u ref %.4g user %.4g, %u samples "
-                                "x %u reps, alloc failed %llu\n",
-                        t, j->tres[t].warmed, j->tres[t].ref_warm, j->tres[t].user_warm,
-                        j->tres[t].nsamples, j->tres[t].reps,
-                        (unsigned long long)j->tres[t].alloc_failed);
-            if (debug_on() && rc == 0)
-                for (uint32_t k = 0; k < j->tres[t].nsamples; k++)
-                    fprintf(stderr, "[exec] timing %u sample %u: user %.6g ref %.6g (%s first)\n",
-                            t, k, j->tres[t].user_s[k], j->tres[t].ref_s[k],
-                            j->tres[t].user_first[k] ? "user" : "reference");
-        }
-        if (ps[i].output.len || j->output_total) {
-            j->output = sb_take(&ps[i].output);
-            if (debug_on())
-                fprintf(stderr, "[exec] job %d printed:\n%s\n", i, j->output);
-        }
+/* MLDRILL_DEBUG: the timing samples of job timing t. */
+static void debug_timing(uint32_t t, const plan_tres *tr)
+{
+    fprintf(stderr, "[exec] timing %u: warmed %u ref %.4g user %.4g, %u samples "
+                    "x %u reps, alloc failed %llu\n",
+            t, tr->warmed, tr->ref_warm, tr->user_warm, tr->nsamples, tr->reps,
+            (unsigned long long)tr->alloc_failed);
+    for (uint32_t k = 0; k < tr->nsamples; k++)
+        fprintf(stderr, "[exec] timing %u sample %u: user %.6g ref %.6g (%s first)\n",
+                t, k, tr->user_s[k], tr->ref_s[k], tr->user_first[k] ? "user" : "reference");
+}
+
+/* Copies what p's runs wrote (outputs, results, timing samples) from its
+ * OUT file into its job, with what the processes printed. */
+static int collect(proc *p, const layout *l, md_err *err)
+{
+    exec_job *j = p->job;
+    for (int r = 0; r < layout_nruns(l); r++) {
+        xrun *x = &j->runs[r];
+        int ncalls = layout_case(l, r)->ncalls;
+        x->calls = xcalloc((size_t)ncalls + 1, sizeof(plan_res));
+        x->ncalls = ncalls;
+        if (layout_collect(l, p->out_fd, r, &x->vals, &x->nvals, x->calls, ncalls,
+                           err) != 0)
+            return -1;
     }
+    for (uint32_t t = 0; j->timing && t < layout_hdr(l)->ntime; t++) {
+        if (layout_timing(l, p->out_fd, (int)t, &j->tres[t], err) != 0)
+            return -1;
+        if (debug_on())
+            debug_timing(t, &j->tres[t]);
+    }
+    if (p->output.len || j->output_total) {
+        j->output = sb_take(&p->output);
+        if (debug_on())
+            fprintf(stderr, "[exec] job %d printed:\n%s\n", p->index, j->output);
+    }
+    return 0;
+}
+
+int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
+             md_err *err)
+{
+    if (!o->runner || access(o->runner, X_OK) != 0)
+        return md_fail(err, "the runner (mldrill-runner) was not found next to "
+                            "mldrill or in %s", MLDRILL_LIBEXECDIR);
+    proc *ps = xcalloc((size_t)njobs + 1, sizeof(proc));
+    if (jobs_init(ps, jobs, njobs, l, err) != 0) {
+        free(ps);
+        return -1;
+    }
+    int rc = supervise(ps, njobs, l, o, err);
+    for (int i = 0; i < njobs && rc == 0; i++)
+        rc = collect(&ps[i], l, err);
     for (int i = 0; i < njobs; i++) {
         close(ps[i].out_fd);
         sb_free(&ps[i].output);

@@ -2,25 +2,15 @@
  * mldrill-runner, one session per process), watching wall-clock limits,
  * capturing the solution's output, and restarting after a fault so that
  * one crashing case does not hide the others.  Several jobs (the
- * solution, the reference, mistake variants) run side by side. */
+ * solution, the reference, mistake variants) run side by side.  What a
+ * fault or an ending means, in words, is explain.h's job. */
 #ifndef MLDRILL_EXEC_H
 #define MLDRILL_EXEC_H
 
 #include <signal.h>
 
+#include "run/explain.h"
 #include "run/layout.h"
-
-typedef enum xstatus {
-    XS_NOTRUN,
-    XS_OK,
-    XS_CRASH,
-    XS_TIMEOUT,
-    XS_MEMORY,
-    XS_FORBIDDEN,
-    XS_ERROR,
-} xstatus;
-
-const char *xstatus_name(xstatus s);
 
 /* Loading a solution (dlopen, its constructors) must finish within this
  * many seconds; the wall limit of a case starts after. */
