@@ -252,6 +252,210 @@ void compile_result_clear(compile_result *r)
     memset(r, 0, sizeof *r);
 }
 
+/* One compilation's files, as compile_file works them out (all owned). */
+typedef struct cbuild {
+    char *header;      /* the prototypes (with the mistake's switch) */
+    char *logpath;     /* the compiler's messages, cached beside the .so */
+    char *hpath;       /* the prototypes header, force-included */
+    char *privdir;     /* untrusted: the private build directory, else NULL */
+    char *tmp;         /* where the compiler writes the .so */
+} cbuild;
+
+static void cbuild_free(cbuild *b)
+{
+    free(b->header);
+    free(b->logpath);
+    free(b->hpath);
+    free(b->tmp);
+    if (b->privdir) {
+        /* the compiler's leftovers, if any, then the directory */
+        remove_tree(b->privdir);
+        free(b->privdir);
+    }
+}
+
+/* The prototypes header, with MISTAKE(id) on for o->mistake. */
+static char *build_header(const challenge *c, const compile_opts *o)
+{
+    char *header = compile_header(c);
+    if (o->mistake) {
+        char *with = xasprintf("%s#define MLDRILL_MISTAKE_%s 1\n", header, o->mistake);
+        free(header);
+        header = with;
+    }
+    return header;
+}
+
+/* The cache key: it covers everything that changes the result. */
+static uint64_t cache_key(const char *src, const char *text, size_t len,
+                          const char *header, const compile_opts *o)
+{
+    uint64_t h = hash_str(HASH_SEED, MLDRILL_VERSION);
+    h = hash_str(h, compile_cc());
+    h = hash_str(h, o->sanitize ? "sanitize" : "plain");
+    h = hash_str(h, o->untrusted ? "untrusted" : "trusted");
+    h = hash_str(h, MLDRILL_BLAS_FLAGS);
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        h = hash_str(h, flags[i]);
+    for (size_t i = 0; o->sanitize && i < sizeof sanitize_flags / sizeof sanitize_flags[0]; i++)
+        h = hash_str(h, sanitize_flags[i]);
+    h = hash_str(h, header);
+    h = hash_bytes(h, text, len);
+    return hash_local_includes(h, src, text, 0);
+}
+
+/* The cached .so and log paths of key k (res->so_path, b->logpath), and
+ * the cache's include directory (caller frees), made if missing. */
+static char *cache_paths(uint64_t k, compile_result *res, cbuild *b, md_err *err)
+{
+    char *cache = xdg_cache_dir(err);
+    if (!cache)
+        return NULL;
+    char *sodir = path_join(cache, "so");
+    char *incdir = path_join(cache, "include");
+    free(cache);
+    if (mkdir_p(sodir, err) != 0 || mkdir_p(incdir, err) != 0) {
+        free(sodir);
+        free(incdir);
+        return NULL;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "%016llx.so", (unsigned long long)k);
+    res->so_path = path_join(sodir, name);
+    snprintf(name, sizeof name, "%016llx.log", (unsigned long long)k);
+    b->logpath = path_join(sodir, name);
+    free(sodir);
+    return incdir;
+}
+
+/* Writes the prototypes header under incdir, named after the challenge
+ * for readable errors, in a directory of its own hash (b->hpath). */
+static int write_header(const challenge *c, const char *incdir, cbuild *b, md_err *err)
+{
+    uint64_t hh = hash_str(HASH_SEED, b->header);
+    char *hdir = xasprintf("%s/%016llx", incdir, (unsigned long long)hh);
+    char *hname = xasprintf("mldrill_%s.h", c->id);
+    b->hpath = path_join(hdir, hname);
+    free(hname);
+    int rc = mkdir_p(hdir, err);
+    free(hdir);
+    if (rc == 0 && !file_exists(b->hpath))
+        rc = file_write_atomic(b->hpath, b->header, strlen(b->header), err);
+    return rc;
+}
+
+/* Where the compiler writes (b->tmp): an untrusted compile writes only
+ * into a private directory (b->privdir). */
+static int build_target(const compile_result *res, const compile_opts *o, cbuild *b,
+                        md_err *err)
+{
+    if (!o->untrusted) {
+        b->tmp = xasprintf("%s.%ld.tmp", res->so_path, (long)getpid());
+        return 0;
+    }
+    char *base = path_dirname(res->so_path);
+    b->privdir = xasprintf("%s/build-XXXXXX", base);
+    free(base);
+    if (!mkdtemp(b->privdir)) {
+        md_fail(err, "cannot create a build directory: %s", strerror(errno));
+        free(b->privdir);
+        b->privdir = NULL;
+        return -1;
+    }
+    b->tmp = path_join(b->privdir, "solution.so");
+    return 0;
+}
+
+/* The compiler's command line (argv[96]), its words kept in words[2]. */
+static void compiler_argv(const char **argv, const char *src, const compile_opts *o,
+                          const cbuild *b, char **words)
+{
+    int a = split_words(compile_cc(), argv, 8, &words[0]);
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        argv[a++] = flags[i];
+    for (size_t i = 0; o->sanitize && i < sizeof sanitize_flags / sizeof sanitize_flags[0]; i++)
+        argv[a++] = sanitize_flags[i];
+    argv[a++] = "-Wl,-z,defs";    /* only the libraries below (and the sanitizers') */
+    argv[a++] = "-include";
+    argv[a++] = b->hpath;
+    argv[a++] = "-o";
+    argv[a++] = b->tmp;
+    argv[a++] = src;
+    a += split_words(MLDRILL_BLAS_FLAGS, argv + a, 64, &words[1]);
+    argv[a++] = "-lm";
+    argv[a] = NULL;
+}
+
+/* What the compiler of a learner's file may see: the toolchain, the
+ * system headers and libraries, the file, and the prototypes. */
+typedef struct cconfine {
+    const char *read_dirs[16];   /* read and execute */
+    const char *read_files[4];
+    const char *write_dirs[2];
+    char *ccdir, *hdir;          /* owned */
+    confine_rules rules;
+} cconfine;
+
+static void compiler_confinement(cconfine *cf, const char *cc, const char *src,
+                                 const cbuild *b)
+{
+    static const char *const system_dirs[] = {"/usr/bin", "/usr/lib", "/usr/lib64",
+                                              "/usr/libexec", "/usr/include", "/lib",
+                                              "/lib64", "/bin", "/etc/alternatives"};
+    int nrd = 0;
+    for (size_t i = 0; i < sizeof system_dirs / sizeof system_dirs[0]; i++)
+        cf->read_dirs[nrd++] = system_dirs[i];
+    cf->ccdir = NULL;
+    if (cc[0] == '/') {
+        cf->ccdir = path_dirname(cc);
+        cf->read_dirs[nrd++] = cf->ccdir;
+    }
+    cf->hdir = path_dirname(b->hpath);
+    cf->read_files[0] = src;
+    cf->read_files[1] = cf->hdir;
+    cf->read_files[2] = "/etc/ld.so.cache";
+    cf->read_files[3] = "/etc/ld.so.conf";
+    cf->write_dirs[0] = b->privdir;
+    cf->write_dirs[1] = "/dev/null";
+    cf->rules = (confine_rules){cf->read_dirs, nrd, cf->read_files, 4, cf->write_dirs, 2};
+}
+
+/* Runs the compiler; its messages go to res->output, the .so to its
+ * cached path.  -1 with err when the compiler could not be run. */
+static int run_compiler(const char *src, const compile_opts *o, cbuild *b,
+                        compile_result *res, md_err *err)
+{
+    const char *argv[96];
+    char *words[2];
+    compiler_argv(argv, src, o, b, words);
+    cconfine cf;
+    compiler_confinement(&cf, argv[0], src, b);
+    strbuf out = {0};
+    double t0 = now_seconds();
+    int st = run_capture(argv, o->untrusted ? &cf.rules : NULL, b->privdir, &out, err);
+    res->seconds = now_seconds() - t0;
+    free(cf.ccdir);
+    free(cf.hdir);
+    free(words[0]);
+    free(words[1]);
+    if (st < 0) {
+        unlink(b->tmp);
+        sb_free(&out);
+        return -1;
+    }
+    res->output = sb_take(&out);
+    if (st == 0 && rename(b->tmp, res->so_path) == 0) {
+        res->ok = true;
+        file_write_atomic(b->logpath, res->output, strlen(res->output), NULL);
+        return 0;
+    }
+    unlink(b->tmp);
+    if ((st == 127 && strstr(res->output, "cannot run the compiler")) ||
+        (st == 126 && strstr(res->output, "cannot confine")))
+        return md_fail(err, "%s", res->output);
+    return 0;
+}
+
 int compile_file(const challenge *c, const char *src, const compile_opts *o,
                  compile_result *res, md_err *err)
 {
@@ -260,168 +464,24 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
     char *text = file_read(src, &srclen, err);
     if (!text)
         return -1;
-    char *header = compile_header(c);
-    if (o->mistake) {
-        char *with = xasprintf("%s#define MLDRILL_MISTAKE_%s 1\n", header, o->mistake);
-        free(header);
-        header = with;
-    }
-    const char *cc = compile_cc();
-    const char *mode = o->sanitize ? "sanitize" : "plain";
-
-    /* the cache key covers everything that changes the result */
-    uint64_t h = hash_str(HASH_SEED, MLDRILL_VERSION);
-    h = hash_str(h, cc);
-    h = hash_str(h, mode);
-    h = hash_str(h, o->untrusted ? "untrusted" : "trusted");
-    h = hash_str(h, MLDRILL_BLAS_FLAGS);
-    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
-        h = hash_str(h, flags[i]);
-    for (size_t i = 0; o->sanitize && i < sizeof sanitize_flags / sizeof sanitize_flags[0]; i++)
-        h = hash_str(h, sanitize_flags[i]);
-    h = hash_str(h, header);
-    h = hash_bytes(h, text, srclen);
-    h = hash_local_includes(h, src, text, 0);
+    cbuild b = {.header = build_header(c, o)};
+    uint64_t key = cache_key(src, text, srclen, b.header, o);
     free(text);
-
-    char *cache = xdg_cache_dir(err);
-    if (!cache) {
-        free(header);
-        return -1;
-    }
-    char *sodir = path_join(cache, "so");
-    char *incdir = path_join(cache, "include");
-    free(cache);
-    if (mkdir_p(sodir, err) != 0 || mkdir_p(incdir, err) != 0) {
-        free(sodir);
-        free(incdir);
-        free(header);
-        return -1;
-    }
-    char name[64];
-    snprintf(name, sizeof name, "%016llx.so", (unsigned long long)h);
-    res->so_path = path_join(sodir, name);
-    snprintf(name, sizeof name, "%016llx.log", (unsigned long long)h);
-    char *logpath = path_join(sodir, name);
-    free(sodir);
-
-    if (!o->no_cache && file_exists(res->so_path)) {
+    char *incdir = cache_paths(key, res, &b, err);
+    int rc = incdir ? 0 : -1;
+    if (rc == 0 && !o->no_cache && file_exists(res->so_path)) {
         res->ok = res->cached = true;
-        res->output = file_read(logpath, NULL, NULL);
+        res->output = file_read(b.logpath, NULL, NULL);
         if (!res->output)
             res->output = xstrdup("");
-        free(logpath);
-        free(incdir);
-        free(header);
-        return 0;
+    } else if (rc == 0) {
+        rc = write_header(c, incdir, &b, err);
+        if (rc == 0)
+            rc = build_target(res, o, &b, err);
+        if (rc == 0)
+            rc = run_compiler(src, o, &b, res, err);
     }
-
-    /* the prototypes header, named after the challenge for readable errors */
-    uint64_t hh = hash_str(HASH_SEED, header);
-    char *hdir = xasprintf("%s/%016llx", incdir, (unsigned long long)hh);
     free(incdir);
-    char *hname = xasprintf("mldrill_%s.h", c->id);
-    char *hpath = path_join(hdir, hname);
-    free(hname);
-    int rc = mkdir_p(hdir, err);
-    free(hdir);
-    if (rc == 0 && !file_exists(hpath))
-        rc = file_write_atomic(hpath, header, strlen(header), err);
-    free(header);
-    if (rc != 0) {
-        free(hpath);
-        free(logpath);
-        return -1;
-    }
-
-    /* an untrusted compile writes only into a private directory */
-    char *privdir = NULL;
-    char *tmp;
-    if (o->untrusted) {
-        char *base = path_dirname(res->so_path);
-        privdir = xasprintf("%s/build-XXXXXX", base);
-        free(base);
-        if (!mkdtemp(privdir)) {
-            md_fail(err, "cannot create a build directory: %s", strerror(errno));
-            free(privdir);
-            free(hpath);
-            free(logpath);
-            return -1;
-        }
-        tmp = path_join(privdir, "solution.so");
-    } else {
-        tmp = xasprintf("%s.%ld.tmp", res->so_path, (long)getpid());
-    }
-    const char *argv[96];
-    char *ccwords, *blaswords;
-    int a = split_words(cc, argv, 8, &ccwords);
-    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
-        argv[a++] = flags[i];
-    for (size_t i = 0; o->sanitize && i < sizeof sanitize_flags / sizeof sanitize_flags[0]; i++)
-        argv[a++] = sanitize_flags[i];
-    argv[a++] = "-Wl,-z,defs";    /* only the libraries below (and the sanitizers') */
-    argv[a++] = "-include";
-    argv[a++] = hpath;
-    argv[a++] = "-o";
-    argv[a++] = tmp;
-    argv[a++] = src;
-    a += split_words(MLDRILL_BLAS_FLAGS, argv + a, 64, &blaswords);
-    argv[a++] = "-lm";
-    argv[a] = NULL;
-
-    /* what the compiler of a learner's file may see: the toolchain, the
-     * system headers and libraries, the file, and the prototypes */
-    char *ccdir = NULL;
-    const char *read_dirs[16];
-    int nrd = 0;
-    static const char *const system_dirs[] = {"/usr/bin", "/usr/lib", "/usr/lib64",
-                                              "/usr/libexec", "/usr/include", "/lib",
-                                              "/lib64", "/bin", "/etc/alternatives"};
-    for (size_t i = 0; i < sizeof system_dirs / sizeof system_dirs[0]; i++)
-        read_dirs[nrd++] = system_dirs[i];
-    if (argv[0][0] == '/') {
-        ccdir = path_dirname(argv[0]);
-        read_dirs[nrd++] = ccdir;
-    }
-    char *hdir2 = path_dirname(hpath);
-    const char *read_files[] = {src, hdir2, "/etc/ld.so.cache", "/etc/ld.so.conf"};
-    const char *write_dirs[] = {privdir, "/dev/null"};
-    confine_rules rules = {read_dirs, nrd, read_files, 4, write_dirs, 2};    /* exec, read, write */
-
-    strbuf out = {0};
-    double t0 = now_seconds();
-    int st = run_capture(argv, o->untrusted ? &rules : NULL, privdir, &out, err);
-    free(ccdir);
-    free(hdir2);
-    res->seconds = now_seconds() - t0;
-    free(ccwords);
-    free(blaswords);
-    free(hpath);
-    rc = 0;
-    if (st < 0) {
-        unlink(tmp);
-        sb_free(&out);
-        rc = -1;
-    } else {
-        res->output = sb_take(&out);
-        if (st == 0 && rename(tmp, res->so_path) == 0) {
-            res->ok = true;
-            file_write_atomic(logpath, res->output, strlen(res->output), NULL);
-        } else {
-            unlink(tmp);
-            if ((st == 127 && strstr(res->output, "cannot run the compiler")) ||
-                (st == 126 && strstr(res->output, "cannot confine"))) {
-                md_fail(err, "%s", res->output);
-                rc = -1;
-            }
-        }
-    }
-    free(tmp);
-    free(logpath);
-    if (privdir) {
-        /* the compiler's leftovers, if any, then the directory */
-        remove_tree(privdir);
-        free(privdir);
-    }
+    cbuild_free(&b);
     return rc;
 }

@@ -110,154 +110,196 @@ static void *map_fd(int fd, uint64_t size, int prot, md_err *err)
     return p;
 }
 
-layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
-                     md_err *err)
+/* The plan's tables while layout_build assembles them, before they are
+ * written into IN (the buffer and call tables live in the layout, which
+ * keeps them). */
+typedef struct lbuild {
+    case_inst *const *cases;
+    int ncases;
+    const challenge *ch;    /* the challenge of every case */
+    const layout_opts *o;
+    strtab st;              /* the string table */
+    plan_fn *fns;
+    int nfn;
+    plan_run *runs;         /* [ncases] */
+    plan_arg *args;
+    int narg;
+    plan_time *times;       /* [ntime] */
+    int ntime;
+    int nbuf, ncall;
+    int b, c, a;            /* the next buffer, call and argument */
+    uint64_t in_data;       /* bytes of input regions (IN, after the tables) */
+    uint64_t out_data;      /* bytes of output regions (OUT, after the results) */
+} lbuild;
+
+/* Counts what the tables need and allocates them. */
+static void size_tables(lbuild *lb, layout *l)
 {
-    layout *l = xcalloc(1, sizeof *l);
-    l->in_fd = -1;
-    l->nruns = ncases;
-    l->runs = xcalloc((size_t)ncases + 1, sizeof(lrun));
-    const challenge *ch = ncases ? cases[0]->ch : NULL;
-    strtab st = {{0}};
-    st_add(&st, "");
-
-    /* count what the tables need */
-    int nbuf = 0, ncall = 0, narg = 0;
-    for (int r = 0; r < ncases; r++) {
-        const case_inst *ci = cases[r];
+    for (int r = 0; r < lb->ncases; r++) {
+        const case_inst *ci = lb->cases[r];
         for (int i = 0; i < ci->nvals; i++)
-            nbuf += ci->vals[i].array;
-        ncall += ci->ncalls;
+            lb->nbuf += ci->vals[i].array;
+        lb->ncall += ci->ncalls;
         for (int k = 0; k < ci->ncalls; k++)
-            narg += ch->functions[ci->calls[k].fn].nparams;
+            lb->narg += lb->ch->functions[ci->calls[k].fn].nparams;
     }
-    int nfn = ch ? ch->nfunctions : 0;
-    int ntime = o->timing ? ncases : 0;
-    plan_fn *fns = xcalloc((size_t)nfn + 1, sizeof *fns);
-    l->bufs = xcalloc((size_t)nbuf + 1, sizeof *l->bufs);
-    plan_run *runs = xcalloc((size_t)ncases + 1, sizeof *runs);
-    l->calls = xcalloc((size_t)ncall + 1, sizeof *l->calls);
-    plan_arg *args = xcalloc((size_t)narg + 1, sizeof *args);
-    plan_time *times = xcalloc((size_t)ntime + 1, sizeof *times);
+    lb->nfn = lb->ch ? lb->ch->nfunctions : 0;
+    lb->ntime = lb->o->timing ? lb->ncases : 0;
+    lb->fns = xcalloc((size_t)lb->nfn + 1, sizeof *lb->fns);
+    l->bufs = xcalloc((size_t)lb->nbuf + 1, sizeof *l->bufs);
+    lb->runs = xcalloc((size_t)lb->ncases + 1, sizeof *lb->runs);
+    l->calls = xcalloc((size_t)lb->ncall + 1, sizeof *l->calls);
+    lb->args = xcalloc((size_t)lb->narg + 1, sizeof *lb->args);
+    lb->times = xcalloc((size_t)lb->ntime + 1, sizeof *lb->times);
+}
 
-    for (int f = 0; f < nfn; f++) {
-        fns[f].name = st_add(&st, ch->functions[f].name);
-        fns[f].ret = kind_of_ret(ch->functions[f].ret);
+/* The function table: names and return kinds. */
+static void fn_table(lbuild *lb)
+{
+    for (int f = 0; f < lb->nfn; f++) {
+        lb->fns[f].name = st_add(&lb->st, lb->ch->functions[f].name);
+        lb->fns[f].ret = kind_of_ret(lb->ch->functions[f].ret);
     }
+}
 
-    /* buffers: offsets in IN after the tables, in OUT after the results */
-    uint64_t in_data = 0, out_cur = 0;
-    int b = 0, c = 0, a = 0;
-    for (int r = 0; r < ncases; r++) {
-        case_inst *ci = cases[r];
-        lrun *lr = &l->runs[r];
-        lr->ci = ci;
-        lr->buf_of = xcalloc((size_t)ci->nvals + 1, sizeof(int));
-        runs[r].name = st_add(&st, ci->spec->name);
-        runs[r].first_buf = (uint32_t)b;
-        runs[r].wall_s = ci->spec->wall_s;
-        for (int i = 0; i < ci->nvals; i++) {
-            const value *v = &ci->vals[i];
-            lr->buf_of[i] = -1;
-            if (!v->array)
-                continue;
-            plan_buf *pb = &l->bufs[b];
-            lr->buf_of[i] = b++;
-            pb->name = st_add(&st, v->name);
-            pb->elem = elem_of(v->type);
-            pb->count = (uint64_t)v->count;
-            if (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT)
-                pb->flags |= PB_OUTPUT;
-            if (v->role == ROLE_INOUT)
-                pb->flags |= PB_INOUT;
-            if (v->type == VT_STRING && v->role == ROLE_OUTPUT) {
-                /* the runner owns the pointer array; strings come back here */
-                pb->file = PF_OUT;
-                pb->nbytes = sizeof(char *) * (uint64_t)v->count;
-                pb->sout_cap = plan_pages(256 * (uint64_t)v->count + 1024);
-                continue;
-            }
-            pb->nbytes = v->type == VT_STRING ? packed_strings(v)
-                                              : vtype_size(v->type) * (uint64_t)v->count;
-            pb->len = plan_pages(pb->nbytes);
-            if (v->role == ROLE_INPUT) {
-                pb->file = PF_IN;
-                pb->off = in_data;    /* relative for now */
-                in_data += pb->len;
-            } else {
-                pb->file = PF_OUT;
-                pb->off = out_cur;
-                out_cur += pb->len;
-            }
-        }
-        runs[r].nbuf = (uint32_t)b - runs[r].first_buf;
-
-        /* calls and their arguments */
-        runs[r].first_call = (uint32_t)c;
-        lr->first_call = c;
-        const char **slots = xcalloc((size_t)ci->ncalls + 1, sizeof(char *));
-        uint32_t nslots = 0;
-        for (int k = 0; k < ci->ncalls; k++) {
-            const call *cl = &ci->calls[k];
-            const function *f = &ch->functions[cl->fn];
-            plan_call *pc = &l->calls[c++];
-            pc->fn = (uint32_t)cl->fn;
-            pc->first_arg = (uint32_t)a;
-            pc->nargs = (uint32_t)f->nparams;
-            pc->ret_slot = PLAN_NONE;
-            for (int p = 0; p < f->nparams; p++) {
-                const param *pp = &f->params[p];
-                plan_arg *pa = &args[a++];
-                const char *var = call_binding(cl, pp);
-                int vi = (int)(case_value(ci, var) - ci->vals);
-                const value *v = &ci->vals[vi];
-                if (pp->type == VT_HANDLE) {
-                    pa->kind = PK_HANDLE;
-                    pa->ref = PLAN_NONE;
-                    for (uint32_t s = 0; s < nslots; s++)
-                        if (strcmp(slots[s], var) == 0)
-                            pa->ref = s;
-                } else if (!pp->array && pp->type == VT_STRING) {
-                    pa->kind = PK_STRING;
-                    pa->ref = (uint32_t)lr->buf_of[vi];
-                } else if (!pp->array) {
-                    pa->kind = pp->type == VT_INT ? PK_INT : PK_DOUBLE;
-                    pa->i = (int64_t)v->num;
-                    pa->d = v->num;
-                } else {
-                    pa->kind = PK_BUF;
-                    pa->ref = (uint32_t)lr->buf_of[vi];
-                }
-            }
-            if (f->ret == VT_HANDLE) {
-                const char *name = cl->result ? cl->result : "";
-                uint32_t s;
-                for (s = 0; s < nslots; s++)
-                    if (*name && strcmp(slots[s], name) == 0)
-                        break;
-                if (s == nslots)
-                    slots[nslots++] = name;
-                pc->ret_slot = s;
-            }
-        }
-        runs[r].ncalls = (uint32_t)ci->ncalls;
-        runs[r].nslots = nslots;
-        free(slots);
-        if (o->timing) {
-            times[r].run = (uint32_t)r;
-            times[r].share = o->timing_share ? o->timing_share[r] : 1.0 / ncases;
-        }
+/* The buffer of array value v: its region in IN (inputs) or OUT, offsets
+ * relative to the data areas until place_tables knows where they start. */
+static void add_buffer(lbuild *lb, plan_buf *pb, const value *v)
+{
+    pb->name = st_add(&lb->st, v->name);
+    pb->elem = elem_of(v->type);
+    pb->count = (uint64_t)v->count;
+    if (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT)
+        pb->flags |= PB_OUTPUT;
+    if (v->role == ROLE_INOUT)
+        pb->flags |= PB_INOUT;
+    if (v->type == VT_STRING && v->role == ROLE_OUTPUT) {
+        /* the runner owns the pointer array; strings come back here */
+        pb->file = PF_OUT;
+        pb->nbytes = sizeof(char *) * (uint64_t)v->count;
+        pb->sout_cap = plan_pages(256 * (uint64_t)v->count + 1024);
+        return;
     }
-    /* string outputs after the arrays in OUT */
+    pb->nbytes = v->type == VT_STRING ? packed_strings(v)
+                                      : vtype_size(v->type) * (uint64_t)v->count;
+    pb->len = plan_pages(pb->nbytes);
+    if (v->role == ROLE_INPUT) {
+        pb->file = PF_IN;
+        pb->off = lb->in_data;
+        lb->in_data += pb->len;
+    } else {
+        pb->file = PF_OUT;
+        pb->off = lb->out_data;
+        lb->out_data += pb->len;
+    }
+}
+
+/* Run r's entry and its buffers, one per array value of its case. */
+static void run_buffers(lbuild *lb, layout *l, int r)
+{
+    case_inst *ci = lb->cases[r];
+    lrun *lr = &l->runs[r];
+    plan_run *pr = &lb->runs[r];
+    lr->ci = ci;
+    lr->buf_of = xcalloc((size_t)ci->nvals + 1, sizeof(int));
+    pr->name = st_add(&lb->st, ci->spec->name);
+    pr->first_buf = (uint32_t)lb->b;
+    pr->wall_s = ci->spec->wall_s;
+    for (int i = 0; i < ci->nvals; i++) {
+        lr->buf_of[i] = -1;
+        if (!ci->vals[i].array)
+            continue;
+        lr->buf_of[i] = lb->b;
+        add_buffer(lb, &l->bufs[lb->b++], &ci->vals[i]);
+    }
+    pr->nbuf = (uint32_t)lb->b - pr->first_buf;
+}
+
+/* The argument for parameter pp of call cl in run lr: a constant, a
+ * buffer, or a handle slot among the run's nslots so far. */
+static void add_arg(plan_arg *pa, const lrun *lr, const call *cl, const param *pp,
+                    const char **slots, uint32_t nslots)
+{
+    const case_inst *ci = lr->ci;
+    const char *var = call_binding(cl, pp);
+    int vi = (int)(case_value(ci, var) - ci->vals);
+    const value *v = &ci->vals[vi];
+    if (pp->type == VT_HANDLE) {
+        pa->kind = PK_HANDLE;
+        pa->ref = PLAN_NONE;
+        for (uint32_t s = 0; s < nslots; s++)
+            if (strcmp(slots[s], var) == 0)
+                pa->ref = s;
+    } else if (!pp->array && pp->type == VT_STRING) {
+        pa->kind = PK_STRING;
+        pa->ref = (uint32_t)lr->buf_of[vi];
+    } else if (!pp->array) {
+        pa->kind = pp->type == VT_INT ? PK_INT : PK_DOUBLE;
+        pa->i = (int64_t)v->num;
+        pa->d = v->num;
+    } else {
+        pa->kind = PK_BUF;
+        pa->ref = (uint32_t)lr->buf_of[vi];
+    }
+}
+
+/* The slot a call returning a handle stores it in: the slot of the
+ * result's name when the run has one, else a new slot. */
+static uint32_t ret_slot(const call *cl, const char **slots, uint32_t *nslots)
+{
+    const char *name = cl->result ? cl->result : "";
+    uint32_t s;
+    for (s = 0; s < *nslots; s++)
+        if (*name && strcmp(slots[s], name) == 0)
+            break;
+    if (s == *nslots)
+        slots[(*nslots)++] = name;
+    return s;
+}
+
+/* Run r's calls and their arguments. */
+static void run_calls(lbuild *lb, layout *l, int r)
+{
+    const case_inst *ci = lb->cases[r];
+    lrun *lr = &l->runs[r];
+    lb->runs[r].first_call = (uint32_t)lb->c;
+    lr->first_call = lb->c;
+    const char **slots = xcalloc((size_t)ci->ncalls + 1, sizeof(char *));
+    uint32_t nslots = 0;
+    for (int k = 0; k < ci->ncalls; k++) {
+        const call *cl = &ci->calls[k];
+        const function *f = &lb->ch->functions[cl->fn];
+        plan_call *pc = &l->calls[lb->c++];
+        pc->fn = (uint32_t)cl->fn;
+        pc->first_arg = (uint32_t)lb->a;
+        pc->nargs = (uint32_t)f->nparams;
+        pc->ret_slot = PLAN_NONE;
+        for (int p = 0; p < f->nparams; p++)
+            add_arg(&lb->args[lb->a++], lr, cl, &f->params[p], slots, nslots);
+        if (f->ret == VT_HANDLE)
+            pc->ret_slot = ret_slot(cl, slots, &nslots);
+    }
+    lb->runs[r].ncalls = (uint32_t)ci->ncalls;
+    lb->runs[r].nslots = nslots;
+    free(slots);
+}
+
+/* The header: counts, where each table sits in IN (16-byte aligned after
+ * the header, the string table last), the sizes of IN and OUT, and the
+ * final offset of every buffer.  OUT holds the call results, the timing
+ * samples, the arrays, then the string outputs' areas. */
+static void place_tables(lbuild *lb, layout *l)
+{
     plan_hdr *h = &l->hdr;
+    const layout_opts *o = lb->o;
     h->magic = PLAN_MAGIC;
     h->version = PLAN_VERSION;
-    h->nfn = (uint32_t)nfn;
-    h->nbuf = (uint32_t)nbuf;
-    h->nrun = (uint32_t)ncases;
-    h->ncall = (uint32_t)ncall;
-    h->narg = (uint32_t)narg;
-    h->ntime = (uint32_t)ntime;
+    h->nfn = (uint32_t)lb->nfn;
+    h->nbuf = (uint32_t)lb->nbuf;
+    h->nrun = (uint32_t)lb->ncases;
+    h->ncall = (uint32_t)lb->ncall;
+    h->narg = (uint32_t)lb->narg;
+    h->ntime = (uint32_t)lb->ntime;
     uint64_t off = sizeof(plan_hdr);
 #define PLACE(field, n, type)                                                   \
     do {                                                                        \
@@ -265,25 +307,25 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
         h->field = off;                                                         \
         off += (uint64_t)(n) * sizeof(type);                                    \
     } while (0)
-    PLACE(fn_off, nfn, plan_fn);
-    PLACE(buf_off, nbuf, plan_buf);
-    PLACE(run_off, ncases, plan_run);
-    PLACE(call_off, ncall, plan_call);
-    PLACE(arg_off, narg, plan_arg);
-    PLACE(time_off, ntime, plan_time);
+    PLACE(fn_off, lb->nfn, plan_fn);
+    PLACE(buf_off, lb->nbuf, plan_buf);
+    PLACE(run_off, lb->ncases, plan_run);
+    PLACE(call_off, lb->ncall, plan_call);
+    PLACE(arg_off, lb->narg, plan_arg);
+    PLACE(time_off, lb->ntime, plan_time);
 #undef PLACE
     h->str_off = off;
-    h->str_len = st.sb.len;
-    uint64_t tables = plan_pages(off + st.sb.len);
-    h->in_size = tables + in_data;
+    h->str_len = lb->st.sb.len;
+    uint64_t tables = plan_pages(off + lb->st.sb.len);
+    h->in_size = tables + lb->in_data;
 
     h->res_off = 0;
-    uint64_t res_len = plan_pages(sizeof(plan_res) * (uint64_t)(ncall ? ncall : 1));
+    uint64_t res_len = plan_pages(sizeof(plan_res) * (uint64_t)(lb->ncall ? lb->ncall : 1));
     h->samp_off = res_len;
-    uint64_t samp_len = plan_pages(sizeof(plan_tres) * (uint64_t)ntime);
+    uint64_t samp_len = plan_pages(sizeof(plan_tres) * (uint64_t)lb->ntime);
     uint64_t out_base = res_len + samp_len;
-    uint64_t sout = out_base + out_cur;
-    for (int i = 0; i < nbuf; i++) {
+    uint64_t sout = out_base + lb->out_data;
+    for (int i = 0; i < lb->nbuf; i++) {
         plan_buf *pb = &l->bufs[i];
         if (pb->file == PF_IN)
             pb->off += tables;
@@ -298,23 +340,13 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
     h->timing_seed = o->timing_seed;
     h->timing_budget_s = o->timing_budget_s;
     h->min_round_s = o->min_round_s;
+}
 
-    /* write IN, then seal it so nobody can change the inputs */
-    l->in_fd = new_memfd("mldrill-in", h->in_size, err);
-    unsigned char *in = l->in_fd < 0 ? NULL : map_fd(l->in_fd, h->in_size,
-                                                     PROT_READ | PROT_WRITE, err);
-    if (!in)
-        goto fail;
-    memcpy(in, h, sizeof *h);
-    memcpy(in + h->fn_off, fns, sizeof(plan_fn) * (size_t)nfn);
-    memcpy(in + h->buf_off, l->bufs, sizeof(plan_buf) * (size_t)nbuf);
-    memcpy(in + h->run_off, runs, sizeof(plan_run) * (size_t)ncases);
-    memcpy(in + h->call_off, l->calls, sizeof(plan_call) * (size_t)ncall);
-    memcpy(in + h->arg_off, args, sizeof(plan_arg) * (size_t)narg);
-    memcpy(in + h->time_off, times, sizeof(plan_time) * (size_t)ntime);
-    memcpy(in + h->str_off, st.sb.buf, st.sb.len);
-    for (int r = 0; r < ncases; r++) {
-        const case_inst *ci = cases[r];
+/* Copies every input array to the end of its region in the mapped IN. */
+static void write_inputs(const layout *l, unsigned char *in)
+{
+    for (int r = 0; r < l->nruns; r++) {
+        const case_inst *ci = l->runs[r].ci;
         for (int i = 0; i < ci->nvals; i++) {
             const value *v = &ci->vals[i];
             int bi = l->runs[r].buf_of[i];
@@ -334,7 +366,33 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
             }
         }
     }
+}
+
+/* Makes the IN file and writes the header, the tables and the inputs. */
+static int write_in(const lbuild *lb, layout *l, md_err *err)
+{
+    const plan_hdr *h = &l->hdr;
+    l->in_fd = new_memfd("mldrill-in", h->in_size, err);
+    unsigned char *in = l->in_fd < 0 ? NULL : map_fd(l->in_fd, h->in_size,
+                                                     PROT_READ | PROT_WRITE, err);
+    if (!in)
+        return -1;
+    memcpy(in, h, sizeof *h);
+    memcpy(in + h->fn_off, lb->fns, sizeof(plan_fn) * (size_t)lb->nfn);
+    memcpy(in + h->buf_off, l->bufs, sizeof(plan_buf) * (size_t)lb->nbuf);
+    memcpy(in + h->run_off, lb->runs, sizeof(plan_run) * (size_t)lb->ncases);
+    memcpy(in + h->call_off, l->calls, sizeof(plan_call) * (size_t)lb->ncall);
+    memcpy(in + h->arg_off, lb->args, sizeof(plan_arg) * (size_t)lb->narg);
+    memcpy(in + h->time_off, lb->times, sizeof(plan_time) * (size_t)lb->ntime);
+    memcpy(in + h->str_off, lb->st.sb.buf, lb->st.sb.len);
+    write_inputs(l, in);
     munmap(in, h->in_size ? h->in_size : PLAN_PAGE);
+    return 0;
+}
+
+/* Seals IN so that nobody, the runner included, can change the inputs. */
+static int seal_in(const layout *l, md_err *err)
+{
     /* EBUSY: the kernel still sees extra references on some pages (a
      * per-CPU LRU batch, migration, compaction on a loaded machine) and
      * gave up waiting for them; they go away, so try again for a while */
@@ -346,24 +404,45 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
             break;
         sleep_seconds(0.020);
     }
-    if (sealed != 0) {
-        md_fail(err, "cannot seal the input file: %s", strerror(errno));
-        goto fail;
+    if (sealed != 0)
+        return md_fail(err, "cannot seal the input file: %s", strerror(errno));
+    return 0;
+}
+
+layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
+                     md_err *err)
+{
+    layout *l = xcalloc(1, sizeof *l);
+    l->in_fd = -1;
+    l->nruns = ncases;
+    l->runs = xcalloc((size_t)ncases + 1, sizeof(lrun));
+    lbuild lb = {.cases = cases, .ncases = ncases, .o = o,
+                 .ch = ncases ? cases[0]->ch : NULL};
+    st_add(&lb.st, "");
+    size_tables(&lb, l);
+    fn_table(&lb);
+    for (int r = 0; r < ncases; r++) {
+        run_buffers(&lb, l, r);
+        run_calls(&lb, l, r);
+        if (o->timing) {
+            lb.times[r].run = (uint32_t)r;
+            lb.times[r].share = o->timing_share ? o->timing_share[r] : 1.0 / ncases;
+        }
     }
-    free(fns);
-    free(runs);
-    free(args);
-    free(times);
-    sb_free(&st.sb);
+    place_tables(&lb, l);
+    int rc = write_in(&lb, l, err);
+    if (rc == 0)
+        rc = seal_in(l, err);
+    free(lb.fns);
+    free(lb.runs);
+    free(lb.args);
+    free(lb.times);
+    sb_free(&lb.st.sb);
+    if (rc != 0) {
+        layout_free(l);
+        return NULL;
+    }
     return l;
-fail:
-    free(fns);
-    free(runs);
-    free(args);
-    free(times);
-    sb_free(&st.sb);
-    layout_free(l);
-    return NULL;
 }
 
 void layout_free(layout *l)

@@ -19,7 +19,11 @@
  * Refused calls raise SIGSYS, which runner_fault reports as "forbidden"
  * with the call's name.  clone3 is refused with ENOSYS instead: its flags
  * sit in memory where a filter cannot see them, and libc then falls back
- * to clone, whose flags the fault reporter can read (thread or process). */
+ * to clone, whose flags the fault reporter can read (thread or process).
+ *
+ * Each filter is a table of rules (load_rules, call_rules): a row names
+ * some system calls, what happens to them, on which arguments, and why;
+ * one loader turns a table into a filter. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -105,123 +109,149 @@ int sandbox_memory(uint64_t bytes)
 
 /* --- filters --------------------------------------------------------------- */
 
+/* What a comparison in a rule is against. */
+enum sc_value {
+    V_CONST,        /* the rule's datum */
+    V_SELF,         /* this process's id */
+    V_EACH,         /* each value of a list: one rule each */
+    V_OWNED,        /* each signal the fault reporter owns: one rule each */
+    V_FREE,         /* each other signal (1-64): one rule each */
+};
+
+/* A test on one argument of a call.  SCMP_CMP_MASKED_EQ compares the bits
+ * of mask (0: the value's own bits, "the flag is set") with the value. */
+typedef struct sc_cmp {
+    unsigned arg;                /* argument 0-5 */
+    enum scmp_compare op;
+    enum sc_value value;
+    scmp_datum_t datum;          /* V_CONST */
+    scmp_datum_t mask;           /* SCMP_CMP_MASKED_EQ */
+    const scmp_datum_t *each;    /* V_EACH, ended by SC_END */
+} sc_cmp;
+
+#define SC_END ((scmp_datum_t)-1)
+
+/* A row of a filter: what happens to some system calls (when their
+ * arguments pass the tests, if any), and why.  Only the first test may
+ * take several values. */
+typedef struct sc_rule {
+    uint32_t action;
+    const char *why;
+    const char *const *calls;    /* ended by NULL */
+    int ntests;
+    sc_cmp test[2];
+} sc_rule;
+
+#define CALLS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define ALWAYS 0, {{0}}    /* no test: every use of the call */
+#define IF(n, op, d) {(n), SCMP_CMP_##op, V_CONST, (scmp_datum_t)(d), 0, NULL}
+#define IF_SELF(n, op) {(n), SCMP_CMP_##op, V_SELF, 0, 0, NULL}
+#define IF_EACH(n, op, list) {(n), SCMP_CMP_##op, V_EACH, 0, 0, (list)}
+#define IF_SIGNAL(n, which) {(n), SCMP_CMP_EQ, (which), 0, 0, NULL}
+#define IF_MASKED(n, mask, d) {(n), SCMP_CMP_MASKED_EQ, V_CONST, (d), (mask), NULL}
+
+#define TRAP SCMP_ACT_TRAP
+#define ALLOW SCMP_ACT_ALLOW
+#define ENOSYS_ SCMP_ACT_ERRNO(ENOSYS)
+
+/* The flags that open a file for writing. */
+static const scmp_datum_t write_flags[] = {O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND,
+                                           SC_END};
 #define WRITE_BITS (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)
 
-static int rule(scmp_filter_ctx ctx, uint32_t action, const char *name)
-{
-    int nr = seccomp_syscall_resolve_name(name);
-    return nr < 0 ? 0 : seccomp_rule_add(ctx, action, nr, 0);
-}
+/* The first filter, before dlopen: every call not listed is allowed. */
+static const sc_rule load_rules[] = {
+    {TRAP, "programs, processes and threads",
+     CALLS("execve", "execveat", "fork", "vfork", "clone", "setsid", "setpgid", "ptrace",
+           "process_vm_readv", "process_vm_writev", "process_madvise", "process_mrelease",
+           "pidfd_open", "pidfd_getfd", "pidfd_send_signal", "kcmp", "tkill",
+           "rt_sigqueueinfo", "rt_tgsigqueueinfo", "unshare", "setns", "personality",
+           "setpriority", "sched_setscheduler", "sched_setparam", "sched_setattr",
+           "ioprio_set", "migrate_pages", "move_pages", "setrlimit"), ALWAYS},
+    {TRAP, "the network",
+     CALLS("socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
+           "sendmsg", "sendto", "sendmmsg"), ALWAYS},
+    {TRAP, "files: anything that creates, changes or deletes one",
+     CALLS("creat", "openat2", "unlink", "unlinkat", "rename", "renameat", "renameat2",
+           "mkdir", "mkdirat", "rmdir", "link", "linkat", "symlink", "symlinkat", "chmod",
+           "fchmod", "fchmodat", "chown", "fchown", "lchown", "fchownat", "truncate",
+           "ftruncate", "mknod", "mknodat", "utime", "utimes", "utimensat", "futimesat",
+           "setxattr", "lsetxattr", "fsetxattr", "removexattr", "lremovexattr",
+           "fremovexattr", "flock", "name_to_handle_at", "open_by_handle_at",
+           "inotify_init", "inotify_init1", "fanotify_init", "memfd_create",
+           "userfaultfd"), ALWAYS},
+    {TRAP, "IPC objects that outlive the process",
+     CALLS("shmget", "shmat", "shmctl", "semget", "semctl", "semop", "semtimedop", "msgget",
+           "msgctl", "msgsnd", "msgrcv", "mq_open", "mq_unlink"), ALWAYS},
+    {TRAP, "the machine",
+     CALLS("mount", "umount2", "chroot", "pivot_root", "open_tree", "move_mount", "fsopen",
+           "fsconfig", "fsmount", "fspick", "mount_setattr", "reboot", "kexec_load",
+           "kexec_file_load", "init_module", "finit_module", "delete_module", "swapon",
+           "swapoff", "sethostname", "setdomainname", "setuid", "setgid", "setreuid",
+           "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid", "setgroups",
+           "capset", "bpf", "perf_event_open", "io_uring_setup", "io_uring_enter",
+           "io_uring_register", "add_key", "request_key", "keyctl", "syslog", "acct",
+           "quotactl", "quotactl_fd", "clock_settime", "settimeofday", "adjtimex",
+           "clock_adjtime", "iopl", "ioperm", "vhangup", "uselib"), ALWAYS},
+    {ENOSYS_, "its flags sit in memory a filter cannot see: libc falls back to clone",
+     CALLS("clone3"), ALWAYS},
+    {TRAP, "signals to another process", CALLS("kill", "tgkill"), 1, {IF_SELF(0, NE)}},
+    {TRAP, "limits of another process (libc passes pid 0); the runner sets the memory "
+           "limit after dlopen, and the hard limits set before cannot be raised",
+     CALLS("prlimit64"), 1, {IF(0, NE, 0)}},
+    {TRAP, "a handler for a signal of the fault reporter (asking what it is stays "
+           "allowed)",
+     CALLS("rt_sigaction"), 2, {IF_SIGNAL(0, V_OWNED), IF(1, NE, 0)}},
+    {TRAP, "opening a file for writing", CALLS("open"), 1,
+     {IF_EACH(1, MASKED_EQ, write_flags)}},
+    {TRAP, "opening a file for writing", CALLS("openat"), 1,
+     {IF_EACH(2, MASKED_EQ, write_flags)}},
+};
 
-/* Traps open/openat calls whose flags (argument arg) contain any of the
- * writing bits. */
-static int trap_writing_open(scmp_filter_ctx ctx, int nr, unsigned arg)
-{
-    static const int bits[] = {O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND};
-    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
-        struct scmp_arg_cmp cmp = {arg, SCMP_CMP_MASKED_EQ, (scmp_datum_t)bits[i],
-                                   (scmp_datum_t)bits[i]};
-        if (seccomp_rule_add_array(ctx, SCMP_ACT_TRAP, nr, 1, &cmp) != 0)
-            return -1;
-    }
-    return 0;
-}
+/* fcntl: descriptor flags, nothing that locks or duplicates. */
+static const scmp_datum_t fcntl_ok[] = {F_GETFD, F_SETFD, F_GETFL, F_SETFL, SC_END};
 
-/* Rules both filters share: the process may only signal itself. */
-static int self_only_signals(scmp_filter_ctx ctx, uint32_t action_other)
-{
-    pid_t self = getpid();
-    int rc = 0;
-    if (action_other != SCMP_ACT_ALLOW) {
-        rc |= seccomp_rule_add(ctx, action_other, SCMP_SYS(kill), 1,
-                               SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
-        rc |= seccomp_rule_add(ctx, action_other, SCMP_SYS(tgkill), 1,
-                               SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
-    } else {
-        /* abort() and raise() signal this thread */
-        rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
-                               SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)self));
-    }
-    return rc;
-}
-
-int sandbox_filter_load(void)
-{
-    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-    if (!ctx)
-        return -1;
-    /* another architecture's numbers (int $0x80 on x86-64) are refused */
-    if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP) != 0) {
-        seccomp_release(ctx);
-        return -1;
-    }
-    static const char *const denied[] = {
-        /* programs, processes and threads */
-        "execve", "execveat", "fork", "vfork", "clone", "setsid", "setpgid",
-        "ptrace", "process_vm_readv", "process_vm_writev", "process_madvise",
-        "process_mrelease", "pidfd_open", "pidfd_getfd", "pidfd_send_signal",
-        "kcmp", "tkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "unshare",
-        "setns", "personality", "setpriority", "sched_setscheduler",
-        "sched_setparam", "sched_setattr", "ioprio_set", "migrate_pages",
-        "move_pages", "setrlimit",
-        /* the network */
-        "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
-        "sendmsg", "sendto", "sendmmsg",
-        /* files: anything that creates, changes or deletes one */
-        "creat", "openat2", "unlink", "unlinkat", "rename", "renameat",
-        "renameat2", "mkdir", "mkdirat", "rmdir", "link", "linkat", "symlink",
-        "symlinkat", "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown",
-        "fchownat", "truncate", "ftruncate", "mknod", "mknodat", "utime",
-        "utimes", "utimensat", "futimesat", "setxattr", "lsetxattr", "fsetxattr",
-        "removexattr", "lremovexattr", "fremovexattr", "flock",
-        "name_to_handle_at", "open_by_handle_at", "inotify_init",
-        "inotify_init1", "fanotify_init", "memfd_create", "userfaultfd",
-        /* IPC objects that outlive the process */
-        "shmget", "shmat", "shmctl", "semget", "semctl", "semop", "semtimedop",
-        "msgget", "msgctl", "msgsnd", "msgrcv", "mq_open", "mq_unlink",
-        /* the machine */
-        "mount", "umount2", "chroot", "pivot_root", "open_tree", "move_mount",
-        "fsopen", "fsconfig", "fsmount", "fspick", "mount_setattr", "reboot",
-        "kexec_load", "kexec_file_load", "init_module", "finit_module",
-        "delete_module", "swapon", "swapoff", "sethostname", "setdomainname",
-        "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid",
-        "setfsuid", "setfsgid", "setgroups", "capset", "bpf", "perf_event_open",
-        "io_uring_setup", "io_uring_enter", "io_uring_register", "add_key",
-        "request_key", "keyctl", "syslog", "acct", "quotactl", "quotactl_fd",
-        "clock_settime", "settimeofday", "adjtimex", "clock_adjtime", "iopl",
-        "ioperm", "vhangup", "uselib", NULL};
-    int rc = 0;
-    for (int i = 0; denied[i] && rc == 0; i++)
-        rc = rule(ctx, SCMP_ACT_TRAP, denied[i]);
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
-    if (rc == 0)
-        rc = self_only_signals(ctx, SCMP_ACT_TRAP);
-    /* limits of this process only (libc passes pid 0); the runner itself
-     * sets the memory limit after dlopen, and the hard limits set before
-     * it cannot be raised */
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_TRAP, SCMP_SYS(prlimit64), 1,
-                              SCMP_A0(SCMP_CMP_NE, 0));
-    /* the fault reporter's handlers stay: installing a handler for one of
-     * its signals is refused (asking what the handler is stays allowed) */
-    for (int i = 0; i < fault_nsignals && rc == 0; i++)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_TRAP, SCMP_SYS(rt_sigaction), 2,
-                              SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fault_signals[i]),
-                              SCMP_A1(SCMP_CMP_NE, 0));
-    if (rc == 0)
-        rc = trap_writing_open(ctx, SCMP_SYS(open), 1);
-    if (rc == 0)
-        rc = trap_writing_open(ctx, SCMP_SYS(openat), 2);
-    /* every thread, should one exist (none does unless a sanitizer
-     * runtime started one) */
-    if (rc == 0)
-        rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
-    if (rc == 0)
-        rc = seccomp_load(ctx);
-    seccomp_release(ctx);
-    return rc;
-}
+/* The second filter, before the first call: only the calls listed. */
+static const sc_rule call_rules[] = {
+    {ALLOW, "I/O on descriptors already open (captured stdout/stderr, status)",
+     CALLS("read", "write", "readv", "writev", "pread64", "pwrite64", "lseek", "fstat",
+           "newfstatat", "close"), ALWAYS},
+    {ALLOW, "memory", CALLS("brk", "mmap", "munmap", "mprotect", "mremap", "madvise"), ALWAYS},
+    {ALLOW, "signals delivered to us, process end",
+     CALLS("rt_sigreturn", "rt_sigprocmask", "sigaltstack", "exit", "exit_group"), ALWAYS},
+    {ALLOW, "threads' plumbing libc and OpenBLAS touch, time, identity",
+     CALLS("futex", "sched_yield", "sched_getaffinity", "getcpu", "set_robust_list", "rseq",
+           "clock_gettime", "clock_getres", "gettimeofday", "time", "nanosleep",
+           "clock_nanosleep", "getpid", "gettid", "getppid", "getuid", "geteuid", "getgid",
+           "getegid", "getrandom", "getrusage", "uname"), ALWAYS},
+    {ALLOW, "glibc's qsort sizes its merge buffer by the physical memory",
+     CALLS("sysinfo"), ALWAYS},
+    {ALLOW, "OpenBLAS places its large buffers with NUMA memory policies",
+     CALLS("mbind", "get_mempolicy", "set_mempolicy"), ALWAYS},
+#ifdef RUNNER_SANITIZE
+    {ALLOW, "the sanitizers' reports: module list and symbolization",
+     CALLS("readlink", "readlinkat", "getdents64", "sched_getparam"), ALWAYS},
+#endif
+    {ENOSYS_, "its flags sit in memory a filter cannot see: libc falls back to clone",
+     CALLS("clone3"), ALWAYS},
+    {ALLOW, "abort() and raise() signal this thread", CALLS("tgkill"), 1, {IF_SELF(0, EQ)}},
+    {ALLOW, "descriptor flags, nothing that locks or duplicates", CALLS("fcntl"), 1,
+     {IF_EACH(1, EQ, fcntl_ok)}},
+    {ALLOW, "reading this process's own limits (getrlimit, pthread stacks)",
+     CALLS("prlimit64"), 2, {IF(0, EQ, 0), IF(2, EQ, 0)}},
+    {ALLOW, "asking what a signal's handler is", CALLS("rt_sigaction"), 1, {IF(1, EQ, 0)}},
+    {ALLOW, "a handler for a signal the fault reporter does not own (libc's system() "
+            "sets SIGINT and SIGQUIT before it tries to start a process)",
+     CALLS("rt_sigaction"), 1, {IF_SIGNAL(0, V_FREE)}},
+    {ALLOW, "stdio asks whether stdout is a terminal", CALLS("ioctl"), 1,
+     {IF(1, EQ, TCGETS)}},
+#ifdef RUNNER_SANITIZE
+    {ALLOW, "the sanitizers' reports read files (/proc/self/maps, debug information)",
+     CALLS("open"), 1, {IF_MASKED(1, WRITE_BITS, 0)}},
+    {ALLOW, "the sanitizers' reports read files (/proc/self/maps, debug information)",
+     CALLS("openat"), 1, {IF_MASKED(2, WRITE_BITS, 0)}},
+#endif
+};
 
 static bool owned_signal(int sig)
 {
@@ -231,80 +261,91 @@ static bool owned_signal(int sig)
     return false;
 }
 
-int sandbox_filter_call(void)
+/* The values test t takes (at most 65) into v; returns how many. */
+static int test_values(const sc_cmp *t, scmp_datum_t *v)
 {
-    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRAP);
+    int n = 0;
+    switch (t->value) {
+    case V_CONST:
+        v[n++] = t->datum;
+        break;
+    case V_SELF:
+        v[n++] = (scmp_datum_t)getpid();
+        break;
+    case V_EACH:
+        for (const scmp_datum_t *e = t->each; *e != SC_END; e++)
+            v[n++] = *e;
+        break;
+    case V_OWNED:
+        for (int i = 0; i < fault_nsignals; i++)
+            v[n++] = (scmp_datum_t)fault_signals[i];
+        break;
+    case V_FREE:
+        for (int sig = 1; sig < 65; sig++)
+            if (!owned_signal(sig))
+                v[n++] = (scmp_datum_t)sig;
+        break;
+    }
+    return n;
+}
+
+/* Test t as libseccomp takes it, for value v. */
+static struct scmp_arg_cmp arg_cmp(const sc_cmp *t, scmp_datum_t v)
+{
+    if (t->op == SCMP_CMP_MASKED_EQ)
+        return (struct scmp_arg_cmp){t->arg, t->op, t->mask ? t->mask : v, v};
+    return (struct scmp_arg_cmp){t->arg, t->op, v, 0};
+}
+
+/* Adds a row's rules: for each call this architecture has, one rule per
+ * value of its first test. */
+static int add_row(scmp_filter_ctx ctx, const sc_rule *row)
+{
+    scmp_datum_t v[65], second[65];
+    int n = row->ntests ? test_values(&row->test[0], v) : 1;
+    if (row->ntests > 1)
+        test_values(&row->test[1], second);
+    for (const char *const *c = row->calls; *c; c++) {
+        int nr = seccomp_syscall_resolve_name(*c);
+        for (int i = 0; i < n && nr >= 0; i++) {
+            struct scmp_arg_cmp tests[2];
+            if (row->ntests > 0)
+                tests[0] = arg_cmp(&row->test[0], v[i]);
+            if (row->ntests > 1)
+                tests[1] = arg_cmp(&row->test[1], second[0]);
+            if (seccomp_rule_add_array(ctx, row->action, nr, (unsigned)row->ntests, tests) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Builds a filter from rows, with dflt for the calls they do not name,
+ * and loads it for every thread, should one exist (none does unless a
+ * sanitizer runtime started one; the first filter refuses new ones). */
+static int filter_install(uint32_t dflt, const sc_rule *rows, size_t nrows)
+{
+    scmp_filter_ctx ctx = seccomp_init(dflt);
     if (!ctx)
         return -1;
-    if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP) != 0) {
-        seccomp_release(ctx);
-        return -1;
-    }
-    static const char *const allowed[] = {
-        /* I/O on descriptors already open (captured stdout/stderr, status) */
-        "read", "write", "readv", "writev", "pread64", "pwrite64", "lseek",
-        "fstat", "newfstatat", "close",
-        /* memory */
-        "brk", "mmap", "munmap", "mprotect", "mremap", "madvise",
-        /* signals delivered to us, process end */
-        "rt_sigreturn", "rt_sigprocmask", "sigaltstack", "exit", "exit_group",
-        /* threads' plumbing libc and OpenBLAS touch, time, identity */
-        "futex", "sched_yield", "sched_getaffinity", "getcpu", "set_robust_list",
-        "rseq", "clock_gettime", "clock_getres", "gettimeofday", "time",
-        "nanosleep", "clock_nanosleep", "getpid", "gettid", "getppid", "getuid",
-        "geteuid", "getgid", "getegid", "getrandom", "getrusage", "uname",
-        /* glibc's qsort sizes its merge buffer by the physical memory */
-        "sysinfo",
-        /* OpenBLAS places its large buffers with NUMA memory policies */
-        "mbind", "get_mempolicy", "set_mempolicy",
-#ifdef RUNNER_SANITIZE
-        /* the sanitizers' reports: module list and symbolization */
-        "readlink", "readlinkat", "getdents64", "sched_getparam",
-#endif
-        NULL};
-    int rc = 0;
-    for (int i = 0; allowed[i] && rc == 0; i++)
-        rc = rule(ctx, SCMP_ACT_ALLOW, allowed[i]);
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
-    if (rc == 0)
-        rc = self_only_signals(ctx, SCMP_ACT_ALLOW);
-    /* descriptor flags, nothing that locks or duplicates */
-    static const int fcntl_ok[] = {F_GETFD, F_SETFD, F_GETFL, F_SETFL};
-    for (size_t i = 0; i < sizeof fcntl_ok / sizeof fcntl_ok[0] && rc == 0; i++)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fcntl), 1,
-                              SCMP_A1(SCMP_CMP_EQ, (scmp_datum_t)fcntl_ok[i]));
-    /* reading this process's own limits (getrlimit, pthread stacks) */
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 2,
-                              SCMP_A0(SCMP_CMP_EQ, 0), SCMP_A2(SCMP_CMP_EQ, 0));
-    /* signal handlers: asking is fine, and so is setting one for a signal
-     * the fault reporter does not own (libc's system() sets SIGINT and
-     * SIGQUIT before it tries to start a process) */
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(rt_sigaction), 1,
-                              SCMP_A1(SCMP_CMP_EQ, 0));
-    for (int sig = 1; sig < 65 && rc == 0; sig++)
-        if (!owned_signal(sig))
-            rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(rt_sigaction), 1,
-                                  SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)sig));
-    /* stdio asks whether stdout is a terminal */
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
-                              SCMP_A1(SCMP_CMP_EQ, TCGETS));
-#ifdef RUNNER_SANITIZE
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(open), 1,
-                              SCMP_A1(SCMP_CMP_MASKED_EQ, WRITE_BITS, 0));
-    if (rc == 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 1,
-                              SCMP_A2(SCMP_CMP_MASKED_EQ, WRITE_BITS, 0));
-#endif
-    /* every thread, should one exist (the first filter refuses new ones) */
+    /* another architecture's numbers (int $0x80 on x86-64) are refused */
+    int rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP);
+    for (size_t i = 0; i < nrows && rc == 0; i++)
+        rc = add_row(ctx, &rows[i]);
     if (rc == 0)
         rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
     if (rc == 0)
         rc = seccomp_load(ctx);
     seccomp_release(ctx);
     return rc;
+}
+
+int sandbox_filter_load(void)
+{
+    return filter_install(SCMP_ACT_ALLOW, load_rules, sizeof load_rules / sizeof load_rules[0]);
+}
+
+int sandbox_filter_call(void)
+{
+    return filter_install(SCMP_ACT_TRAP, call_rules, sizeof call_rules / sizeof call_rules[0]);
 }
