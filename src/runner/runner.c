@@ -219,16 +219,12 @@ static void copy_strings(uint32_t bi)
     R.phase = PHASE_SETUP;
 }
 
-/* Calls plan call ci with the given function table; returns 0, or 1 when
- * skipped because a handle it needs is NULL. */
-static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
+/* The libffi types and values of plan call pc's arguments (sv holds the
+ * values); returns 1 when a handle the call needs is NULL. */
+static int call_args(const plan_call *pc, void **slots, ffi_type **at, void **av,
+                     slotval *sv)
 {
-    const plan_call *pc = &calls[ci];
-    uint32_t n = pc->nargs;
-    ffi_type *at[n + 1];
-    void *av[n + 1];
-    slotval sv[n + 1];
-    for (uint32_t k = 0; k < n; k++) {
+    for (uint32_t k = 0; k < pc->nargs; k++) {
         const plan_arg *a = &args[pc->first_arg + k];
         at[k] = ffi_of(a->kind);
         av[k] = &sv[k];
@@ -239,23 +235,59 @@ static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
         case PK_BUF: sv[k].p = R.bufs[a->ref].data; break;
         case PK_HANDLE:
             sv[k].p = a->ref == PLAN_NONE ? NULL : slots[a->ref];
-            if (!sv[k].p) {
-                if (res)
-                    res->state = PS_SKIPPED;
+            if (!sv[k].p)
                 return 1;
-            }
             break;
         }
+    }
+    return 0;
+}
+
+/* What a return value is, as libffi gives it. */
+typedef union retval {
+    ffi_arg i;
+    double d;
+    void *p;
+} retval;
+
+/* Records a finished call in res: its return value, and the strings it
+ * put in string outputs, copied into OUT. */
+static void call_result(const plan_call *pc, uint32_t rk, const retval *rv, plan_res *res)
+{
+    if (rk == PK_INT)
+        res->ret_i = (int)rv->i;
+    else if (rk == PK_DOUBLE)
+        res->ret_d = rv->d;
+    else if (rk == PK_HANDLE)
+        res->null_handle = rv->p == NULL;
+    for (uint32_t k = 0; k < pc->nargs; k++) {
+        const plan_arg *a = &args[pc->first_arg + k];
+        if (a->kind == PK_BUF && R.bufs[a->ref].elem == PE_STRING &&
+            (R.bufs[a->ref].flags & PB_OUTPUT))
+            copy_strings(a->ref);
+    }
+    res->state = PS_DONE;
+}
+
+/* Calls plan call ci with the given function table; returns 0, or 1 when
+ * skipped because a handle it needs is NULL. */
+static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
+{
+    const plan_call *pc = &calls[ci];
+    uint32_t n = pc->nargs;
+    ffi_type *at[n + 1];
+    void *av[n + 1];
+    slotval sv[n + 1];
+    if (call_args(pc, slots, at, av, sv)) {
+        if (res)
+            res->state = PS_SKIPPED;
+        return 1;
     }
     uint32_t rk = fns[pc->fn].ret;
     ffi_cif cif;
     if (ffi_prep_cif(&cif, FFI_DEFAULT_ABI, n, ffi_of(rk), at) != FFI_OK)
         die(0, "libffi could not prepare a call");
-    union {
-        ffi_arg i;
-        double d;
-        void *p;
-    } rv;
+    retval rv;
     memset(&rv, 0, sizeof rv);
     long long heap0 = runner_heap_live;
     if (res)
@@ -271,19 +303,7 @@ static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
         return 0;
     res->cpu_ns = t1 > t0 ? (uint64_t)((t1 - t0) * 1e9) : 0;
     res->heap_delta = runner_heap_live - heap0;
-    if (rk == PK_INT)
-        res->ret_i = (int)rv.i;
-    else if (rk == PK_DOUBLE)
-        res->ret_d = rv.d;
-    else if (rk == PK_HANDLE)
-        res->null_handle = rv.p == NULL;
-    for (uint32_t k = 0; k < n; k++) {
-        const plan_arg *a = &args[pc->first_arg + k];
-        if (a->kind == PK_BUF && R.bufs[a->ref].elem == PE_STRING &&
-            (R.bufs[a->ref].flags & PB_OUTPUT))
-            copy_strings(a->ref);
-    }
-    res->state = PS_DONE;
+    call_result(pc, rk, &rv, res);
     return 0;
 }
 
@@ -425,43 +445,40 @@ static void time_one(uint32_t t)
 
 /* --- main ------------------------------------------------------------------------ */
 
-int main(int argc, char **argv)
+/* The command line (see the top of this file). */
+typedef struct runner_args {
+    const char *so, *ref;    /* the solution; timing: the reference */
+    uint32_t from;           /* first run */
+    double cpu;              /* CPU seconds for the whole process */
+    int timing;
+} runner_args;
+
+static void parse_args(int argc, char **argv, runner_args *a)
 {
-    const char *so = NULL, *ref = NULL;
-    uint32_t from = 0;
-    double cpu = 10;
-    int timing = 0;
-    /* first of all: no other process of the user may open this one's
-     * /proc entries (mem, fd) from here on */
-    prctl(PR_SET_DUMPABLE, 0);
-    R.status_fd = 3;
-    R.statm_fd = -1;
-    R.run = R.call = PLAN_NONE;
-    R.phase = PHASE_SETUP;
-    close_range(6, ~0U, 0);
+    *a = (runner_args){NULL, NULL, 0, 10, 0};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--so") == 0 && i + 1 < argc)
-            so = argv[++i];
+            a->so = argv[++i];
         else if (strcmp(argv[i], "--ref") == 0 && i + 1 < argc)
-            ref = argv[++i];
+            a->ref = argv[++i];
         else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
-            from = (uint32_t)strtoul(argv[++i], NULL, 10);
+            a->from = (uint32_t)strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--cpu") == 0 && i + 1 < argc)
-            cpu = strtod(argv[++i], NULL);
+            a->cpu = strtod(argv[++i], NULL);
         else if (strcmp(argv[i], "--time") == 0)
-            timing = 1;
+            a->timing = 1;
         else
             die(0, "usage: mldrill-runner --so FILE [--ref FILE --time] "
                    "[--from RUN] [--cpu SECONDS] (started by mldrill)");
     }
-    if (!so || (timing && !ref))
+    if (!a->so || (a->timing && !a->ref))
         die(0, "mldrill-runner: missing --so (or --ref with --time)");
-    setvbuf(stdout, NULL, _IOLBF, 0);
+}
 
-    find_stack();
-    fault_name_syscalls();
-    fault_install();
-
+/* Maps the plan (IN on descriptor 4, OUT on 5), finds its tables, and maps
+ * every buffer between guard pages; the descriptors are closed after. */
+static void map_plan(void)
+{
     struct stat st;
     if (fstat(4, &st) != 0 || (size_t)st.st_size < sizeof(plan_hdr))
         die(0, "no plan on descriptor 4");
@@ -484,39 +501,66 @@ int main(int argc, char **argv)
     map_buffers(4, 5);
     close(4);
     close(5);
-    user_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
-    ref_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
-    rng_state = R.hdr->timing_seed | 1;
+}
 
-    /* the sandbox, in order: limits, no privileges, files (Landlock),
-     * system calls (the first filter); the solution loads after that */
+/* The sandbox, in order: limits, no privileges, files (Landlock), system
+ * calls (the first filter); the solution (and reference) load after that,
+ * then the memory limit and the second filter.  Returns whether Landlock
+ * confines file access. */
+static int sandbox_and_load(const runner_args *a)
+{
     R.statm_fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-    if (sandbox_rlimits(timing ? cpu + 4 * R.hdr->timing_budget_s : cpu) != 0)
+    if (sandbox_rlimits(a->timing ? a->cpu + 4 * R.hdr->timing_budget_s : a->cpu) != 0)
         die(0, "cannot set resource limits");
     if (sandbox_drop_privileges() != 0)
         die(0, "cannot drop privileges");
-    const char *sos[2] = {so, ref};
-    int confined = sandbox_landlock(sos, timing ? 2 : 1);
+    const char *sos[2] = {a->so, a->ref};
+    int confined = sandbox_landlock(sos, a->timing ? 2 : 1);
     if (confined < 0)
         die(0, "cannot install the sandbox (Landlock)");
     if (sandbox_filter_load() != 0)
         die(0, "cannot install the sandbox (seccomp)");
-    load(so, user_fn);
-    if (timing)
-        load(ref, ref_fn);
+    load(a->so, user_fn);
+    if (a->timing)
+        load(a->ref, ref_fn);
     if (sandbox_memory(R.hdr->memory_bytes) != 0)
         die(0, "cannot set the memory limit");
     if (sandbox_filter_call() != 0)
         die(0, "cannot install the sandbox (seccomp)");
-    runner_send(PM_READY, 0, from, confined, NULL);
+    return confined;
+}
 
-    if (timing) {
+int main(int argc, char **argv)
+{
+    /* first of all: no other process of the user may open this one's
+     * /proc entries (mem, fd) from here on */
+    prctl(PR_SET_DUMPABLE, 0);
+    R.status_fd = 3;
+    R.statm_fd = -1;
+    R.run = R.call = PLAN_NONE;
+    R.phase = PHASE_SETUP;
+    close_range(6, ~0U, 0);
+    runner_args a;
+    parse_args(argc, argv, &a);
+    setvbuf(stdout, NULL, _IOLBF, 0);
+
+    find_stack();
+    fault_name_syscalls();
+    fault_install();
+    map_plan();
+    user_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
+    ref_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
+    rng_state = R.hdr->timing_seed | 1;
+    int confined = sandbox_and_load(&a);
+    runner_send(PM_READY, 0, a.from, confined, NULL);
+
+    if (a.timing) {
         for (uint32_t t = 0; t < R.hdr->ntime; t++)
             time_one(t);
         fflush(stdout);
         runner_send(PM_TIMED, 0, 0, 0, NULL);
     } else {
-        for (uint32_t r = from; r < R.hdr->nrun; r++)
+        for (uint32_t r = a.from; r < R.hdr->nrun; r++)
             run_one(r);
     }
     fflush(stdout);
