@@ -1,164 +1,64 @@
-/* Mistake variant label_encoder/first_seen_order.
- *
- * The categories are numbered 1..k in the order they first appear in the
- * training labels, not in sorted order.
- * Everything else is identical to the reference.  The grader runs this
- * variant on the failing cases and names the mistake when the learner's
- * outputs match it. */
-#include <stdint.h>
+/* Mistake variant label_encoder/first_seen_order: each new string gets the
+ * next code as it is met, so the codes follow the order of the training
+ * data, not strcmp order. A whole file: without the sort the model's binary
+ * search has nothing to search, so finding a category is a scan here. */
 #include <stdlib.h>
 #include <string.h>
 
 struct label_encoder {
-    int k;               /* known categories (codes 1..k) */
-    char **names;        /* names[c-1]: category of code c, in strcmp order */
-    char *text;          /* the strings, back to back */
-    uint32_t mask;       /* table size - 1 (a power of two) */
-    int *slot;           /* code per slot, 0 = empty */
-    uint64_t *hash;      /* hash of the string in each slot */
+    int k;          /* codes 1..k */
+    char **cats;    /* cats[c - 1]: the category of code c, in order met */
 };
 
-static const char UNKNOWN[] = "<UNKNOWN>";
-
-/* FNV-1a, 64 bits */
-static uint64_t hash_str(const char *s)
+static int find(const label_encoder *enc, const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-static uint32_t table_size(int n)
-{
-    uint32_t m = 16;
-    while (m < 2u * (uint32_t)n)
-        m <<= 1;
-    return m;
-}
-
-/* The distinct strings of labels, unsorted, into uniq; returns how many, or
- * -1 without memory. */
-static int distinct(const char *const *labels, int n, const char **uniq)
-{
-    const uint32_t m = table_size(n);
-    int *seen = calloc(m, sizeof *seen);        /* index + 1 into labels */
-    uint64_t *hs = malloc(m * sizeof *hs);
-    if (!seen || !hs) {
-        free(seen);
-        free(hs);
-        return -1;
-    }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        const uint64_t h = hash_str(labels[i]);
-        uint32_t s = (uint32_t)h & (m - 1);
-        while (seen[s] && !(hs[s] == h && strcmp(labels[seen[s] - 1], labels[i]) == 0))
-            s = (s + 1) & (m - 1);
-        if (!seen[s]) {
-            seen[s] = i + 1;
-            hs[s] = h;
-            uniq[k++] = labels[i];
-        }
-    }
-    free(seen);
-    free(hs);
-    return k;
-}
-
-/* The code of s, or 0. */
-static int lookup(const label_encoder *e, const char *s)
-{
-    const uint64_t h = hash_str(s);
-    uint32_t i = (uint32_t)h & e->mask;
-    while (e->slot[i]) {
-        if (e->hash[i] == h && strcmp(e->names[e->slot[i] - 1], s) == 0)
-            return e->slot[i];
-        i = (i + 1) & e->mask;
-    }
+    for (int c = 0; c < enc->k; c++)
+        if (strcmp(enc->cats[c], s) == 0)
+            return c + 1;
     return 0;
 }
 
-void label_encoder_free(label_encoder *e)
+void label_encoder_free(label_encoder *enc)
 {
-    if (!e)
+    if (!enc)
         return;
-    free(e->names);
-    free(e->text);
-    free(e->slot);
-    free(e->hash);
-    free(e);
+    for (int c = 0; c < enc->k; c++)
+        free(enc->cats[c]);
+    free(enc->cats);
+    free(enc);
 }
 
 label_encoder *label_encoder_fit(const char *const *labels, int n)
 {
-    if (!labels || n < 1)
+    if (n < 1)
         return NULL;
+    label_encoder *enc = calloc(1, sizeof *enc);
+    if (!enc || !(enc->cats = malloc(sizeof *enc->cats * n)))
+        goto fail;
     for (int i = 0; i < n; i++)
-        if (!labels[i])
-            return NULL;
-    const char **uniq = malloc((size_t)n * sizeof *uniq);
-    label_encoder *e = calloc(1, sizeof *e);
-    if (!uniq || !e)
-        goto fail;
-    const int k = distinct(labels, n, uniq);
-    if (k < 0)
-        goto fail;
-    /* MISTAKE: no sort, codes follow the order of first appearance */
-
-    /* copy the strings into one block */
-    size_t bytes = 0;
-    for (int c = 0; c < k; c++)
-        bytes += strlen(uniq[c]) + 1;
-    e->k = k;
-    e->names = malloc((size_t)k * sizeof *e->names);
-    e->text = malloc(bytes);
-    e->mask = table_size(k) - 1;
-    e->slot = calloc((size_t)e->mask + 1, sizeof *e->slot);
-    e->hash = malloc(((size_t)e->mask + 1) * sizeof *e->hash);
-    if (!e->names || !e->text || !e->slot || !e->hash)
-        goto fail;
-    char *p = e->text;
-    for (int c = 0; c < k; c++) {
-        const size_t len = strlen(uniq[c]) + 1;
-        memcpy(p, uniq[c], len);
-        e->names[c] = p;
-        p += len;
-
-        const uint64_t h = hash_str(e->names[c]);
-        uint32_t s = (uint32_t)h & e->mask;
-        while (e->slot[s])
-            s = (s + 1) & e->mask;
-        e->slot[s] = c + 1;
-        e->hash[s] = h;
-    }
-    free(uniq);
-    return e;
-
+        if (!find(enc, labels[i])) {
+            if (!(enc->cats[enc->k] = strdup(labels[i])))
+                goto fail;
+            enc->k++;
+        }
+    return enc;
 fail:
-    free(uniq);
-    label_encoder_free(e);
+    label_encoder_free(enc);
     return NULL;
 }
 
-void label_encoder_transform(const label_encoder *e, const char *const *labels,
+void label_encoder_transform(const label_encoder *enc, const char *const *labels,
                              int n, int *codes)
 {
-    if (!e || !labels || !codes)
-        return;
     for (int i = 0; i < n; i++)
-        codes[i] = labels[i] ? lookup(e, labels[i]) : 0;
+        codes[i] = find(enc, labels[i]);
 }
 
-void label_encoder_inverse(const label_encoder *e, const int *codes, int n,
+void label_encoder_inverse(const label_encoder *enc, const int *codes, int n,
                            const char **labels)
 {
-    if (!e || !codes || !labels)
-        return;
     for (int i = 0; i < n; i++) {
-        const int c = codes[i];
-        labels[i] = c == 0 ? UNKNOWN : c >= 1 && c <= e->k ? e->names[c - 1] : NULL;
+        int c = codes[i];
+        labels[i] = c == 0 ? "<UNKNOWN>" : c >= 1 && c <= enc->k ? enc->cats[c - 1] : NULL;
     }
 }
