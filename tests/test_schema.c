@@ -57,6 +57,8 @@ static const struct {
     {"timing", "#/definitions/timing"},
     {"weights", "#/definitions/weights"},
     {"mistakes[0]", "#/definitions/mistake"},
+    {"mutants", "#/definitions/mutants"},
+    {"mutants.equivalent[0]", "#/definitions/equivalent"},
     {"limits", "#/definitions/limits"},
     {"pass", "#/definitions/pass"},
     {"inputs.X.set[0]", "#/definitions/set"},

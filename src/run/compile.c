@@ -259,6 +259,8 @@ typedef struct cbuild {
     char *hpath;       /* the prototypes header, force-included */
     char *privdir;     /* untrusted: the private build directory, else NULL */
     char *tmp;         /* where the compiler writes the .so */
+    char *srcfile;     /* compile_opts.text written out, else NULL */
+    char *srcdir;      /* then the directory of the file it stands for */
 } cbuild;
 
 static void cbuild_free(cbuild *b)
@@ -267,6 +269,10 @@ static void cbuild_free(cbuild *b)
     free(b->logpath);
     free(b->hpath);
     free(b->tmp);
+    if (b->srcfile)
+        unlink(b->srcfile);
+    free(b->srcfile);
+    free(b->srcdir);
     if (b->privdir) {
         /* the compiler's leftovers, if any, then the directory */
         remove_tree(b->privdir);
@@ -380,6 +386,11 @@ static void compiler_argv(const char **argv, const char *src, const compile_opts
     argv[a++] = b->hpath;
     argv[a++] = "-o";
     argv[a++] = b->tmp;
+    if (b->srcfile) {
+        argv[a++] = "-iquote";    /* the #include "..." files of src */
+        argv[a++] = b->srcdir;
+        src = b->srcfile;
+    }
     argv[a++] = src;
     a += split_words(MLDRILL_BLAS_FLAGS, argv + a, 64, &words[1]);
     argv[a++] = "-lm";
@@ -418,6 +429,18 @@ static void compiler_confinement(cconfine *cf, const char *cc, const char *src,
     cf->write_dirs[0] = b->privdir;
     cf->write_dirs[1] = "/dev/null";
     cf->rules = (confine_rules){cf->read_dirs, nrd, cf->read_files, 4, cf->write_dirs, 2};
+}
+
+/* compile_opts.text in a file beside the target, starting with a #line
+ * directive so that messages name src and its lines. */
+static int write_text(const char *src, const char *text, cbuild *b, md_err *err)
+{
+    b->srcfile = xasprintf("%s.c", b->tmp);
+    b->srcdir = path_dirname(src);
+    char *with = xasprintf("#line 1 \"%s\"\n%s", src, text);
+    int rc = file_write_atomic(b->srcfile, with, strlen(with), err);
+    free(with);
+    return rc;
 }
 
 /* Runs the compiler; its messages go to res->output, the .so to its
@@ -460,8 +483,10 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
                  compile_result *res, md_err *err)
 {
     memset(res, 0, sizeof *res);
-    size_t srclen;
-    char *text = file_read(src, &srclen, err);
+    if (o->text && o->untrusted)
+        return md_fail(err, "compile: a text stands for a file in trusted builds only");
+    size_t srclen = o->text ? strlen(o->text) : 0;
+    char *text = o->text ? xstrdup(o->text) : file_read(src, &srclen, err);
     if (!text)
         return -1;
     cbuild b = {.header = build_header(c, o)};
@@ -478,6 +503,8 @@ int compile_file(const challenge *c, const char *src, const compile_opts *o,
         rc = write_header(c, incdir, &b, err);
         if (rc == 0)
             rc = build_target(res, o, &b, err);
+        if (rc == 0 && o->text)
+            rc = write_text(src, o->text, &b, err);
         if (rc == 0)
             rc = run_compiler(src, o, &b, res, err);
     }

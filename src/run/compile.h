@@ -18,6 +18,10 @@ typedef struct compile_opts {
                              cannot #include the reference), see confine.h */
     const char *mistake;  /* a mistake id: compile the variant of a model
                              answer, with `#if MISTAKE(id)` true; or NULL */
+    const char *text;     /* trusted builds: compile this text as if it were
+                             src's content (a mutant of src: its #include
+                             "..." files are found next to src, messages
+                             name src); or NULL to read src */
 } compile_opts;
 
 typedef struct compile_result {

@@ -111,11 +111,11 @@ typedef struct proc {
     int timeouts;           /* consecutive runs that timed out */
 } proc;
 
-/* The wall-clock limit of run r for a job: the case's, stretched for
- * sanitizer builds, which are slower by design. */
+/* The wall-clock limit of run r for a job: the job's or the case's,
+ * stretched for sanitizer builds, which are slower by design. */
 static double run_wall(const layout *l, int r, const exec_job *j)
 {
-    double w = layout_case(l, r)->spec->wall_s;
+    double w = j->wall_s ? j->wall_s[r] : layout_case(l, r)->spec->wall_s;
     return j->sanitize ? w * EXEC_SANITIZE_SLOWDOWN : w;
 }
 
@@ -463,7 +463,12 @@ static void settle_run(proc *p, const layout *l, xstatus st, int fault, char *ms
     /* grading stays bounded: after two timeouts in a row the rest
      * would most likely time out too */
     p->timeouts = st == XS_TIMEOUT ? p->timeouts + 1 : 0;
-    if (p->timeouts >= 2 && !p->done) {
+    if (j->stop_at_fault && !p->done) {
+        for (int r = p->next_run; r < nruns; r++)
+            set_run(&j->runs[r], XS_NOTRUN, 0, -1,
+                    xstrdup("not run: a case before it did not end normally"));
+        p->done = true;
+    } else if (p->timeouts >= 2 && !p->done) {
         for (int r = p->next_run; r < nruns; r++)
             set_run(&j->runs[r], XS_TIMEOUT, 0, -1,
                     xstrdup("not run: the two cases before it ran out of time"));

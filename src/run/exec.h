@@ -39,6 +39,10 @@ typedef struct exec_job {
     const char *ref_so;      /* timing jobs: the reference (borrowed) */
     bool timing;
     bool sanitize;           /* the .so was built with ASan/UBSan */
+    const double *wall_s;    /* per-run wall-clock limits (borrowed), or NULL
+                                for the cases' own */
+    bool stop_at_fault;      /* the first run that does not end normally ends
+                                the job: the runs after it stay XS_NOTRUN */
     /* results, owned by the job; exec_job_clear frees them */
     xrun *runs;              /* [layout_nruns] */
     int nruns;

@@ -125,6 +125,13 @@ void spec_free(challenge *c)
         free(c->mistakes[i].message);
     }
     free(c->mistakes);
+    for (int i = 0; i < c->nequivalents; i++) {
+        free(c->equivalents[i].line);
+        free(c->equivalents[i].change);
+        free(c->equivalents[i].reason);
+        free(c->equivalents[i].path);
+    }
+    free(c->equivalents);
     free(c);
 }
 

@@ -144,6 +144,17 @@ typedef struct mistake_spec {
 } mistake_spec;
 
 
+/* A mutant of the model answer (`mldrill validate --mutants`) that no
+ * case can kill because it behaves like the model answer.  It is named by
+ * the text of its line and its change, not by a line number, so the
+ * declaration survives edits elsewhere in the file. */
+typedef struct equivalent_spec {
+    char *line;          /* text the mutated line contains */
+    char *change;        /* the change as validate lists it: "< -> <=" */
+    char *reason;        /* why it behaves the same */
+    char *path;          /* JSON path, for messages */
+} equivalent_spec;
+
 typedef struct challenge {
     char *id;
     char *title;
@@ -184,6 +195,9 @@ typedef struct challenge {
     double weights[CRIT_COUNT];    /* 0 for criteria that do not apply */
     mistake_spec *mistakes;
     int nmistakes;
+
+    equivalent_spec *equivalents;  /* "mutants": {"equivalent": [...]} */
+    int nequivalents;
 
     double wall_s;       /* default per-case wall-clock limit */
     int memory_mb;       /* address-space limit of the runner */

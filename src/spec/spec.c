@@ -16,7 +16,7 @@ static int parse_identity(ld *L, const cJSON *root)
         "$schema", "format", "id", "title", "difficulty", "minutes", "tags",
         "statement", "hints", "followups", "reference", "model", "examples", "functions",
         "calls", "defaults", "inputs", "checks", "cases", "convergence", "timing",
-        "weights", "mistakes", "limits", "pass", NULL};
+        "weights", "mistakes", "mutants", "limits", "pass", NULL};
     jreader *r = &L->r;
     challenge *c = L->c;
     if (!cJSON_IsObject(root))
@@ -112,7 +112,8 @@ static int parse_shared(ld *L, const cJSON *root)
         ((j = jr_item(root, "checks")) && sp_checks(L, j, "checks", &c->checks, &c->nchecks)) ||
         ((j = jr_item(root, "convergence")) && sp_convergence(L, j, "convergence")) ||
         ((j = jr_item(root, "timing")) && sp_timing(L, j, "timing")) ||
-        ((j = jr_item(root, "mistakes")) && sp_mistakes(L, j, "mistakes")))
+        ((j = jr_item(root, "mistakes")) && sp_mistakes(L, j, "mistakes")) ||
+        ((j = jr_item(root, "mutants")) && sp_mutants(L, j, "mutants")))
         return -1;
     return 0;
 }

@@ -326,6 +326,54 @@ int sp_mistakes(ld *L, const cJSON *j, const char *path)
     return mark_sites(L);
 }
 
+/* One equivalent mutant: {"line", "change", "reason"}, all non-empty. */
+static int parse_equivalent(ld *L, const cJSON *it, const char *ip, equivalent_spec *e)
+{
+    static const char *const keys[] = {"line", "change", "reason", NULL};
+    jreader *r = &L->r;
+    e->path = xstrdup(ip);
+    if (!cJSON_IsObject(it))
+        return FAIL(L, ip, "expected {\"line\", \"change\", \"reason\"}");
+    if (jr_keys(r, it, ip, keys) || jr_str(r, it, ip, "line", true, &e->line) ||
+        jr_str(r, it, ip, "change", true, &e->change) ||
+        jr_str(r, it, ip, "reason", true, &e->reason))
+        return -1;
+    if (!e->line[strspn(e->line, " \t\n")] || !e->reason[strspn(e->reason, " \t\n")])
+        return FAIL(L, ip, "\"line\" and \"reason\" must not be blank");
+    if (!strstr(e->change, " -> "))
+        return FAIL(L, ip, "\"change\" is written as validate --mutants lists it, "
+                           "e.g. \"< -> <=\"");
+    return 0;
+}
+
+/* "mutants": {"equivalent": [...]}: the mutants no case can kill. */
+int sp_mutants(ld *L, const cJSON *j, const char *path)
+{
+    static const char *const keys[] = {"equivalent", NULL};
+    challenge *c = L->c;
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"equivalent\": [...]}");
+    if (jr_keys(&L->r, j, path, keys))
+        return -1;
+    const cJSON *eq = jr_item(j, "equivalent");
+    char *ep = jpath_key(path, "equivalent");
+    int rc = eq && !cJSON_IsArray(eq)
+                 ? FAIL(L, ep, "expected an array of {\"line\", \"change\", \"reason\"}")
+                 : 0;
+    c->equivalents = xcalloc((size_t)cJSON_GetArraySize(eq) + 1, sizeof(equivalent_spec));
+    const cJSON *it, *items = rc ? NULL : eq;
+    cJSON_ArrayForEach(it, items)
+    {
+        char *ip = jpath_idx(ep, c->nequivalents);
+        rc = parse_equivalent(L, it, ip, &c->equivalents[c->nequivalents++]);
+        free(ip);
+        if (rc)
+            break;
+    }
+    free(ep);
+    return rc;
+}
+
 int sp_limits(ld *L, const cJSON *j, const char *path)
 {
     static const char *const keys[] = {"wall_s", "memory_mb", NULL};

@@ -35,6 +35,7 @@ int sp_cases(ld *L, const cJSON *j, const char *path);
 int sp_convergence(ld *L, const cJSON *j, const char *path);
 int sp_timing(ld *L, const cJSON *j, const char *path);
 int sp_mistakes(ld *L, const cJSON *j, const char *path);
+int sp_mutants(ld *L, const cJSON *j, const char *path);
 int sp_limits(ld *L, const cJSON *j, const char *path);
 int sp_pass(ld *L, const cJSON *j, const char *path);
 

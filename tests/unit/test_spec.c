@@ -212,6 +212,39 @@ static void timing_advice_should_load(void **state)
     assert_non_null(strstr(err.msg, "timing.advice"));
 }
 
+static void equivalent_mutants_should_load_and_be_checked(void **state)
+{
+    (void)state;
+    md_err err;
+    const char *from = "  \"cases\": [";
+    challenge *c = load_with(from,
+                             "  \"mutants\": {\"equivalent\": [{\"line\": \"if (d < best)\", "
+                             "\"change\": \"< -> <=\", \"reason\": \"ties\"}]},\n  \"cases\": [",
+                             &err);
+    if (!c)
+        fail_msg("%s", err.msg);
+    assert_int_equal(c->nequivalents, 1);
+    assert_string_equal(c->equivalents[0].line, "if (d < best)");
+    assert_string_equal(c->equivalents[0].change, "< -> <=");
+    assert_string_equal(c->equivalents[0].path, "mutants.equivalent[0]");
+    spec_free(c);
+    /* a reason is required, not blank */
+    assert_null(load_with(from, "  \"mutants\": {\"equivalent\": [{\"line\": \"x\", "
+                                "\"change\": \"< -> <=\"}]},\n  \"cases\": [", &err));
+    assert_non_null(strstr(err.msg, "reason"));
+    assert_null(load_with(from, "  \"mutants\": {\"equivalent\": [{\"line\": \"x\", "
+                                "\"change\": \"< -> <=\", \"reason\": \" \"}]},\n  \"cases\": [",
+                          &err));
+    assert_non_null(strstr(err.msg, "mutants.equivalent[0]"));
+    /* the change is written the way validate lists it */
+    assert_null(load_with(from, "  \"mutants\": {\"equivalent\": [{\"line\": \"x\", "
+                                "\"change\": \"<=\", \"reason\": \"r\"}]},\n  \"cases\": [",
+                          &err));
+    assert_non_null(strstr(err.msg, "\"< -> <=\""));
+    assert_null(load_with(from, "  \"mutants\": {\"killed\": []},\n  \"cases\": [", &err));
+    assert_non_null(strstr(err.msg, "mutants"));
+}
+
 static void every_builtin_spec_should_load(void **state)
 {
     (void)state;
@@ -254,6 +287,7 @@ int main(void)
         cmocka_unit_test(check_of_unknown_output_should_fail),
         cmocka_unit_test(gradcheck_weights_should_load_and_be_checked),
         cmocka_unit_test(timing_advice_should_load),
+        cmocka_unit_test(equivalent_mutants_should_load_and_be_checked),
         cmocka_unit_test(every_builtin_spec_should_load),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
