@@ -5,31 +5,8 @@
 #ifndef MLDRILL_GRADE_H
 #define MLDRILL_GRADE_H
 
-#include <signal.h>
-
+#include "grade/grade_opts.h"
 #include "grade/report.h"
-
-typedef enum grade_stage {
-    STAGE_COMPILE,
-    STAGE_CASES,
-    STAGE_TIMING,
-    STAGE_MISTAKES,
-} grade_stage;
-
-typedef struct grade_opts {
-    bool have_seed;
-    uint64_t seed;              /* hidden cases' seed (else a fresh one) */
-    bool visible_only;          /* `run`: visible cases, no timing/mistakes */
-    bool sanitize;              /* --sanitize: ASan + UBSan build */
-    bool no_timing;
-    double timing_budget_s;     /* 0: the challenge's */
-    bool trusted;               /* validate: the "solution" is the challenge's
-                                   own reference, compiled as one (it may
-                                   #include files next to it) */
-    volatile sig_atomic_t *cancel;
-    void (*progress)(void *ctx, grade_stage stage, int done, int total);
-    void *progress_ctx;
-} grade_opts;
 
 /* Grades solution.  A compile error is a report (compile_error set).
  * Returns NULL with err when grading itself failed: the reference does

@@ -1,0 +1,82 @@
+/* pipeline — private to grade/: the context of one grading and its
+ * stages, one file each.  grade.c sequences them (grade.h is the public
+ * contract):
+ *
+ *   pipeline.c           the context: runner lookup, exec options, the
+ *                        reference build, the cases instantiated, freeing
+ *   pipeline_gradcheck.c finite-difference probes of gradient outputs
+ *   pipeline_timing.c    the vectorization timing, retimed when disturbed
+ *   pipeline_mistakes.c  the challenge's mistake variants run on the cases
+ *
+ * A pipeline owns everything it points to except c and o; pipeline_free
+ * releases it all (a zeroed pipeline is valid to free). */
+#ifndef MLDRILL_PIPELINE_H
+#define MLDRILL_PIPELINE_H
+
+#include "grade/compare.h"
+#include "grade/grade_opts.h"
+#include "grade/rubric.h"
+#include "run/compile.h"
+#include "run/exec.h"
+
+typedef struct pipeline {
+    const challenge *c;      /* borrowed */
+    const grade_opts *o;     /* borrowed */
+    char *runner, *runner_asan;
+    compile_result sol, ref;
+    case_inst **cases;       /* the cases graded, in run order */
+    int ncases;
+    layout *lay;             /* their plan */
+    exec_job jobs[2];        /* the solution, the reference */
+    case_inst *tcases;       /* timing inputs, one per scale */
+    int ntcases;
+    layout *tlay;
+    exec_job tjob;
+    double *sizes;           /* the grown variable at each scale */
+    char **globals;          /* writable data the solution defines */
+    int nglobals;
+    uint64_t seed;           /* the hidden cases' seed */
+    cmp_outcome **grad;      /* gradcheck outcomes [case][check] */
+} pipeline;
+
+/* --- pipeline.c ------------------------------------------------------------ */
+
+/* Frees everything x owns (not x itself). */
+void pipeline_free(pipeline *x);
+
+/* Reports a stage's progress to the caller's callback, if any. */
+void pipeline_progress(const grade_opts *o, grade_stage s, int done, int total);
+
+/* Runner options for x's jobs; progress goes to STAGE_CASES. */
+exec_opts pipeline_exec_options(pipeline *x);
+
+/* Looks up mldrill-runner (and its sanitizer build when asan); -1 with
+ * the message `missing` in err when the runner is not found. */
+int pipeline_find_runner(pipeline *x, bool asan, const char *missing, md_err *err);
+
+/* Compiles the reference; a reference that does not build is the
+ * challenge author's problem, reported as an error. */
+int pipeline_build_reference(pipeline *x, md_err *err);
+
+/* Instantiates the challenge's cases (the visible ones only when asked)
+ * from x->seed and lays them out in x->lay. */
+int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err);
+
+/* The reference must run every case cleanly: its outputs are the truth. */
+int pipeline_check_reference_runs(const pipeline *x, md_err *err);
+
+/* --- the stages -------------------------------------------------------------- */
+
+/* pipeline_gradcheck.c: probes every gradcheck of the cases the solution
+ * ran and fills x->grad (left NULL when no case has one). */
+int pipeline_gradchecks(pipeline *x, md_err *err);
+
+/* pipeline_timing.c: times the solution against the reference on the
+ * timing input and points ev at the results (owned by x). */
+int pipeline_timing(pipeline *x, evidence *ev, md_err *err);
+
+/* pipeline_mistakes.c: runs every mistake variant that compiles on the
+ * cases and names in r those whose runs explain the solution's failures. */
+int pipeline_mistakes(pipeline *x, evidence *ev, report *r, md_err *err);
+
+#endif
