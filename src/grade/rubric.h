@@ -2,12 +2,18 @@
  * explains every lost point: correctness and stability from the cases'
  * checks, organization from global data, input writes, overflows, leaks
  * and independent handles, convergence from the loss history, and
- * vectorization from timing ratios.  Pure functions of the evidence. */
+ * vectorization from timing ratios.  Pure functions of the evidence.
+ *
+ * One file per criterion: rubric_cases.c (correctness, stability),
+ * rubric_organization.c, rubric_convergence.c, rubric_vectorization.c,
+ * rubric_mistakes.c (the mistakes a failure shows), and rubric.c (the
+ * total, the verdict). */
 #ifndef MLDRILL_RUBRIC_H
 #define MLDRILL_RUBRIC_H
 
-#include "run/exec.h"
+#include "grade/compare.h"
 #include "grade/report.h"
+#include "run/exec.h"
 
 typedef struct evidence {
     const challenge *c;
@@ -26,7 +32,7 @@ typedef struct evidence {
                                  * machine (baseline.h); 0 when unknown */
     bool retimed;               /* timed twice: the first run was disturbed */
     /* gradcheck outcomes, [case][check]; NULL entries were not checked */
-    struct cmp_outcome **grad;
+    cmp_outcome **grad;
 } evidence;
 
 /* A reference this much slower than its best on the machine (baseline.h)
@@ -50,5 +56,9 @@ void rubric_named_mistakes(report *r, const evidence *e);
 
 /* Total, pass/fail and verdict from the criteria. */
 void rubric_total(report *r, const challenge *c);
+
+/* The comparison environment of case i in job j (its run's values, then
+ * the case's): shared by the rubric_*.c files. */
+cmp_env rubric_env(const evidence *e, const exec_job *j, int i);
 
 #endif

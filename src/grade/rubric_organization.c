@@ -1,0 +1,141 @@
+/* rubric — organization (rubric.h): a few checks, each worth the same:
+ * (a) no writable global data, (b) inputs untouched, (e) nothing written
+ * outside the outputs, (c) models used in turn stay independent (the
+ * organization cases), (d) nothing leaked once a model is freed. */
+
+#include "grade/rubric.h"
+
+/* Checks examined and checks passed. */
+typedef struct tally {
+    int items, ok;
+} tally;
+
+/* (a) no writable global or static data */
+static void check_globals(rcriterion *c, const evidence *e, tally *t)
+{
+    t->items++;
+    if (e->nglobals == 0) {
+        t->ok++;
+        return;
+    }
+    strbuf names = {0};
+    for (int i = 0; i < e->nglobals && i < 6; i++)
+        sb_printf(&names, "%s%s", i ? ", " : "", e->globals[i]);
+    report_finding(c, NULL, "keeps writable global or static data (%s): keep state "
+                            "in the model handle or on the stack",
+                   sb_str(&names));
+    sb_free(&names);
+}
+
+/* (b) inputs untouched and (e) nothing written outside the outputs: the
+ * first case of each fault is named */
+static void check_faults(rcriterion *c, const evidence *e, tally *t)
+{
+    bool wrote_input = false, overflow = false;
+    for (int i = 0; i < e->ncases; i++) {
+        const xrun *u = &e->user->runs[i];
+        if (u->fault == PF_WRITE_INPUT && !wrote_input) {
+            wrote_input = true;
+            report_finding(c, e->cases[i]->spec->name, "%s", u->message);
+        }
+        if (u->fault == PF_OVERFLOW && !overflow) {
+            overflow = true;
+            report_finding(c, e->cases[i]->spec->name, "%s", u->message);
+        }
+    }
+    t->items += 2;
+    t->ok += !wrote_input + !overflow;
+}
+
+/* (c) models used interleaved stay independent: the organization cases
+ * (rubric_cases judged them), one check when there are any */
+static void check_independence(rcriterion *c, const report *r, tally *t)
+{
+    int org = 0, org_ok = 0;
+    for (int i = 0; i < r->ncases; i++) {
+        if (r->cases[i].crit != CRIT_ORGANIZATION)
+            continue;
+        org++;
+        if (r->cases[i].status == CS_PASS)
+            org_ok++;
+        else
+            report_finding(c, r->cases[i].name, "two models used in turn do not behave "
+                                                "like two independent models: %s",
+                           r->cases[i].message ? r->cases[i].message : "");
+    }
+    if (org) {
+        t->items++;
+        t->ok += org_ok == org;
+    }
+}
+
+static bool has_handles(const challenge *c)
+{
+    for (int i = 0; i < c->nfunctions; i++)
+        if (c->functions[i].ret == VT_HANDLE)
+            return true;
+    return false;
+}
+
+/* Whether case i's call sequence ends by freeing its model (a call takes
+ * a handle in-out) and every call of the run completed. */
+static bool frees_its_model(const evidence *e, int i)
+{
+    const xrun *u = &e->user->runs[i];
+    const case_inst *ci = e->cases[i];
+    bool frees = false, complete = true;
+    for (int k = 0; k < u->ncalls; k++)
+        complete &= u->calls[k].state == PS_DONE;
+    for (int k = 0; k < ci->ncalls; k++) {
+        const function *f = &e->c->functions[ci->calls[k].fn];
+        for (int p = 0; p < f->nparams; p++)
+            frees |= f->params[p].type == VT_HANDLE && f->params[p].dir == DIR_INOUT;
+    }
+    return frees && complete;
+}
+
+/* (d) nothing leaked after _free: bytes still allocated after a whole
+ * call sequence that ends by freeing its model.  The smallest figure
+ * over the cases discounts one-time allocations (stdio buffers). */
+static void check_leaks(rcriterion *c, const evidence *e, tally *t)
+{
+    long long least = -1;
+    int measured = 0;
+    for (int i = 0; i < e->ncases; i++) {
+        const xrun *u = &e->user->runs[i];
+        if (u->status != XS_OK || e->cases[i]->spec->crit == CRIT_ORGANIZATION)
+            continue;
+        if (!frees_its_model(e, i))
+            continue;
+        long long sum = 0;
+        for (int k = 0; k < u->ncalls; k++)
+            sum += u->calls[k].heap_delta;
+        if (least < 0 || sum < least)
+            least = sum;
+        measured++;
+    }
+    if (!measured)
+        return;
+    t->items++;
+    if (least <= 0)
+        t->ok++;
+    else
+        report_finding(c, NULL, "%lld bytes stay allocated after the model is "
+                                "freed: the _free function must release "
+                                "everything _fit allocated",
+                       least);
+}
+
+void rubric_organization(report *r, const evidence *e)
+{
+    rcriterion *c = &r->crit[CRIT_ORGANIZATION];
+    tally t = {0, 0};
+    check_globals(c, e, &t);
+    check_faults(c, e, &t);
+    check_independence(c, r, &t);
+    if (has_handles(e->c))
+        check_leaks(c, e, &t);
+    c->score = c->max * t.ok / t.items;
+    c->passed = t.ok == t.items;
+    c->summary = xasprintf("%d of %d checks", t.ok, t.items);
+}

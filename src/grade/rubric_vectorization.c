@@ -1,0 +1,130 @@
+/* rubric — vectorization (rubric.h): the solution's time per call over
+ * the reference's on the largest timing input, paired round by round
+ * (timing.h), turned into points between the challenge's full and zero
+ * ratios; how time grows with the input is shown next to it. */
+
+#include "grade/rubric.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Not timed, or the timing run did not finish: no points, and why.
+ * False when there are timings to score. */
+static bool without_timings(rcriterion *c, const evidence *e)
+{
+    const exec_job *j = e->timing;
+    if (!j) {
+        c->summary = xstrdup("not timed");
+        report_finding(c, NULL, "not timed: %s", e->not_timed ? e->not_timed : "skipped");
+    } else if (j->timing_status == XS_TIMEOUT && j->tres) {
+        /* stopped while a single call was still running: bound the ratio */
+        double ref = 0, spent = 0;
+        for (int s = 0; s < e->nsizes; s++)
+            if (j->tres[s].warmed >= 1) {
+                ref = j->tres[s].ref_warm;
+                spent = j->tres[s].warmed == 2 ? j->tres[s].user_warm : 0;
+            }
+        c->summary = xstrdup("too slow to time");
+        if (ref > 0)
+            report_finding(c, "timing", "one call on the timing input ran past the "
+                                        "timing limit%s; the reference needs %.3g s: "
+                                        "look for work repeated inside loops",
+                           spent > 0 ? "" : " without finishing", ref);
+        else
+            report_finding(c, "timing", "the timing run did not finish: %s",
+                           j->timing_message ? j->timing_message : "too slow");
+    } else if (j->timing_status != XS_OK) {
+        c->summary = xstrdup("timing failed");
+        report_finding(c, "timing", "on the large input: %s",
+                       j->timing_message ? j->timing_message : "the timing run failed");
+    } else {
+        return false;
+    }
+    c->score = 0;
+    c->passed = false;
+    return true;
+}
+
+/* The paired statistics at every size into r; returns the largest
+ * size's (the verdict). */
+static timing_stats measure(report *r, const evidence *e)
+{
+    const timing_spec *ts = &e->c->timing;
+    int ns = e->nsizes;
+    double umed[ns], fmed[ns];
+    timing_stats st = {0};
+    for (int s = 0; s < ns; s++) {
+        const plan_tres *t = &e->timing->tres[s];
+        timing_pairs(t->user_s, t->ref_s, (int)t->nsamples, &st);
+        umed[s] = st.user_s;
+        fmed[s] = st.ref_s;
+    }
+    r->timed = true;
+    r->tstats = st;
+    r->exponent = timing_exponent(e->sizes, umed, ns);
+    r->ref_exponent = timing_exponent(e->sizes, fmed, ns);
+    r->exponent_expected = ts->exponent;
+    r->ref_slowdown = e->ref_slowdown;
+    r->retimed = e->retimed;
+    return st;
+}
+
+/* "1.40x the reference's time (middle half ..., n pairs[, outliers])" */
+static char *ratio_summary(const timing_stats *st)
+{
+    if (st->outliers)
+        return xasprintf("%.2fx the reference's time (middle half %.2f-%.2f, %d "
+                         "pairs, %d outlier%s kept)",
+                         st->ratio, st->q1, st->q3, st->n, st->outliers,
+                         st->outliers == 1 ? "" : "s");
+    return xasprintf("%.2fx the reference's time (middle half %.2f-%.2f, %d pairs)",
+                     st->ratio, st->q1, st->q3, st->n);
+}
+
+/* Too slow, or timed on a busy machine: a finding each. */
+static void ratio_findings(rcriterion *c, const evidence *e, const timing_stats *st)
+{
+    const timing_spec *ts = &e->c->timing;
+    if (st->ratio > ts->full_ratio)
+        report_finding(c, NULL, "%.1fx slower than the reference on the large input "
+                                "(full points up to %.1fx): %s",
+                       st->ratio, ts->full_ratio,
+                       ts->advice ? ts->advice
+                                  : "use matrix operations (CBLAS) and avoid recomputing "
+                                    "work inside loops");
+    if (e->ref_slowdown > RUBRIC_BUSY)
+        report_finding(c, "timing", "the machine was busy: the reference ran %.2fx slower "
+                                    "than its best here%s, so the ratio may be off; "
+                                    "grade again when the machine is quieter",
+                       e->ref_slowdown, e->retimed ? " even when timed again" : "");
+}
+
+/* How time grows: information next to the ratio, not a lost point. */
+static void add_growth(rcriterion *c, const report *r, const timing_spec *ts)
+{
+    double expect = ts->exponent;
+    char *sum = c->summary;
+    c->summary = xasprintf("%s; time grows like %s^%.2f (expected about %s^%.2g%s)", sum,
+                           ts->grow, r->exponent, ts->grow, expect,
+                           r->exponent > expect + ts->exponent_slack
+                               ? ": more work per element than needed"
+                               : "");
+    free(sum);
+}
+
+void rubric_vectorization(report *r, const evidence *e)
+{
+    rcriterion *c = &r->crit[CRIT_VECTORIZATION];
+    const timing_spec *ts = &e->c->timing;
+    if (!ts->enabled || !c->applies)
+        return;
+    if (without_timings(c, e))
+        return;
+    timing_stats st = measure(r, e);
+    c->score = timing_points(st.ratio, ts->full_ratio, ts->zero_ratio, c->max);
+    c->passed = c->score >= c->max / 2;
+    c->summary = ratio_summary(&st);
+    ratio_findings(c, e, &st);
+    if (e->nsizes > 1 && isfinite(r->exponent))
+        add_growth(c, r, ts);
+}
