@@ -1,7 +1,7 @@
 /* report — a grading's result, as data (filled by grade/rubric), and its
- * two renderings: the JSON object of the contract in DESIGN.md, and the
- * text a person reads.  Renderers return malloc'd strings; only main and
- * the REPL print them. */
+ * two renderings: the JSON object of the contract in DESIGN.md
+ * (report_json.c), and the text a person reads (report_text.c).
+ * Renderers return malloc'd strings; only main and the REPL print them. */
 #ifndef MLDRILL_REPORT_H
 #define MLDRILL_REPORT_H
 

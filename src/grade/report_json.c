@@ -1,0 +1,139 @@
+/* report — the JSON rendering (report.h): the contract's keys of
+ * DESIGN.md first, then the additions beyond them. */
+
+#include "grade/report.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static double round1(double v) { return round(v * 10) / 10; }
+
+/* v rounded to three decimals */
+static double round3(double v) { return round(v * 1000) / 1000; }
+
+/* "criteria": the criteria that apply, with their findings */
+static void add_criteria(cJSON *o, const report *r)
+{
+    cJSON *crits = cJSON_AddArrayToObject(o, "criteria");
+    for (int k = 0; k < CRIT_COUNT; k++) {
+        const rcriterion *c = &r->crit[k];
+        if (!c->applies)
+            continue;
+        cJSON *cj = cJSON_CreateObject();
+        cJSON_AddStringToObject(cj, "name", criterion_name((criterion)k));
+        cJSON_AddNumberToObject(cj, "score", round1(c->score));
+        cJSON_AddNumberToObject(cj, "max", round1(c->max));
+        cJSON_AddBoolToObject(cj, "passed", c->passed);
+        if (c->summary)
+            cJSON_AddStringToObject(cj, "summary", c->summary);
+        cJSON *fs = cJSON_AddArrayToObject(cj, "findings");
+        for (int i = 0; i < c->nfindings; i++) {
+            cJSON *f = cJSON_CreateObject();
+            cJSON_AddStringToObject(f, "case", c->findings[i].where);
+            cJSON_AddStringToObject(f, "message", c->findings[i].message);
+            cJSON_AddItemToArray(fs, f);
+        }
+        cJSON_AddItemToArray(crits, cj);
+    }
+}
+
+/* "mistakes" */
+static void add_mistakes(cJSON *o, const report *r)
+{
+    cJSON *ms = cJSON_AddArrayToObject(o, "mistakes");
+    for (int i = 0; i < r->nmistakes; i++) {
+        cJSON *m = cJSON_CreateObject();
+        cJSON_AddStringToObject(m, "id", r->mistakes[i].id);
+        cJSON_AddStringToObject(m, "message", r->mistakes[i].message);
+        cJSON_AddItemToArray(ms, m);
+    }
+}
+
+/* "cases" */
+static void add_cases(cJSON *o, const report *r)
+{
+    cJSON *cs = cJSON_AddArrayToObject(o, "cases");
+    for (int i = 0; i < r->ncases; i++) {
+        const rcase *c = &r->cases[i];
+        cJSON *cj = cJSON_CreateObject();
+        cJSON_AddStringToObject(cj, "name", c->name);
+        cJSON_AddStringToObject(cj, "criterion", criterion_name(c->crit));
+        cJSON_AddStringToObject(cj, "status", cstatus_name(c->status));
+        cJSON_AddStringToObject(cj, "message", c->message ? c->message : "");
+        cJSON_AddBoolToObject(cj, "visible", c->visible);
+        cJSON_AddItemToArray(cs, cj);
+    }
+}
+
+/* additions beyond the contract's keys: title, verdict, why, seed, time */
+static void add_about(cJSON *o, const report *r)
+{
+    cJSON_AddStringToObject(o, "title", r->title);
+    cJSON_AddStringToObject(o, "verdict", r->verdict);
+    if (r->why_not)
+        cJSON_AddStringToObject(o, "why_not_passed", r->why_not);
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
+    cJSON_AddStringToObject(o, "seed", seed);
+    cJSON_AddNumberToObject(o, "seconds", round3(r->seconds));
+    if (r->visible_only)
+        cJSON_AddBoolToObject(o, "visible_only", true);
+}
+
+/* "timing": the vectorization measurement, when there was one */
+static void add_timing(cJSON *o, const report *r)
+{
+    cJSON *t = cJSON_AddObjectToObject(o, "timing");
+    cJSON_AddNumberToObject(t, "ratio", round3(r->tstats.ratio));
+    cJSON_AddNumberToObject(t, "q1", round3(r->tstats.q1));
+    cJSON_AddNumberToObject(t, "q3", round3(r->tstats.q3));
+    cJSON_AddNumberToObject(t, "samples", r->tstats.n);
+    cJSON_AddNumberToObject(t, "outliers", r->tstats.outliers);
+    cJSON_AddNumberToObject(t, "user_seconds", r->tstats.user_s);
+    cJSON_AddNumberToObject(t, "reference_seconds", r->tstats.ref_s);
+    if (r->ref_slowdown > 0)
+        cJSON_AddNumberToObject(t, "reference_slowdown", round3(r->ref_slowdown));
+    cJSON_AddBoolToObject(t, "retimed", r->retimed);
+    if (isfinite(r->exponent))
+        cJSON_AddNumberToObject(t, "exponent", round(r->exponent * 100) / 100);
+    if (isfinite(r->ref_exponent))
+        cJSON_AddNumberToObject(t, "reference_exponent", round(r->ref_exponent * 100) / 100);
+    cJSON_AddNumberToObject(t, "expected_exponent", r->exponent_expected);
+}
+
+/* what the solution printed, and the REPL's hints and overtime */
+static void add_session(cJSON *o, const report *r)
+{
+    if (r->output && *r->output) {
+        cJSON_AddStringToObject(o, "output", r->output);
+        if (r->output_total > strlen(r->output))
+            cJSON_AddNumberToObject(o, "output_bytes", (double)r->output_total);
+    }
+    if (r->hints_used)
+        cJSON_AddNumberToObject(o, "hints_used", r->hints_used);
+    if (r->overtime_s > 0)
+        cJSON_AddNumberToObject(o, "overtime_seconds", round(r->overtime_s));
+}
+
+char *report_json(const report *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "challenge", r->challenge);
+    cJSON_AddStringToObject(o, "status", r->compile_error ? "compile_error" : "graded");
+    cJSON_AddNumberToObject(o, "score", round(r->score));
+    cJSON_AddBoolToObject(o, "passed", r->passed);
+    add_criteria(o, r);
+    add_mistakes(o, r);
+    add_cases(o, r);
+    if (r->compiler_output && *r->compiler_output)
+        cJSON_AddStringToObject(o, "compiler_output", r->compiler_output);
+    add_about(o, r);
+    if (r->timed)
+        add_timing(o, r);
+    add_session(o, r);
+    char *s = cJSON_Print(o);
+    cJSON_Delete(o);
+    return s;
+}

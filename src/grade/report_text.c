@@ -1,0 +1,258 @@
+/* report — the text rendering (report.h): a header, the criteria table,
+ * the failed cases, every lost point, the recognised mistakes, the loss
+ * plot, what the solution printed, and the score. */
+
+#include "grade/report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct style {
+    const char *bold, *dim, *green, *red, *yellow, *reset;
+} style;
+
+static const style plain = {"", "", "", "", "", ""};
+static const style ansi = {"\033[1m", "\033[2m", "\033[32m", "\033[31m", "\033[33m", "\033[0m"};
+
+/* One row of the plot: each column a bar of v's level between l0 and l1. */
+static void plot_row(strbuf *sb, const double *v, int n, int steps, int w, bool logscale,
+                     double l0, double l1)
+{
+    static const char *const bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    for (int col = 0; col < w; col++) {
+        int i = (int)((double)col * steps / w);
+        if (i >= n) {
+            sb_addc(sb, ' ');
+            continue;
+        }
+        double x = v[i];
+        if (!isfinite(x)) {
+            sb_add(sb, "!");
+            continue;
+        }
+        double t = l1 > l0 ? ((logscale ? log(x) : x) - l0) / (l1 - l0) : 0.5;
+        int lvl = (int)(t * 7.999);
+        sb_add(sb, bars[lvl < 0 ? 0 : lvl > 7 ? 7 : lvl]);
+    }
+    char x0[32], x1[32];
+    snprintf(x0, sizeof x0, "%.4g", n ? v[0] : NAN);
+    snprintf(x1, sizeof x1, "%.4g", n ? v[n - 1] : NAN);
+    sb_printf(sb, "  %s → %s (%d step%s)\n", x0, x1, n, n == 1 ? "" : "s");
+}
+
+/* Widens [*lo, *hi] to the finite values of v. */
+static void finite_range(const double *v, int n, double *lo, double *hi)
+{
+    for (int i = 0; i < n; i++)
+        if (isfinite(v[i])) {
+            *lo = fmin(*lo, v[i]);
+            *hi = fmax(*hi, v[i]);
+        }
+}
+
+char *report_loss_plot(const double *a, int na, const double *b, int nb, int width)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    finite_range(a, na, &lo, &hi);
+    finite_range(b, nb, &lo, &hi);
+    if (!(hi >= lo))
+        return xstrdup("");
+    /* a log scale when the losses span more than a factor of 10 */
+    bool logscale = lo > 0 && hi / lo > 10;
+    double l0 = logscale ? log(lo) : lo, l1 = logscale ? log(hi) : hi;
+    int steps = na > nb ? na : nb;
+    int w = steps < width ? steps : width;
+    strbuf sb = {0};
+    sb_add(&sb, "    you  ");
+    plot_row(&sb, a, na, steps, w, logscale, l0, l1);
+    sb_add(&sb, "    ref  ");
+    plot_row(&sb, b, nb, steps, w, logscale, l0, l1);
+    if (logscale)
+        sb_add(&sb, "         (log scale; ! marks NaN or inf)\n");
+    return sb_take(&sb);
+}
+
+static const char *mark(const style *st, bool ok)
+{
+    (void)st;
+    return ok ? "✓" : "✗";
+}
+
+/* the challenge, and whether only the visible examples ran */
+static void text_header(strbuf *sb, const report *r, const style *st)
+{
+    sb_printf(sb, "%s%s%s — %s", st->bold, r->challenge, st->reset, r->title);
+    if (r->visible_only)
+        sb_printf(sb, "  %s(visible examples only: `submit` grades everything)%s",
+                  st->dim, st->reset);
+    sb_addc(sb, '\n');
+}
+
+/* One row of the criteria table: points unless only visible examples ran. */
+static void criterion_row(strbuf *sb, const report *r, int k, const style *st)
+{
+    const rcriterion *c = &r->crit[k];
+    const char *col = c->passed ? st->green : st->red;
+    if (r->visible_only) {
+        sb_printf(sb, "  %-14s %s%s%s  %s\n", criterion_name((criterion)k), col,
+                  mark(st, c->passed), st->reset, c->summary ? c->summary : "");
+        return;
+    }
+    /* whole maxima print as whole numbers; otherwise one decimal
+     * for both, so a score never reads above its maximum */
+    char sc[32];
+    if (c->max == floor(c->max))
+        snprintf(sc, sizeof sc, "%3.0f/%-4.0f", floor(c->score + 0.5), c->max);
+    else
+        snprintf(sc, sizeof sc, "%4.1f/%-4.1f", floor(c->score * 10 + 0.5) / 10,
+                 floor(c->max * 10 + 0.5) / 10);
+    sb_printf(sb, "  %-14s %s %s%s%s  %s\n", criterion_name((criterion)k), sc, col,
+              mark(st, c->passed), st->reset, c->summary ? c->summary : "");
+}
+
+/* criteria table */
+static void text_criteria(strbuf *sb, const report *r, const style *st)
+{
+    sb_addc(sb, '\n');
+    for (int k = 0; k < CRIT_COUNT; k++) {
+        if (!r->crit[k].applies)
+            continue;
+        if (r->visible_only && k != CRIT_CORRECTNESS && k != CRIT_STABILITY)
+            continue;
+        criterion_row(sb, r, k, st);
+    }
+}
+
+/* failing cases with what went wrong (the first 12) */
+static void text_failed_cases(strbuf *sb, const report *r, const style *st)
+{
+    int nfail = 0;
+    for (int i = 0; i < r->ncases; i++)
+        nfail += r->cases[i].status != CS_PASS;
+    if (!nfail)
+        return;
+    sb_printf(sb, "\n%sCases that failed%s\n", st->bold, st->reset);
+    int shown = 0;
+    for (int i = 0; i < r->ncases && shown < 12; i++) {
+        const rcase *c = &r->cases[i];
+        if (c->status == CS_PASS)
+            continue;
+        shown++;
+        sb_printf(sb, "  %s%s%s %s [%s, %s]: %s\n", st->red, mark(st, false), st->reset,
+                  c->name, criterion_name(c->crit), cstatus_name(c->status),
+                  c->message ? c->message : "");
+        if (c->note)
+            sb_printf(sb, "      %s%s%s\n", st->dim, c->note, st->reset);
+    }
+    if (shown < nfail)
+        sb_printf(sb, "  ... and %d more\n", nfail - shown);
+}
+
+/* Whether every finding of c names a case (already listed case by case). */
+static bool only_cases(const report *r, const rcriterion *c)
+{
+    for (int i = 0; i < c->nfindings; i++) {
+        bool is_case = false;
+        for (int j = 0; j < r->ncases; j++)
+            is_case |= strcmp(r->cases[j].name, c->findings[i].where) == 0;
+        if (!is_case)
+            return false;
+    }
+    return true;
+}
+
+/* every lost point, one line each */
+static void text_findings(strbuf *sb, const report *r, const style *st)
+{
+    bool header = false;
+    for (int k = 0; k < CRIT_COUNT && !r->visible_only; k++) {
+        const rcriterion *c = &r->crit[k];
+        if (!c->applies || c->nfindings == 0)
+            continue;
+        if ((k == CRIT_CORRECTNESS || k == CRIT_STABILITY) && only_cases(r, c))
+            continue;
+        if (!header)
+            sb_printf(sb, "\n%sWhere points were lost%s\n", st->bold, st->reset);
+        header = true;
+        for (int i = 0; i < c->nfindings; i++) {
+            const rfinding *f = &c->findings[i];
+            sb_printf(sb, "  - %s: %s", criterion_name((criterion)k), f->message);
+            if (strcmp(f->where, "solution") != 0)
+                sb_printf(sb, " %s(case %s)%s", st->dim, f->where, st->reset);
+            sb_addc(sb, '\n');
+        }
+    }
+}
+
+/* recognised mistakes, the loss plot, and what the solution printed */
+static void text_extras(strbuf *sb, const report *r, const style *st)
+{
+    if (r->nmistakes) {
+        sb_printf(sb, "\n%sRecognised mistakes%s\n", st->bold, st->reset);
+        for (int i = 0; i < r->nmistakes; i++)
+            sb_printf(sb, "  %s• %s%s %s(%s)%s\n", st->yellow, r->mistakes[i].message,
+                      st->reset, st->dim, r->mistakes[i].id, st->reset);
+    }
+    if (r->nloss_user > 0 && !r->visible_only) {
+        char *plot = report_loss_plot(r->loss_user, r->nloss_user, r->loss_ref,
+                                      r->nloss_ref, 48);
+        sb_printf(sb, "\n%sLoss history%s (case %s)\n%s", st->bold, st->reset,
+                  r->loss_case ? r->loss_case : "?", plot);
+        free(plot);
+    }
+    if (r->output && *r->output) {
+        size_t n = strlen(r->output);
+        size_t show = n > 2000 ? 2000 : n;
+        sb_printf(sb, "\n%sYour code printed%s", st->bold, st->reset);
+        if (r->output_total > show)
+            sb_printf(sb, " (%zu bytes; first %zu shown)", r->output_total, show);
+        sb_printf(sb, ":\n%.*s%s", (int)show, r->output,
+                  r->output[show - 1] == '\n' ? "" : "\n");
+    }
+}
+
+/* the score and verdict (or, for `run`, whether the examples pass) */
+static void text_footer(strbuf *sb, const report *r, const style *st)
+{
+    if (r->visible_only) {
+        sb_printf(sb, "\n%s%s%s\n", r->passed ? st->green : st->red,
+                  r->passed ? "All visible examples pass." : "Some visible examples fail.",
+                  st->reset);
+        return;
+    }
+    const char *col = r->passed ? st->green : st->red;
+    sb_printf(sb, "\n%sScore %.0f/100%s — %s%s%s", st->bold, round(r->score), st->reset, col,
+              r->verdict, st->reset);
+    if (r->hints_used)
+        sb_printf(sb, "  (%d hint%s used)", r->hints_used, r->hints_used == 1 ? "" : "s");
+    if (r->overtime_s > 0)
+        sb_printf(sb, "  (overtime by %d:%02d)", (int)r->overtime_s / 60,
+                  (int)r->overtime_s % 60);
+    sb_addc(sb, '\n');
+    if (r->why_not)
+        sb_printf(sb, "%s%s%s\n", st->dim, r->why_not, st->reset);
+}
+
+char *report_text(const report *r, bool colour)
+{
+    const style *st = colour ? &ansi : &plain;
+    strbuf sb = {0};
+    text_header(&sb, r, st);
+    if (r->compile_error) {
+        sb_printf(&sb, "\n%sDoes not compile.%s The compiler said:\n\n%s\n", st->red,
+                  st->reset, r->compiler_output ? r->compiler_output : "");
+        sb_printf(&sb, "%sScore 0/100 — not yet%s\n", st->bold, st->reset);
+        return sb_take(&sb);
+    }
+    if (r->compiler_output && *r->compiler_output)
+        sb_printf(&sb, "\n%sCompiler warnings:%s\n%s", st->yellow, st->reset,
+                  r->compiler_output);
+    text_criteria(&sb, r, st);
+    text_failed_cases(&sb, r, st);
+    text_findings(&sb, r, st);
+    text_extras(&sb, r, st);
+    text_footer(&sb, r, st);
+    return sb_take(&sb);
+}
