@@ -1,6 +1,7 @@
 /* compare — the named comparators of the spec format: allclose, equal,
  * nearest (cluster labels), permutation, set, at_least, finite and
- * partition.  A comparison looks names up in an environment: the values a
+ * partition (one function per kind, in a table indexed by cmp_kind).  A
+ * comparison looks names up in an environment: the values a
  * run produced, falling back to the case's inputs and variables. */
 #ifndef MLDRILL_COMPARE_H
 #define MLDRILL_COMPARE_H
