@@ -60,97 +60,123 @@ static expr *fail(parser *ps, const char *what)
 }
 
 static expr *parse_sum(parser *ps);
+static expr *parse_atom(parser *ps);
+
+/* "(" sum ")" */
+static expr *parse_paren(parser *ps)
+{
+    ps->p++;
+    expr *e = parse_sum(ps);
+    if (!e)
+        return NULL;
+    skip(ps);
+    if (*ps->p != ')') {
+        expr_free(e);
+        return fail(ps, "expected ')'");
+    }
+    ps->p++;
+    return e;
+}
+
+/* "-" atom */
+static expr *parse_neg(parser *ps)
+{
+    ps->p++;
+    expr *inner = parse_atom(ps);
+    if (!inner)
+        return NULL;
+    expr *e = node(E_NEG);
+    e->a = inner;
+    return e;
+}
+
+/* A number; "real" when written with '.' or an exponent. */
+static expr *parse_number(parser *ps)
+{
+    const char *p = ps->p;
+    char *end;
+    double v = strtod(p, &end);
+    if (end == p)
+        return fail(ps, "expected a number");
+    expr *e = node(E_NUM);
+    e->num = v;
+    for (const char *q = p; q < end; q++)
+        e->real |= *q == '.' || *q == 'e' || *q == 'E';
+    ps->p = end;
+    return e;
+}
+
+/* The arguments of a call to name, after its '(': one, or two for min
+ * and max, then ')'. */
+static expr *parse_call(parser *ps, char *name)
+{
+    static const char *const fns[] = {"min", "max", "floor", "ceil", "sqrt"};
+    int known = 0;
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        known |= strcmp(name, fns[i]) == 0;
+    if (!known) {
+        free(name);
+        return fail(ps, "unknown function (min, max, floor, ceil, sqrt)");
+    }
+    int two = strcmp(name, "min") == 0 || strcmp(name, "max") == 0;
+    ps->p++;
+    expr *e = node(E_CALL);
+    e->name = name;
+    e->a = parse_sum(ps);
+    if (!e->a) {
+        expr_free(e);
+        return NULL;
+    }
+    skip(ps);
+    if (two) {
+        if (*ps->p != ',') {
+            expr_free(e);
+            return fail(ps, "expected ',' (min and max take two arguments)");
+        }
+        ps->p++;
+        e->b = parse_sum(ps);
+        if (!e->b) {
+            expr_free(e);
+            return NULL;
+        }
+        skip(ps);
+    }
+    if (*ps->p != ')') {
+        expr_free(e);
+        return fail(ps, "expected ')'");
+    }
+    ps->p++;
+    return e;
+}
+
+/* A variable, or a call when a '(' follows the name. */
+static expr *parse_name(parser *ps)
+{
+    const char *p = ps->p, *q = p;
+    while (isalnum((unsigned char)*q) || *q == '_')
+        q++;
+    char *name = xstrndup(p, (size_t)(q - p));
+    ps->p = q;
+    skip(ps);
+    if (*ps->p == '(')
+        return parse_call(ps, name);
+    expr *e = node(E_VAR);
+    e->name = name;
+    return e;
+}
 
 static expr *parse_atom(parser *ps)
 {
     skip(ps);
     const char *p = ps->p;
-    if (*p == '(') {
-        ps->p++;
-        expr *e = parse_sum(ps);
-        if (!e)
-            return NULL;
-        skip(ps);
-        if (*ps->p != ')') {
-            expr_free(e);
-            return fail(ps, "expected ')'");
-        }
-        ps->p++;
-        return e;
-    }
-    if (*p == '-') {
-        ps->p++;
-        expr *inner = parse_atom(ps);
-        if (!inner)
-            return NULL;
-        expr *e = node(E_NEG);
-        e->a = inner;
-        return e;
-    }
-    if (isdigit((unsigned char)*p) || *p == '.') {
-        char *end;
-        double v = strtod(p, &end);
-        if (end == p)
-            return fail(ps, "expected a number");
-        expr *e = node(E_NUM);
-        e->num = v;
-        for (const char *q = p; q < end; q++)
-            e->real |= *q == '.' || *q == 'e' || *q == 'E';
-        ps->p = end;
-        return e;
-    }
-    if (isalpha((unsigned char)*p) || *p == '_') {
-        const char *q = p;
-        while (isalnum((unsigned char)*q) || *q == '_')
-            q++;
-        char *name = xstrndup(p, (size_t)(q - p));
-        ps->p = q;
-        skip(ps);
-        if (*ps->p != '(') {
-            expr *e = node(E_VAR);
-            e->name = name;
-            return e;
-        }
-        /* a function call */
-        static const char *const fns[] = {"min", "max", "floor", "ceil",
-                                          "sqrt"};
-        int known = 0;
-        for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-            known |= strcmp(name, fns[i]) == 0;
-        if (!known) {
-            free(name);
-            return fail(ps, "unknown function (min, max, floor, ceil, sqrt)");
-        }
-        int two = strcmp(name, "min") == 0 || strcmp(name, "max") == 0;
-        ps->p++;
-        expr *e = node(E_CALL);
-        e->name = name;
-        e->a = parse_sum(ps);
-        if (!e->a) {
-            expr_free(e);
-            return NULL;
-        }
-        skip(ps);
-        if (two) {
-            if (*ps->p != ',') {
-                expr_free(e);
-                return fail(ps, "expected ',' (min and max take two arguments)");
-            }
-            ps->p++;
-            e->b = parse_sum(ps);
-            if (!e->b) {
-                expr_free(e);
-                return NULL;
-            }
-            skip(ps);
-        }
-        if (*ps->p != ')') {
-            expr_free(e);
-            return fail(ps, "expected ')'");
-        }
-        ps->p++;
-        return e;
-    }
+    if (*p == '(')
+        return parse_paren(ps);
+    if (*p == '-')
+        return parse_neg(ps);
+    if (isdigit((unsigned char)*p) || *p == '.')
+        return parse_number(ps);
+    if (isalpha((unsigned char)*p) || *p == '_')
+        return parse_name(ps);
     return fail(ps, *p ? "expected a number, a name or '('"
                        : "unexpected end of expression");
 }

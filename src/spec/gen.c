@@ -1,4 +1,6 @@
-/* gen — see gen.h. */
+/* gen — see gen.h.  What is particular to a kind is in its row of
+ * gen_kinds[] (gen_kinds.h); this file parses a generator object, applies
+ * the modifiers, and converts the numbers to the value's type. */
 
 #include "spec/gen.h"
 
@@ -7,45 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kind_names[G_KIND_COUNT] = {
-    "literal", "normal", "uniform", "ints", "labels", "blobs", "cluster_of",
-    "linear", "logistic", "rows", "const", "range", "words",
-};
-
-static const char *const param_names[GP_COUNT] = {
-    "mean", "std", "low", "high", "classes", "imbalance", "centers",
-    "spread", "noise", "bias", "weight_scale", "value", "start", "step",
-    "vocab", "weights_seed", "scale", "shift", "nan_fraction", "repeat_rows",
-};
-
 #define B(p) (1u << (p))
-#define MODIFIERS (B(GP_SCALE) | B(GP_SHIFT) | B(GP_NAN_FRACTION) | B(GP_REPEAT_ROWS))
-
-/* Which numeric parameters each kind accepts, which it requires, and
- * whether it takes "from". */
-static const struct {
-    unsigned allowed, required;
-    bool from;
-} kinds[G_KIND_COUNT] = {
-    [G_LITERAL] = {MODIFIERS, 0, false},
-    [G_NORMAL] = {B(GP_MEAN) | B(GP_STD) | MODIFIERS, 0, false},
-    [G_UNIFORM] = {B(GP_LOW) | B(GP_HIGH) | MODIFIERS, 0, false},
-    [G_INTS] = {B(GP_LOW) | B(GP_HIGH) | MODIFIERS, B(GP_LOW) | B(GP_HIGH), false},
-    [G_LABELS] = {B(GP_CLASSES) | B(GP_IMBALANCE) | B(GP_REPEAT_ROWS), B(GP_CLASSES), false},
-    [G_BLOBS] = {B(GP_CENTERS) | B(GP_SPREAD) | B(GP_STD) | MODIFIERS, B(GP_CENTERS), false},
-    [G_CLUSTER_OF] = {0, 0, true},
-    [G_LINEAR] = {B(GP_NOISE) | B(GP_BIAS) | B(GP_WEIGHT_SCALE) | B(GP_WEIGHTS_SEED) | MODIFIERS,
-                  0, true},
-    [G_LOGISTIC] = {B(GP_SCALE) | B(GP_BIAS) | B(GP_WEIGHTS_SEED), 0, true},
-    [G_ROWS] = {MODIFIERS, 0, true},
-    [G_CONST] = {B(GP_VALUE) | B(GP_NAN_FRACTION), B(GP_VALUE), false},
-    [G_RANGE] = {B(GP_START) | B(GP_STEP) | MODIFIERS, 0, false},
-    [G_WORDS] = {B(GP_VOCAB), B(GP_VOCAB), false},
-};
 
 const char *gen_kind_name(gen_kind k)
 {
-    return k < G_KIND_COUNT ? kind_names[k] : "?";
+    return k < G_KIND_COUNT ? gen_kinds[k].name : "?";
 }
 
 void gen_free(gen_spec *g)
@@ -208,6 +176,104 @@ static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
     return 0;
 }
 
+
+/* "gen" (or "literal"): the kind of generator. */
+static int parse_kind(const jdoc *d, const cJSON *j, const char *path, gen_spec *g,
+                      md_err *err)
+{
+    const cJSON *lit = cJSON_GetObjectItemCaseSensitive(j, "literal");
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "gen");
+    if (lit && kind)
+        return jdoc_fail(d, err, path, "give either \"gen\" or \"literal\", not both");
+    if (lit) {
+        g->kind = G_LITERAL;
+        return 0;
+    }
+    if (!kind || !cJSON_IsString(kind))
+        return jdoc_fail(d, err, path, "missing \"gen\" (one of normal, uniform, "
+                                       "ints, labels, blobs, cluster_of, linear, "
+                                       "logistic, rows, const, range, words) or "
+                                       "\"literal\"");
+    int k;
+    for (k = 1; k < G_KIND_COUNT; k++)
+        if (strcmp(kind->valuestring, gen_kinds[k].name) == 0)
+            break;
+    if (k == G_KIND_COUNT) {
+        char *p = jpath_key(path, "gen");
+        jdoc_fail(d, err, p, "unknown generator \"%s\" (expected normal, "
+                             "uniform, ints, labels, blobs, cluster_of, "
+                             "linear, logistic, rows, const, range, words)",
+                  kind->valuestring);
+        free(p);
+        return -1;
+    }
+    g->kind = (gen_kind)k;
+    return 0;
+}
+
+/* A key the kind does not take: the message lists those it does. */
+static int unknown_key(const jdoc *d, const char *p, const gen_spec *g, md_err *err)
+{
+    const gen_kind_def *kd = &gen_kinds[g->kind];
+    strbuf ok = {0};
+    for (int q = 0; q < GP_COUNT; q++)
+        if (kd->allowed & B(q))
+            sb_printf(&ok, "%s%s", ok.len ? ", " : "", gen_param_name((gen_param)q));
+    if (kd->from)
+        sb_printf(&ok, "%sfrom", ok.len ? ", " : "");
+    if (kd->option)
+        sb_printf(&ok, ", %s", kd->option);
+    if (kd->sets)
+        sb_printf(&ok, "%sset", ok.len ? ", " : "");
+    int rc = jdoc_fail(d, err, p, "unknown key for generator \"%s\" (expected %s)", kd->name,
+                       sb_str(&ok));
+    sb_free(&ok);
+    return rc;
+}
+
+/* One key of a generator object (at path p). */
+static int parse_key(const jdoc *d, const cJSON *f, const char *p, gen_spec *g, md_err *err)
+{
+    const gen_kind_def *kd = &gen_kinds[g->kind];
+    const char *key = f->string;
+    if (strcmp(key, "gen") == 0)
+        return 0;    /* read by parse_kind */
+    if (strcmp(key, "literal") == 0)
+        return parse_literal(d, f, p, g, err);
+    if (strcmp(key, "from") == 0 && kd->from) {
+        if (!cJSON_IsString(f))
+            return jdoc_fail(d, err, p, "expected the name of an input");
+        g->from = xstrdup(f->valuestring);
+        return 0;
+    }
+    if (kd->option && strcmp(key, kd->option) == 0)
+        return kd->parse_option(d, f, p, g, err);
+    if (strcmp(key, "set") == 0 && kd->sets)
+        return parse_sets(d, f, p, g, err);
+    int k;
+    for (k = 0; k < GP_COUNT; k++)
+        if (strcmp(key, gen_param_name((gen_param)k)) == 0)
+            break;
+    if (k == GP_COUNT || !(kd->allowed & B(k)))
+        return unknown_key(d, p, g, err);
+    g->p[k] = jdoc_expr(d, f, p, err);
+    return g->p[k] ? 0 : -1;
+}
+
+/* The parameters and "from" the kind requires. */
+static int check_required(const jdoc *d, const char *path, const gen_spec *g, md_err *err)
+{
+    const gen_kind_def *kd = &gen_kinds[g->kind];
+    for (int k = 0; k < GP_COUNT; k++)
+        if ((kd->required & B(k)) && !g->p[k])
+            return jdoc_fail(d, err, path, "generator \"%s\" needs \"%s\"", kd->name,
+                             gen_param_name((gen_param)k));
+    if (kd->from && !g->from)
+        return jdoc_fail(d, err, path, "generator \"%s\" needs \"from\" (the input "
+                                       "it is derived from)", kd->name);
+    return 0;
+}
+
 gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
                     md_err *err)
 {
@@ -217,108 +283,19 @@ gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
         return NULL;
     }
     gen_spec *g = xcalloc(1, sizeof *g);
-    const cJSON *lit = cJSON_GetObjectItemCaseSensitive(j, "literal");
-    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "gen");
-    if (lit && kind) {
-        jdoc_fail(d, err, path, "give either \"gen\" or \"literal\", not both");
+    if (parse_kind(d, j, path, g, err) != 0)
         goto fail;
-    }
-    if (lit) {
-        g->kind = G_LITERAL;
-    } else if (!kind || !cJSON_IsString(kind)) {
-        jdoc_fail(d, err, path, "missing \"gen\" (one of normal, uniform, "
-                                "ints, labels, blobs, cluster_of, linear, "
-                                "logistic, rows, const, range, words) or "
-                                "\"literal\"");
-        goto fail;
-    } else {
-        int k;
-        for (k = 1; k < G_KIND_COUNT; k++)
-            if (strcmp(kind->valuestring, kind_names[k]) == 0)
-                break;
-        if (k == G_KIND_COUNT) {
-            char *p = jpath_key(path, "gen");
-            jdoc_fail(d, err, p, "unknown generator \"%s\" (expected normal, "
-                                 "uniform, ints, labels, blobs, cluster_of, "
-                                 "linear, logistic, rows, const, range, words)",
-                      kind->valuestring);
-            free(p);
-            goto fail;
-        }
-        g->kind = (gen_kind)k;
-    }
-
     const cJSON *f;
     cJSON_ArrayForEach(f, j)
     {
-        const char *key = f->string;
-        char *p = jpath_key(path, key);
-        int rc = 0;
-        if (strcmp(key, "gen") == 0) {
-            /* handled above */
-        } else if (strcmp(key, "literal") == 0) {
-            rc = parse_literal(d, f, p, g, err);
-        } else if (strcmp(key, "from") == 0 && kinds[g->kind].from) {
-            if (!cJSON_IsString(f))
-                rc = jdoc_fail(d, err, p, "expected the name of an input");
-            else
-                g->from = xstrdup(f->valuestring);
-        } else if (strcmp(key, "pick") == 0 && g->kind == G_ROWS) {
-            if (!cJSON_IsString(f) || (strcmp(f->valuestring, "first") != 0 &&
-                                       strcmp(f->valuestring, "random") != 0))
-                rc = jdoc_fail(d, err, p, "expected \"first\" or \"random\"");
-            else
-                g->random_rows = strcmp(f->valuestring, "random") == 0;
-        } else if (strcmp(key, "separable") == 0 && g->kind == G_LOGISTIC) {
-            if (!cJSON_IsBool(f))
-                rc = jdoc_fail(d, err, p, "expected true or false");
-            else
-                g->separable = cJSON_IsTrue(f);
-        } else if (strcmp(key, "set") == 0 && g->kind != G_WORDS) {
-            rc = parse_sets(d, f, p, g, err);
-        } else {
-            int k;
-            for (k = 0; k < GP_COUNT; k++)
-                if (strcmp(key, param_names[k]) == 0)
-                    break;
-            if (k == GP_COUNT || !(kinds[g->kind].allowed & B(k))) {
-                strbuf ok = {0};
-                for (int q = 0; q < GP_COUNT; q++)
-                    if (kinds[g->kind].allowed & B(q))
-                        sb_printf(&ok, "%s%s", ok.len ? ", " : "", param_names[q]);
-                if (kinds[g->kind].from)
-                    sb_printf(&ok, "%sfrom", ok.len ? ", " : "");
-                if (g->kind == G_ROWS)
-                    sb_add(&ok, ", pick");
-                if (g->kind == G_LOGISTIC)
-                    sb_add(&ok, ", separable");
-                if (g->kind != G_WORDS)
-                    sb_printf(&ok, "%sset", ok.len ? ", " : "");
-                rc = jdoc_fail(d, err, p, "unknown key for generator \"%s\" "
-                                          "(expected %s)",
-                               kind_names[g->kind], sb_str(&ok));
-                sb_free(&ok);
-            } else {
-                g->p[k] = jdoc_expr(d, f, p, err);
-                rc = g->p[k] ? 0 : -1;
-            }
-        }
+        char *p = jpath_key(path, f->string);
+        int rc = parse_key(d, f, p, g, err);
         free(p);
         if (rc)
             goto fail;
     }
-    for (int k = 0; k < GP_COUNT; k++) {
-        if ((kinds[g->kind].required & B(k)) && !g->p[k]) {
-            jdoc_fail(d, err, path, "generator \"%s\" needs \"%s\"",
-                      kind_names[g->kind], param_names[k]);
-            goto fail;
-        }
-    }
-    if (kinds[g->kind].from && !g->from) {
-        jdoc_fail(d, err, path, "generator \"%s\" needs \"from\" (the input "
-                                "it is derived from)", kind_names[g->kind]);
+    if (check_required(d, path, g, err) != 0)
         goto fail;
-    }
     return g;
 fail:
     gen_free(g);
@@ -339,274 +316,8 @@ void gen_names(const gen_spec *g, void (*fn)(void *ctx, const char *name),
         fn(ctx, g->from);
 }
 
+
 /* --- generation ---------------------------------------------------------- */
-
-typedef struct genctx {
-    const gen_spec *g;
-    value *dst;
-    rng *r;
-    expr_lookup lookup;
-    void *ctx;
-    md_err *err;
-} genctx;
-
-static int gparam(genctx *c, gen_param k, double def, double *out)
-{
-    if (!c->g->p[k]) {
-        *out = def;
-        return 0;
-    }
-    md_err e2;
-    if (expr_eval(c->g->p[k], c->lookup, c->ctx, out, &e2) != 0)
-        return md_fail(c->err, "%s: %s", param_names[k], e2.msg);
-    return 0;
-}
-
-static int int_param(genctx *c, gen_param k, long long def, long long lo,
-                     long long *out)
-{
-    double v;
-    if (gparam(c, k, (double)def, &v) != 0)
-        return -1;
-    if (v != floor(v) || v < (double)lo || v > 1e12)
-        return md_fail(c->err, "%s is %g, expected a whole number >= %lld",
-                       param_names[k], v, lo);
-    *out = (long long)v;
-    return 0;
-}
-
-static void shuffle_ints(rng *r, int *a, long long n)
-{
-    for (long long i = n - 1; i > 0; i--) {
-        long long j = rng_below(r, i + 1);
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
-}
-
-static value *source(genctx *c, gen_find find, vtype want, md_err *err)
-{
-    value *src = find(c->ctx, c->g->from);
-    if (!src || !src->array || !src->data) {
-        md_fail(err, "\"from\": \"%s\" is not an input generated before this one",
-                c->g->from);
-        return NULL;
-    }
-    if (want != VT_VOID && src->type != want) {
-        md_fail(err, "\"from\": \"%s\" holds %s values, expected %s",
-                c->g->from, vtype_name(src->type), vtype_name(want));
-        return NULL;
-    }
-    return src;
-}
-
-/* A pronounceable word for index i ("kamo", "tibeno", ...): distinct for
- * distinct i, so vocab sizes are exact. */
-static char *make_word(long long i)
-{
-    static const char cons[] = "bdfgklmnprstvz";
-    static const char vow[] = "aeiou";
-    char buf[64];
-    int len = 0;
-    long long x = i;
-    do {
-        buf[len++] = cons[x % 14];
-        x /= 14;
-        buf[len++] = vow[x % 5];
-        x /= 5;
-    } while (x > 0 && len < 60);
-    buf[len] = '\0';
-    return xstrdup(buf);
-}
-
-static int fill_numbers(genctx *c, gen_find find, double *out, long long n,
-                        long long rows, long long cols)
-{
-    const gen_spec *g = c->g;
-    rng *r = c->r;
-    md_err *err = c->err;
-    double a, b;
-    long long k;
-    switch (g->kind) {
-    case G_LITERAL:
-        if (g->lit_strings)
-            return md_fail(err, "a literal of strings cannot fill %s values",
-                           vtype_name(c->dst->type));
-        if (g->nlit != n)
-            return md_fail(err, "the literal has %lld values, %s needs %lld",
-                           g->nlit, c->dst->name, n);
-        memcpy(out, g->lit, sizeof(double) * (size_t)n);
-        return 0;
-    case G_NORMAL:
-        if (gparam(c, GP_MEAN, 0, &a) || gparam(c, GP_STD, 1, &b))
-            return -1;
-        for (long long i = 0; i < n; i++)
-            out[i] = a + b * rng_normal(r);
-        return 0;
-    case G_UNIFORM:
-    case G_INTS:
-        if (gparam(c, GP_LOW, 0, &a) || gparam(c, GP_HIGH, 1, &b))
-            return -1;
-        if (b < a)
-            return md_fail(err, "high (%g) is below low (%g)", b, a);
-        for (long long i = 0; i < n; i++)
-            out[i] = g->kind == G_INTS
-                         ? floor(a) + (double)rng_below(r, (long long)(floor(b) - floor(a)) + 1)
-                         : a + (b - a) * rng_uniform(r);
-        return 0;
-    case G_CONST:
-        if (gparam(c, GP_VALUE, 0, &a))
-            return -1;
-        for (long long i = 0; i < n; i++)
-            out[i] = a;
-        return 0;
-    case G_RANGE:
-        if (gparam(c, GP_START, 0, &a) || gparam(c, GP_STEP, 1, &b))
-            return -1;
-        for (long long i = 0; i < n; i++)
-            out[i] = a + b * (double)i;
-        return 0;
-    case G_LABELS: {
-        double imb;
-        if (int_param(c, GP_CLASSES, 2, 1, &k) || gparam(c, GP_IMBALANCE, -1, &imb))
-            return -1;
-        if (g->p[GP_IMBALANCE] && (imb < 0 || imb >= 1))
-            return md_fail(err, "imbalance is %g, expected the majority "
-                                "class's share in [0, 1)", imb);
-        int *lab = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
-        long long i = 0;
-        for (; i < n && i < k; i++)    /* every class present when possible */
-            lab[i] = (int)i;
-        for (; i < n; i++) {
-            if (g->p[GP_IMBALANCE] && k > 1)
-                lab[i] = rng_uniform(r) < imb ? 0 : 1 + (int)rng_below(r, k - 1);
-            else
-                lab[i] = (int)rng_below(r, k);
-        }
-        shuffle_ints(r, lab, n);
-        for (i = 0; i < n; i++)
-            out[i] = lab[i];
-        free(lab);
-        return 0;
-    }
-    case G_BLOBS: {
-        double spread, sd;
-        if (int_param(c, GP_CENTERS, 3, 1, &k) || gparam(c, GP_SPREAD, 10, &spread) ||
-            gparam(c, GP_STD, 1, &sd))
-            return -1;
-        double *centers = xmalloc(sizeof(double) * (size_t)(k * cols));
-        for (long long i = 0; i < k * cols; i++)
-            centers[i] = spread * (2 * rng_uniform(r) - 1);
-        free(c->dst->labels);
-        c->dst->labels = xmalloc(sizeof(int) * (size_t)(rows ? rows : 1));
-        for (long long i = 0; i < rows; i++) {
-            long long lab = i < k ? i : rng_below(r, k);
-            c->dst->labels[i] = (int)lab;
-            for (long long j = 0; j < cols; j++)
-                out[i * cols + j] = centers[lab * cols + j] + sd * rng_normal(r);
-        }
-        free(centers);
-        return 0;
-    }
-    case G_CLUSTER_OF: {
-        value *src = source(c, find, VT_VOID, err);
-        if (!src)
-            return -1;
-        if (!src->labels)
-            return md_fail(err, "\"from\": \"%s\" was not made by the blobs "
-                                "generator, so it has no clusters", g->from);
-        if (value_rows(src) != n)
-            return md_fail(err, "%s has %lld rows, %s needs %lld labels",
-                           g->from, value_rows(src), c->dst->name, n);
-        for (long long i = 0; i < n; i++)
-            out[i] = src->labels[i];
-        return 0;
-    }
-    case G_LINEAR:
-    case G_LOGISTIC: {
-        value *src = source(c, find, VT_DOUBLE, err);
-        if (!src)
-            return -1;
-        long long m = value_rows(src), d = value_cols(src);
-        if (m != n)
-            return md_fail(err, "%s has %lld rows, %s needs %lld values",
-                           g->from, m, c->dst->name, n);
-        double noise, bias, ws, scale;
-        if (gparam(c, GP_NOISE, 0.1, &noise) || gparam(c, GP_BIAS, 0.5, &bias) ||
-            gparam(c, GP_WEIGHT_SCALE, 1, &ws) || gparam(c, GP_SCALE, 1, &scale))
-            return -1;
-        if (g->kind == G_LOGISTIC && !g->p[GP_BIAS])
-            bias = 0;
-        /* weights_seed: w comes from that fixed seed, so that two targets
-         * (training and test labels) follow one model */
-        rng wr;
-        rng *wsrc = r;
-        if (g->p[GP_WEIGHTS_SEED]) {
-            double ws_seed;
-            if (gparam(c, GP_WEIGHTS_SEED, 0, &ws_seed))
-                return -1;
-            rng_seed(&wr, (uint64_t)fabs(ws_seed));
-            wsrc = &wr;
-        }
-        double *w = xmalloc(sizeof(double) * (size_t)(d ? d : 1));
-        for (long long j = 0; j < d; j++)
-            w[j] = ws * rng_normal(wsrc);
-        const double *X = src->data;
-        for (long long i = 0; i < n; i++) {
-            /* a missing (NaN) feature adds nothing, so targets can be drawn
-             * from data with missing values (nan_fraction) */
-            double z = bias;
-            for (long long j = 0; j < d; j++)
-                if (!isnan(X[i * d + j]))
-                    z += X[i * d + j] * w[j];
-            if (g->kind == G_LINEAR) {
-                out[i] = z + noise * rng_normal(r);
-            } else {
-                z *= scale;
-                if (g->separable)
-                    out[i] = z > 0;
-                else
-                    out[i] = rng_uniform(r) < 1.0 / (1.0 + exp(-z));
-            }
-        }
-        free(w);
-        return 0;
-    }
-    case G_ROWS: {
-        value *src = source(c, find, VT_VOID, err);
-        if (!src)
-            return -1;
-        long long m = value_rows(src);
-        if (value_cols(src) != cols)
-            return md_fail(err, "%s has %lld columns, %s needs %lld",
-                           g->from, value_cols(src), c->dst->name, cols);
-        if (rows > m)
-            return md_fail(err, "%s has %lld rows, %s needs %lld distinct rows",
-                           g->from, m, c->dst->name, rows);
-        long long *idx = xmalloc(sizeof(long long) * (size_t)(m ? m : 1));
-        for (long long i = 0; i < m; i++)
-            idx[i] = i;
-        if (g->random_rows)
-            for (long long i = 0; i < rows; i++) {    /* partial Fisher-Yates */
-                long long j = i + rng_below(r, m - i);
-                long long t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
-        for (long long i = 0; i < rows; i++)
-            for (long long j = 0; j < cols; j++)
-                out[i * cols + j] = value_get(src, idx[i] * cols + j);
-        free(idx);
-        return 0;
-    }
-    case G_WORDS:
-        return md_fail(err, "the words generator makes strings, %s holds %s",
-                       c->dst->name, vtype_name(c->dst->type));
-    default:
-        return md_fail(err, "unknown generator");
-    }
-}
 
 static int apply_modifiers(genctx *c, double *out, long long n, long long rows,
                            long long cols)
@@ -615,7 +326,7 @@ static int apply_modifiers(genctx *c, double *out, long long n, long long rows,
     double v;
     if (g->p[GP_REPEAT_ROWS]) {
         long long m;
-        if (int_param(c, GP_REPEAT_ROWS, 1, 1, &m))
+        if (gen_param_int(c, GP_REPEAT_ROWS, 1, 1, &m))
             return -1;
         for (long long i = m; i < rows; i++) {
             memcpy(out + i * cols, out + (i % m) * cols,
@@ -625,19 +336,19 @@ static int apply_modifiers(genctx *c, double *out, long long n, long long rows,
         }
     }
     if (g->kind != G_LOGISTIC && g->p[GP_SCALE]) {
-        if (gparam(c, GP_SCALE, 1, &v))
+        if (gen_param_value(c, GP_SCALE, 1, &v))
             return -1;
         for (long long i = 0; i < n; i++)
             out[i] *= v;
     }
     if (g->p[GP_SHIFT]) {
-        if (gparam(c, GP_SHIFT, 0, &v))
+        if (gen_param_value(c, GP_SHIFT, 0, &v))
             return -1;
         for (long long i = 0; i < n; i++)
             out[i] += v;
     }
     if (g->p[GP_NAN_FRACTION]) {
-        if (gparam(c, GP_NAN_FRACTION, 0, &v))
+        if (gen_param_value(c, GP_NAN_FRACTION, 0, &v))
             return -1;
         if (v < 0 || v > 1)
             return md_fail(c->err, "nan_fraction is %g, expected 0 to 1", v);
@@ -664,45 +375,42 @@ static int apply_modifiers(genctx *c, double *out, long long n, long long rows,
     return 0;
 }
 
+/* Strings, from the kind's string filler. */
+static int fill_strings(genctx *c, long long n)
+{
+    char **s = xcalloc((size_t)n + 1, sizeof(char *));
+    c->dst->data = s;
+    return gen_kinds[c->g->kind].fill_strings(c, s, n);
+}
+
+/* Numbers rounded to ints; -1 when one does not fit. */
+static int *to_ints(genctx *c, const double *tmp, long long n)
+{
+    int *iv = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
+    for (long long i = 0; i < n; i++) {
+        if (!isfinite(tmp[i]) || fabs(tmp[i]) > 2147483647.0) {
+            md_fail(c->err, "%s[%lld] is %g, which is not a valid int", c->dst->name, i,
+                    tmp[i]);
+            free(iv);
+            return NULL;
+        }
+        iv[i] = (int)lround(tmp[i]);
+    }
+    return iv;
+}
+
 int gen_fill(const gen_spec *g, value *dst, rng *r, expr_lookup lookup,
              gen_find find, void *ctx, md_err *err)
 {
-    genctx c = {g, dst, r, lookup, ctx, err};
+    genctx c = {g, dst, r, lookup, find, ctx, err};
     long long n = dst->count, rows = value_rows(dst), cols = value_cols(dst);
     free(dst->data);
     dst->data = NULL;
-
-    if (dst->type == VT_STRING) {
-        char **s = xcalloc((size_t)n + 1, sizeof(char *));
-        dst->data = s;
-        if (g->kind == G_LITERAL && g->lit_strings) {
-            if (g->nlit != n)
-                return md_fail(err, "the literal has %lld strings, %s needs %lld",
-                               g->nlit, dst->name, n);
-            for (long long i = 0; i < n; i++)
-                s[i] = xstrdup(g->lit_str[i]);
-            return 0;
-        }
-        if (g->kind == G_WORDS) {
-            long long vocab;
-            if (int_param(&c, GP_VOCAB, 10, 1, &vocab))
-                return -1;
-            for (long long i = 0; i < n; i++)
-                s[i] = make_word(i < vocab ? i : rng_below(r, vocab));
-            for (long long i = n - 1; i > 0; i--) {    /* shuffle */
-                long long j = rng_below(r, i + 1);
-                char *t = s[i];
-                s[i] = s[j];
-                s[j] = t;
-            }
-            return 0;
-        }
-        return md_fail(err, "%s holds strings: use {\"gen\": \"words\"} or a "
-                            "literal of strings", dst->name);
-    }
+    if (dst->type == VT_STRING)
+        return fill_strings(&c, n);
 
     double *tmp = xmalloc(sizeof(double) * (size_t)(n ? n : 1));
-    if (fill_numbers(&c, find, tmp, n, rows, cols) != 0 ||
+    if (gen_kinds[g->kind].fill(&c, tmp, n, rows, cols) != 0 ||
         apply_modifiers(&c, tmp, n, rows, cols) != 0) {
         free(tmp);
         return -1;
@@ -712,18 +420,10 @@ int gen_fill(const gen_spec *g, value *dst, rng *r, expr_lookup lookup,
         return 0;
     }
     /* integers: round, and refuse what does not fit */
-    int *iv = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
-    for (long long i = 0; i < n; i++) {
-        if (!isfinite(tmp[i]) || fabs(tmp[i]) > 2147483647.0) {
-            md_fail(err, "%s[%lld] is %g, which is not a valid int", dst->name,
-                    i, tmp[i]);
-            free(tmp);
-            free(iv);
-            return -1;
-        }
-        iv[i] = (int)lround(tmp[i]);
-    }
+    int *iv = to_ints(&c, tmp, n);
     free(tmp);
+    if (!iv)
+        return -1;
     dst->data = iv;
     return 0;
 }
