@@ -517,6 +517,25 @@ static void collect_strings(const unsigned char *area, uint64_t used, value *v)
     v->data = s;
 }
 
+/* A result v of run lr: what the last call that stores into it returned,
+ * when that call completed. */
+static void collect_result(const lrun *lr, const plan_res *pres, value *v)
+{
+    const case_inst *ci = lr->ci;
+    for (int k = ci->ncalls - 1; k >= 0; k--) {
+        if (!ci->calls[k].result || strcmp(ci->calls[k].result, v->name) != 0)
+            continue;
+        const plan_res *pr = &pres[lr->first_call + k];
+        if (pr->state == PS_DONE) {
+            v->present = true;
+            v->num = v->type == VT_DOUBLE   ? pr->ret_d
+                     : v->type == VT_HANDLE ? (pr->null_handle ? 0 : 1)
+                                            : (double)pr->ret_i;
+        }
+        return;
+    }
+}
+
 int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
                    plan_res *res, int maxres, md_err *err)
 {
@@ -539,19 +558,7 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
         v->labels = NULL;
         v->present = false;
         if (src->role == ROLE_RESULT) {
-            /* the last call that stores into this result */
-            for (int k = ci->ncalls - 1; k >= 0; k--) {
-                if (!ci->calls[k].result || strcmp(ci->calls[k].result, v->name) != 0)
-                    continue;
-                const plan_res *pr = &pres[lr->first_call + k];
-                if (pr->state == PS_DONE) {
-                    v->present = true;
-                    v->num = v->type == VT_DOUBLE   ? pr->ret_d
-                             : v->type == VT_HANDLE ? (pr->null_handle ? 0 : 1)
-                                                    : (double)pr->ret_i;
-                }
-                break;
-            }
+            collect_result(lr, pres, v);
             continue;
         }
         const plan_buf *pb = &l->bufs[lr->buf_of[i]];
