@@ -33,26 +33,6 @@
 #define DEFAULT_TIMEOUT_S 600.0
 #define TERM_GRACE_S 10.0      /* SIGTERM first, SIGKILL this much later */
 
-const char *batch_status_name(batch_status s)
-{
-    static const char *const n[] = {"graded", "compile_error", "error"};
-    return s <= BATCH_ERROR ? n[s] : "?";
-}
-
-void batch_row_clear(batch_row *row)
-{
-    if (!row)
-        return;
-    free(row->file);
-    for (int i = 0; i < row->nmistakes; i++)
-        free(row->mistakes[i]);
-    free(row->mistakes);
-    free(row->error);
-    free(row->report_json);
-    free(row->note);
-    memset(row, 0, sizeof *row);
-}
-
 /* --- the worker ----------------------------------------------------------- */
 
 /* Set by SIGTERM in a worker process only (never in the caller's): the
@@ -311,13 +291,27 @@ static void stop_worker(worker *w, bool hard)
         kill(w->pid, hard ? SIGKILL : SIGTERM);
 }
 
-int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o,
-              batch_row *rows, md_err *err)
+/* A batch in progress, as the parent sees it. */
+typedef struct batch {
+    const challenge *c;
+    char *const *files;
+    int n;
+    const batch_opts *o;
+    batch_row *rows;
+    md_err *err;
+    worker *ws;              /* one per file */
+    int jobs, max_waiting;   /* batch_opts' with their defaults */
+    double timeout_s;
+    uint64_t shared;         /* the seed, unless seeded per file */
+    int next;                /* the next file to start */
+    int ndone;               /* rows complete */
+    bool stopped;            /* cancelled or failed: nothing more starts */
+    int rc;
+} batch;
+
+/* Every row starts as its file with nothing measured. */
+static void rows_init(batch_row *rows, char *const *files, int n)
 {
-    int jobs = o->jobs > 0 ? o->jobs : 2;
-    int max_waiting = o->max_waiting > 0 ? o->max_waiting : 16;
-    double timeout_s = o->timeout_s > 0 ? o->timeout_s : DEFAULT_TIMEOUT_S;
-    uint64_t shared = o->grade.have_seed ? o->grade.seed : rng_os_seed();
     for (int i = 0; i < n; i++) {
         memset(&rows[i], 0, sizeof rows[i]);
         rows[i].file = xstrdup(files[i]);
@@ -325,152 +319,208 @@ int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o
         for (int k = 0; k < CRIT_COUNT; k++)
             rows[i].points[k] = rows[i].max[k] = NAN;
     }
+}
+
+/* Counts a row complete and reports it. */
+static void row_done(batch *b, const batch_row *row)
+{
+    b->ndone++;
+    if (b->o->done)
+        b->o->done(b->o->done_ctx, row, b->ndone, b->n);
+}
+
+/* Starts nothing more: the running workers are asked to stop, and the
+ * files never started get an error row saying why. */
+static void stop_batch(batch *b, const char *why)
+{
+    b->stopped = true;
+    for (int i = 0; i < b->n; i++)
+        if (b->ws[i].pid > 0)
+            stop_worker(&b->ws[i], false);
+    for (; b->next < b->n; b->next++) {
+        batch_row *row = &b->rows[b->next];
+        row->status = BATCH_ERROR;
+        row->error = xstrdup(why);
+        b->ws[b->next].state = W_DONE;
+        row_done(b, row);
+    }
+}
+
+/* The correctness stage: up to `jobs` in parallel, but never beside a
+ * timing, and not while max_waiting wait for theirs.  Returns how many
+ * run now. */
+static int start_correctness(batch *b, int running, int waiting, int timing)
+{
+    while (!b->stopped && b->next < b->n && running < b->jobs && timing == 0 &&
+           waiting < b->max_waiting) {
+        uint64_t seed = file_seed(b->o, b->files[b->next], b->shared);
+        if (spawn(b->c, b->files, b->next, seed, b->o, b->ws, b->n, b->err) != 0) {
+            b->rc = -1;
+            char *why = xasprintf("not graded: %s", b->err->msg);
+            stop_batch(b, why);
+            free(why);
+            break;
+        }
+        b->next++;
+        running++;
+    }
+    return running;
+}
+
+/* The timing stage: one waiting worker at a time gets its go-ahead, once
+ * no correctness is running. */
+static void start_timing(batch *b, int running, int timing, int waiting)
+{
+    if (b->stopped || running != 0 || timing != 0 || waiting == 0)
+        return;
+    for (int i = 0; i < b->n; i++) {
+        worker *w = &b->ws[i];
+        if (w->state != W_WAITING)
+            continue;
+        w->state = W_TIMING;
+        w->deadline = now_seconds() + b->timeout_s;
+        if (send(w->gofd, "G", 1, MSG_NOSIGNAL) != 1)
+            stop_worker(w, true);    /* it is gone: EOF follows */
+        return;
+    }
+}
+
+/* Reads what worker w wrote; true at EOF.  A 'T' first means it waits for
+ * its timing turn. */
+static bool read_worker(worker *w)
+{
+    char chunk[65536];
+    ssize_t got = read(w->rfd, chunk, sizeof chunk);
+    if (got > 0)
+        sb_addn(&w->buf, chunk, (size_t)got);
+    bool eof = got <= 0 && (got == 0 || errno != EINTR);
+    if (w->state == W_CORRECTNESS && w->buf.len > 0 && w->buf.buf[0] == 'T') {
+        w->state = W_WAITING;    /* its turn comes with the others' */
+        w->buf.len = 0;
+        w->buf.buf[0] = '\0';
+    }
+    return eof;
+}
+
+/* A worker past its deadline gets SIGTERM, then SIGKILL after a grace. */
+static void enforce_deadline(worker *w, double now)
+{
+    if (w->state == W_WAITING || now <= w->deadline)
+        return;
+    if (!w->term_sent) {
+        stop_worker(w, false);
+        w->term_sent = w->timed_out = true;
+        w->deadline = now + TERM_GRACE_S;
+    } else {
+        stop_worker(w, true);
+    }
+}
+
+/* Reaps worker i, which closed its end, and completes its row. */
+static void collect_row(batch *b, int i, double now)
+{
+    worker *w = &b->ws[i];
+    int wstatus = 0;
+    while (waitpid(w->pid, &wstatus, 0) < 0 && errno == EINTR)
+        ;
+    close(w->rfd);
+    close(w->gofd);
+    w->pid = 0;
+    w->state = W_DONE;
+    batch_row *row = &b->rows[i];
+    row_finish(row, &w->buf, wstatus, w->timed_out, b->timeout_s);
+    if (row->status == BATCH_ERROR)
+        row->seconds = now - w->started;
+    sb_free(&w->buf);
+    row_done(b, row);
+}
+
+/* Waits for payloads, exits and deadlines, and handles what came.  -1
+ * with b->err when poll fails. */
+static int wait_workers(batch *b)
+{
+    struct pollfd pfd[b->n];
+    int idx[b->n], np = 0;
+    double now = now_seconds(), wait_s = 1.0;
+    for (int i = 0; i < b->n; i++) {
+        worker *w = &b->ws[i];
+        if (w->pid <= 0)
+            continue;
+        pfd[np] = (struct pollfd){w->rfd, POLLIN, 0};
+        idx[np++] = i;
+        if (w->state != W_WAITING && w->deadline - now < wait_s)
+            wait_s = w->deadline - now;
+    }
+    if (np == 0)
+        return 0;
+    if (wait_s < 0)
+        wait_s = 0;
+    int pr = poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
+    if (pr < 0 && errno != EINTR)
+        return md_fail(b->err, "poll: %s", strerror(errno));
+    now = now_seconds();
+    for (int q = 0; q < np; q++) {
+        worker *w = &b->ws[idx[q]];
+        bool eof = pfd[q].revents && read_worker(w);
+        if (!eof)
+            enforce_deadline(w, now);
+        else
+            collect_row(b, idx[q], now);
+    }
+    return 0;
+}
+
+/* Leaves no worker behind (only some are left after a poll failure). */
+static void reap_all(batch *b)
+{
+    for (int i = 0; i < b->n; i++) {
+        worker *w = &b->ws[i];
+        if (w->pid <= 0)
+            continue;
+        int wstatus;
+        stop_worker(w, true);
+        waitpid(w->pid, &wstatus, 0);
+        close(w->rfd);
+        close(w->gofd);
+        sb_free(&w->buf);
+    }
+}
+
+int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o,
+              batch_row *rows, md_err *err)
+{
+    batch b = {.c = c, .files = files, .n = n, .o = o, .rows = rows, .err = err};
+    b.jobs = o->jobs > 0 ? o->jobs : 2;
+    b.max_waiting = o->max_waiting > 0 ? o->max_waiting : 16;
+    b.timeout_s = o->timeout_s > 0 ? o->timeout_s : DEFAULT_TIMEOUT_S;
+    b.shared = o->grade.have_seed ? o->grade.seed : rng_os_seed();
+    rows_init(rows, files, n);
     if (warm_cache(c, err) != 0)
         return -1;
-
-    worker *ws = xcalloc((size_t)n + 1, sizeof *ws);
-    int next = 0, ndone = 0, rc = 0;
-    bool cancelled = false;
-    while (ndone < n) {
-        if (!cancelled && o->cancel && *o->cancel) {
-            cancelled = true;
-            rc = md_fail(err, "cancelled");
-            for (int i = 0; i < n; i++)
-                if (ws[i].pid > 0)
-                    stop_worker(&ws[i], false);
-            for (; next < n; next++) {    /* never started */
-                rows[next].status = BATCH_ERROR;
-                rows[next].error = xstrdup("cancelled before grading");
-                ws[next].state = W_DONE;
-                ndone++;
-                if (o->done)
-                    o->done(o->done_ctx, &rows[next], ndone, n);
-            }
-            continue;
+    b.ws = xcalloc((size_t)n + 1, sizeof *b.ws);
+    while (b.ndone < n) {
+        if (!b.stopped && o->cancel && *o->cancel) {
+            b.rc = md_fail(err, "cancelled");
+            stop_batch(&b, "cancelled before grading");
         }
         int running = 0, waiting = 0, timing = 0;
         for (int i = 0; i < n; i++) {
-            running += ws[i].state == W_CORRECTNESS;
-            waiting += ws[i].state == W_WAITING;
-            timing += ws[i].state == W_TIMING;
+            running += b.ws[i].state == W_CORRECTNESS;
+            waiting += b.ws[i].state == W_WAITING;
+            timing += b.ws[i].state == W_TIMING;
         }
-        /* correctness in parallel, but never beside a timing */
-        while (!cancelled && next < n && running < jobs && timing == 0 &&
-               waiting < max_waiting) {
-            uint64_t seed = file_seed(o, files[next], shared);
-            if (spawn(c, files, next, seed, o, ws, n, err) != 0) {
-                rc = -1;
-                cancelled = true;
-                for (int i = 0; i < n; i++)
-                    if (ws[i].pid > 0)
-                        stop_worker(&ws[i], false);
-                for (; next < n; next++) {
-                    rows[next].status = BATCH_ERROR;
-                    rows[next].error = xasprintf("not graded: %s", err->msg);
-                    ws[next].state = W_DONE;
-                    ndone++;
-                    if (o->done)
-                        o->done(o->done_ctx, &rows[next], ndone, n);
-                }
-                break;
-            }
-            next++;
-            running++;
-        }
-        /* timing one at a time, once no correctness is running */
-        if (!cancelled && running == 0 && timing == 0 && waiting > 0) {
-            for (int i = 0; i < n; i++) {
-                if (ws[i].state != W_WAITING)
-                    continue;
-                ws[i].state = W_TIMING;
-                ws[i].deadline = now_seconds() + timeout_s;
-                if (send(ws[i].gofd, "G", 1, MSG_NOSIGNAL) != 1)
-                    stop_worker(&ws[i], true);    /* it is gone: EOF follows */
-                break;
-            }
-        }
-        if (ndone == n)
+        running = start_correctness(&b, running, waiting, timing);
+        start_timing(&b, running, timing, waiting);
+        if (b.ndone == n)
             break;
-
-        /* wait for payloads, exits and deadlines */
-        struct pollfd pfd[n];
-        int idx[n], np = 0;
-        double now = now_seconds(), wait_s = 1.0;
-        for (int i = 0; i < n; i++) {
-            worker *w = &ws[i];
-            if (w->pid <= 0)
-                continue;
-            pfd[np] = (struct pollfd){w->rfd, POLLIN, 0};
-            idx[np++] = i;
-            if (w->state != W_WAITING && w->deadline - now < wait_s)
-                wait_s = w->deadline - now;
-        }
-        if (np == 0)
-            continue;
-        if (wait_s < 0)
-            wait_s = 0;
-        int pr = poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
-        if (pr < 0 && errno != EINTR) {
-            rc = md_fail(err, "poll: %s", strerror(errno));
+        if (wait_workers(&b) != 0) {
+            b.rc = -1;
             break;
-        }
-        now = now_seconds();
-        for (int q = 0; q < np; q++) {
-            worker *w = &ws[idx[q]];
-            bool eof = false;
-            if (pfd[q].revents) {
-                char chunk[65536];
-                ssize_t got = read(w->rfd, chunk, sizeof chunk);
-                if (got > 0)
-                    sb_addn(&w->buf, chunk, (size_t)got);
-                else if (got == 0 || errno != EINTR)
-                    eof = true;
-                if (w->state == W_CORRECTNESS && w->buf.len > 0 && w->buf.buf[0] == 'T') {
-                    w->state = W_WAITING;    /* its turn comes with the others' */
-                    w->buf.len = 0;
-                    w->buf.buf[0] = '\0';
-                }
-            }
-            if (!eof && w->state != W_WAITING && now > w->deadline) {
-                if (!w->term_sent) {
-                    stop_worker(w, false);
-                    w->term_sent = w->timed_out = true;
-                    w->deadline = now + TERM_GRACE_S;
-                } else {
-                    stop_worker(w, true);
-                }
-            }
-            if (!eof)
-                continue;
-            int wstatus = 0;
-            while (waitpid(w->pid, &wstatus, 0) < 0 && errno == EINTR)
-                ;
-            close(w->rfd);
-            close(w->gofd);
-            w->pid = 0;
-            w->state = W_DONE;
-            batch_row *row = &rows[idx[q]];
-            row_finish(row, &w->buf, wstatus, w->timed_out, timeout_s);
-            if (row->status == BATCH_ERROR)
-                row->seconds = now - w->started;
-            sb_free(&w->buf);
-            ndone++;
-            if (o->done)
-                o->done(o->done_ctx, row, ndone, n);
         }
     }
-    /* only reached early on a poll failure: leave no worker behind */
-    for (int i = 0; i < n; i++)
-        if (ws[i].pid > 0) {
-            int wstatus;
-            stop_worker(&ws[i], true);
-            waitpid(ws[i].pid, &wstatus, 0);
-            close(ws[i].rfd);
-            close(ws[i].gofd);
-            sb_free(&ws[i].buf);
-        }
-    free(ws);
-    return rc;
+    reap_all(&b);
+    free(b.ws);
+    return b.rc;
 }
 
 /* --- collecting files ---------------------------------------------------------- */
@@ -530,99 +580,4 @@ int batch_collect(char *const *paths, int npaths, char ***files, md_err *err)
         }
     }
     return n;
-}
-
-/* --- CSV and JSON ---------------------------------------------------------------- */
-
-/* One CSV field, quoted when it needs to be (RFC 4180). */
-static void csv_field(strbuf *sb, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\n\r")) {
-        sb_addc(sb, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                sb_addc(sb, '"');
-            sb_addc(sb, *s);
-        }
-        sb_addc(sb, '"');
-    } else {
-        sb_add(sb, s);
-    }
-    sb_addc(sb, last ? '\n' : ',');
-}
-
-char *batch_csv(const batch_row *rows, int n)
-{
-    strbuf sb = {0};
-    sb_add(&sb, "file,status,score,passed");
-    for (int k = 0; k < CRIT_COUNT; k++)
-        sb_printf(&sb, ",%s", criterion_name((criterion)k));
-    sb_add(&sb, ",mistakes,ratio,seconds,error\n");
-    for (int i = 0; i < n; i++) {
-        const batch_row *r = &rows[i];
-        char num[64];
-        bool graded = r->status != BATCH_ERROR;
-        csv_field(&sb, r->file, false);
-        csv_field(&sb, batch_status_name(r->status), false);
-        snprintf(num, sizeof num, "%.0f", r->score);
-        csv_field(&sb, graded ? num : "", false);
-        csv_field(&sb, graded ? (r->passed ? "yes" : "no") : "", false);
-        for (int k = 0; k < CRIT_COUNT; k++) {
-            snprintf(num, sizeof num, "%.1f", r->points[k]);
-            csv_field(&sb, graded && !isnan(r->points[k]) ? num : "", false);
-        }
-        strbuf ms = {0};
-        for (int m = 0; m < r->nmistakes; m++)
-            sb_printf(&ms, "%s%s", m ? ";" : "", r->mistakes[m]);
-        csv_field(&sb, sb_str(&ms), false);
-        sb_free(&ms);
-        snprintf(num, sizeof num, "%.3f", r->ratio);
-        csv_field(&sb, isnan(r->ratio) ? "" : num, false);
-        snprintf(num, sizeof num, "%.2f", r->seconds);
-        csv_field(&sb, num, false);
-        csv_field(&sb, r->error ? r->error : "", true);
-    }
-    return sb_take(&sb);
-}
-
-char *batch_json(const challenge *c, const batch_row *rows, int n)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "challenge", c->id);
-    cJSON *arr = cJSON_AddArrayToObject(o, "rows");
-    for (int i = 0; i < n; i++) {
-        const batch_row *r = &rows[i];
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "file", r->file);
-        cJSON_AddStringToObject(j, "status", batch_status_name(r->status));
-        if (r->status != BATCH_ERROR) {
-            char seed[32];
-            snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
-            cJSON_AddNumberToObject(j, "score", round(r->score));
-            cJSON_AddBoolToObject(j, "passed", r->passed);
-            cJSON *pts = cJSON_AddObjectToObject(j, "points");
-            cJSON *max = cJSON_AddObjectToObject(j, "max");
-            for (int k = 0; k < CRIT_COUNT; k++) {
-                if (isnan(r->points[k]))
-                    continue;
-                cJSON_AddNumberToObject(pts, criterion_name((criterion)k), r->points[k]);
-                cJSON_AddNumberToObject(max, criterion_name((criterion)k), r->max[k]);
-            }
-            cJSON *ms = cJSON_AddArrayToObject(j, "mistakes");
-            for (int m = 0; m < r->nmistakes; m++)
-                cJSON_AddItemToArray(ms, cJSON_CreateString(r->mistakes[m]));
-            if (!isnan(r->ratio))
-                cJSON_AddNumberToObject(j, "ratio", r->ratio);
-            cJSON_AddStringToObject(j, "seed", seed);
-        } else {
-            cJSON_AddStringToObject(j, "error", r->error ? r->error : "");
-        }
-        cJSON_AddNumberToObject(j, "seconds", round(r->seconds * 100) / 100);
-        if (r->report_json)
-            cJSON_AddItemToObject(j, "report", cJSON_Parse(r->report_json));
-        cJSON_AddItemToArray(arr, j);
-    }
-    char *s = cJSON_Print(o);
-    cJSON_Delete(o);
-    return s;
 }

@@ -6,7 +6,9 @@
  * a row whatever happens to it: a compile error, a crashing or looping
  * solution, even the grader itself failing on it (the worker process is
  * then lost, not the batch).  Rows are read back from the grade report's
- * JSON (the contract in DESIGN.md). */
+ * JSON (the contract in DESIGN.md).  batch.c runs a batch and collects
+ * the submissions; batch_rows.c holds what is done with the rows
+ * (clearing, CSV, JSON). */
 #ifndef MLDRILL_BATCH_H
 #define MLDRILL_BATCH_H
 
