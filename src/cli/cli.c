@@ -52,49 +52,67 @@ static void grade_usage(FILE *f, const char *prog)
             prog);
 }
 
-int cmd_grade(cli_ctx *x, int argc, char **argv)
+/* What `grade` was asked to do. */
+typedef struct grade_cmd {
+    grade_opts go;
+    bool json;               /* the report as JSON instead of text */
+} grade_cmd;
+
+/* Reads grade's options into *gc and checks its arguments; false when the
+ * command ends there (--help, or bad usage after its message), with the
+ * exit code in *rc.  optind is then the challenge, the solution follows. */
+static bool grade_parse(cli_ctx *x, int argc, char **argv, grade_cmd *gc, int *rc)
 {
     static const struct option opts[] = {
         {"json", no_argument, 0, 'j'},      {"seed", required_argument, 0, 's'},
         {"visible", no_argument, 0, 'v'},   {"sanitize", no_argument, 0, 'S'},
         {"no-timing", no_argument, 0, 'T'}, {"budget", required_argument, 0, 'b'},
         {"help", no_argument, 0, 'h'},      {0, 0, 0, 0}};
-    grade_opts go = {0};
-    bool json = false;
+    grade_opts *go = &gc->go;
     int ch;
+    *rc = EXIT_USAGE;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         char *end;
         switch (ch) {
-        case 'j': json = true; break;
+        case 'j': gc->json = true; break;
         case 's':
             errno = 0;
-            go.seed = strtoull(optarg, &end, 10);
+            go->seed = strtoull(optarg, &end, 10);
             if (errno || *end || !*optarg) {
                 fprintf(stderr, "%s grade: --seed needs a whole number, got \"%s\"\n",
                         x->prog, optarg);
-                return EXIT_USAGE;
+                return false;
             }
-            go.have_seed = true;
+            go->have_seed = true;
             break;
-        case 'v': go.visible_only = true; break;
-        case 'S': go.sanitize = true; break;
-        case 'T': go.no_timing = true; break;
+        case 'v': go->visible_only = true; break;
+        case 'S': go->sanitize = true; break;
+        case 'T': go->no_timing = true; break;
         case 'b':
-            go.timing_budget_s = strtod(optarg, &end);
-            if (*end || go.timing_budget_s <= 0 || go.timing_budget_s > 60) {
+            go->timing_budget_s = strtod(optarg, &end);
+            if (*end || go->timing_budget_s <= 0 || go->timing_budget_s > 60) {
                 fprintf(stderr, "%s grade: --budget needs seconds in (0, 60]\n", x->prog);
-                return EXIT_USAGE;
+                return false;
             }
             break;
-        case 'h': grade_usage(stdout, x->prog); return EXIT_PASSED;
-        default: grade_usage(stderr, x->prog); return EXIT_USAGE;
+        case 'h': grade_usage(stdout, x->prog); *rc = EXIT_PASSED; return false;
+        default: grade_usage(stderr, x->prog); return false;
         }
     }
     if (argc - optind != 2) {
         grade_usage(stderr, x->prog);
-        return EXIT_USAGE;
+        return false;
     }
+    return true;
+}
+
+int cmd_grade(cli_ctx *x, int argc, char **argv)
+{
+    grade_cmd gc = {0};
+    int rc;
+    if (!grade_parse(x, argc, argv, &gc, &rc))
+        return rc;
     const char *id = argv[optind], *sol = argv[optind + 1];
     if (access(sol, R_OK) != 0) {
         fprintf(stderr, "%s grade: %s: %s\n", x->prog, sol, strerror(errno));
@@ -104,18 +122,18 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
     if (!c)
         return EXIT_USAGE;
     md_err err;
-    report *r = grade_solution(c, sol, &go, &err);
+    report *r = grade_solution(c, sol, &gc.go, &err);
     if (!r) {
         fprintf(stderr, "%s grade: %s\n", x->prog, err.msg);
         spec_free(c);
         return EXIT_INTERNAL;
     }
-    char *out = json ? report_json(r) : report_text(r, use_colour(1));
+    char *out = gc.json ? report_json(r) : report_text(r, use_colour(1));
     fputs(out, stdout);
-    if (json)
+    if (gc.json)
         fputc('\n', stdout);
     free(out);
-    int rc = r->passed ? EXIT_PASSED : EXIT_NOT_PASSED;
+    rc = r->passed ? EXIT_PASSED : EXIT_NOT_PASSED;
     report_free(r);
     spec_free(c);
     return rc;

@@ -147,50 +147,65 @@ static bool add_targets(cli_ctx *x, const char *t, char ***paths, int *n)
     return true;
 }
 
-int cmd_validate(cli_ctx *x, int argc, char **argv)
+/* What `validate` was asked to do, and how it prints. */
+typedef struct validate_cmd {
+    validate_opts vo;
+    vprint pr;
+    bool strict;             /* warnings count as failures */
+} validate_cmd;
+
+/* Reads validate's options into *vc; false when the command ends there
+ * (--help, or a bad option after its message), with the exit code in
+ * *rc.  optind is then the first target. */
+static bool validate_parse(cli_ctx *x, int argc, char **argv, validate_cmd *vc, int *rc)
 {
     static const struct option opts[] = {
         {"jobs", required_argument, 0, 'j'},   {"seed", required_argument, 0, 's'},
         {"budget", required_argument, 0, 'b'}, {"no-examples", no_argument, 0, 'E'},
         {"strict", no_argument, 0, 'S'},       {"verbose", no_argument, 0, 'v'},
         {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
-    validate_opts vo = {0};
-    vprint pr = {false, use_colour(1)};
-    bool strict = false;
+    validate_opts *vo = &vc->vo;
     double d;
     int ch;
+    *rc = EXIT_USAGE;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "j:vh", opts, NULL)) != -1) {
         switch (ch) {
         case 'j':
             if (!num_opt(x, "validate", "--jobs", optarg, 1, 64, &d))
-                return EXIT_USAGE;
-            vo.jobs = (int)d;
+                return false;
+            vo->jobs = (int)d;
             break;
         case 's':
-            if (!seed_opt(x, "validate", optarg, &vo.seed))
-                return EXIT_USAGE;
-            vo.have_seed = true;
+            if (!seed_opt(x, "validate", optarg, &vo->seed))
+                return false;
+            vo->have_seed = true;
             break;
         case 'b':
-            if (!num_opt(x, "validate", "--budget", optarg, 0.05, 60, &vo.timing_budget_s))
-                return EXIT_USAGE;
+            if (!num_opt(x, "validate", "--budget", optarg, 0.05, 60, &vo->timing_budget_s))
+                return false;
             break;
-        case 'E': vo.no_examples = true; break;
-        case 'S': strict = true; break;
-        case 'v': pr.verbose = true; break;
-        case 'h': validate_usage(stdout, x->prog); return EXIT_PASSED;
-        default: validate_usage(stderr, x->prog); return EXIT_USAGE;
+        case 'E': vo->no_examples = true; break;
+        case 'S': vc->strict = true; break;
+        case 'v': vc->pr.verbose = true; break;
+        case 'h': validate_usage(stdout, x->prog); *rc = EXIT_PASSED; return false;
+        default: validate_usage(stderr, x->prog); return false;
         }
     }
-    /* every target resolves before anything runs */
-    char **paths = NULL;
-    int n = 0, rc = EXIT_PASSED;
-    if (optind == argc) {
+    return true;
+}
+
+/* The spec paths that targets[0..n) name, or every challenge on the
+ * search path when there is none: all of them resolve before anything
+ * runs.  EXIT_PASSED, or EXIT_USAGE after a message. */
+static int validate_targets(cli_ctx *x, char **targets, int ntargets, char ***paths, int *n)
+{
+    int rc = EXIT_PASSED;
+    if (ntargets == 0) {
         char **ids;
         int nids = catalog_ids(x->cat, &ids);
         for (int i = 0; i < nids; i++) {
-            if (rc == EXIT_PASSED && !add_targets(x, ids[i], &paths, &n))
+            if (rc == EXIT_PASSED && !add_targets(x, ids[i], paths, n))
                 rc = EXIT_USAGE;
             free(ids[i]);
         }
@@ -200,40 +215,57 @@ int cmd_validate(cli_ctx *x, int argc, char **argv)
             rc = EXIT_USAGE;
         }
     }
-    for (int i = optind; i < argc && rc == EXIT_PASSED; i++)
-        if (!add_targets(x, argv[i], &paths, &n))
+    for (int i = 0; i < ntargets && rc == EXIT_PASSED; i++)
+        if (!add_targets(x, targets[i], paths, n))
             rc = EXIT_USAGE;
+    return rc;
+}
 
+/* Validates each spec in turn, printing its items as they come and its
+ * summary; then how many are valid.  The exit code. */
+static int validate_all(cli_ctx *x, char **paths, int n, validate_cmd *vc)
+{
     catch_interrupt();
-    vo.cancel = &interrupted;
-    vo.item = print_item;
-    vo.item_ctx = &pr;
+    vc->vo.cancel = &interrupted;
+    vc->vo.item = print_item;
+    vc->vo.item_ctx = &vc->pr;
     int valid = 0, done = 0;
-    for (int i = 0; i < n && rc == EXIT_PASSED; i++) {
+    for (int i = 0; i < n; i++) {
         printf("%svalidate %s\n", i ? "\n" : "", paths[i]);
         fflush(stdout);
         validation v;
         md_err err;
-        if (validate_spec(paths[i], &vo, &v, &err) != 0) {
+        if (validate_spec(paths[i], &vc->vo, &v, &err) != 0) {
             fprintf(stderr, "%s validate: %s\n", x->prog, err.msg);
             validation_clear(&v);
-            rc = EXIT_INTERNAL;
-            break;
+            return EXIT_INTERNAL;
         }
         if (v.id)
             printf("  seed %llu (--seed %llu repeats these cases)\n",
                    (unsigned long long)v.seed, (unsigned long long)v.seed);
-        char *s = validation_summary(&v, pr.colour);
+        char *s = validation_summary(&v, vc->pr.colour);
         fputs(s, stdout);
         free(s);
         done++;
-        valid += v.failures == 0 && (!strict || v.warnings == 0);
+        valid += v.failures == 0 && (!vc->strict || v.warnings == 0);
         validation_clear(&v);
     }
-    if (rc == EXIT_PASSED && n > 1)
+    if (n > 1)
         printf("\n%d of %d challenges valid\n", valid, done);
-    if (rc == EXIT_PASSED && valid < done)
-        rc = EXIT_NOT_PASSED;
+    return valid < done ? EXIT_NOT_PASSED : EXIT_PASSED;
+}
+
+int cmd_validate(cli_ctx *x, int argc, char **argv)
+{
+    validate_cmd vc = {.pr = {false, use_colour(1)}};
+    int rc;
+    if (!validate_parse(x, argc, argv, &vc, &rc))
+        return rc;
+    char **paths = NULL;
+    int n = 0;
+    rc = validate_targets(x, argv + optind, argc - optind, &paths, &n);
+    if (rc == EXIT_PASSED)
+        rc = validate_all(x, paths, n, &vc);
     for (int i = 0; i < n; i++)
         free(paths[i]);
     free(paths);
@@ -318,7 +350,17 @@ static int write_out(const cli_ctx *x, const char *path, char *text)
     return rc;
 }
 
-int cmd_batch(cli_ctx *x, int argc, char **argv)
+/* What `batch` was asked to do, and how it prints. */
+typedef struct batch_cmd {
+    batch_opts bo;
+    const char *csv, *json;  /* where the rows go ("-": stdout), or NULL */
+    bprint pr;
+} batch_cmd;
+
+/* Reads batch's options into *bc and checks its arguments; false when the
+ * command ends there (--help, or bad usage after its message), with the
+ * exit code in *rc.  optind is then the challenge, the paths follow. */
+static bool batch_parse(cli_ctx *x, int argc, char **argv, batch_cmd *bc, int *rc)
 {
     static const struct option opts[] = {
         {"jobs", required_argument, 0, 'j'},    {"csv", required_argument, 0, 'c'},
@@ -326,114 +368,148 @@ int cmd_batch(cli_ctx *x, int argc, char **argv)
         {"budget", required_argument, 0, 'b'},  {"no-timing", no_argument, 0, 'T'},
         {"timeout", required_argument, 0, 't'}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    batch_opts bo = {0};
-    const char *csv = NULL, *json = NULL;
-    bprint pr = {stdout, false};
+    batch_opts *bo = &bc->bo;
     double d;
     int ch;
+    *rc = EXIT_USAGE;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "j:qh", opts, NULL)) != -1) {
         switch (ch) {
         case 'j':
             if (!num_opt(x, "batch", "--jobs", optarg, 1, 64, &d))
-                return EXIT_USAGE;
-            bo.jobs = (int)d;
+                return false;
+            bo->jobs = (int)d;
             break;
-        case 'c': csv = optarg; break;
-        case 'J': json = optarg; break;
+        case 'c': bc->csv = optarg; break;
+        case 'J': bc->json = optarg; break;
         case 's':
-            if (!seed_opt(x, "batch", optarg, &bo.grade.seed))
-                return EXIT_USAGE;
-            bo.grade.have_seed = true;
+            if (!seed_opt(x, "batch", optarg, &bo->grade.seed))
+                return false;
+            bo->grade.have_seed = true;
             break;
         case 'b':
-            if (!num_opt(x, "batch", "--budget", optarg, 0.05, 60, &bo.grade.timing_budget_s))
-                return EXIT_USAGE;
+            if (!num_opt(x, "batch", "--budget", optarg, 0.05, 60, &bo->grade.timing_budget_s))
+                return false;
             break;
-        case 'T': bo.grade.no_timing = true; break;
+        case 'T': bo->grade.no_timing = true; break;
         case 't':
-            if (!num_opt(x, "batch", "--timeout", optarg, 1, 86400, &bo.timeout_s))
-                return EXIT_USAGE;
+            if (!num_opt(x, "batch", "--timeout", optarg, 1, 86400, &bo->timeout_s))
+                return false;
             break;
-        case 'q': pr.quiet = true; break;
-        case 'h': batch_usage(stdout, x->prog); return EXIT_PASSED;
-        default: batch_usage(stderr, x->prog); return EXIT_USAGE;
+        case 'q': bc->pr.quiet = true; break;
+        case 'h': batch_usage(stdout, x->prog); *rc = EXIT_PASSED; return false;
+        default: batch_usage(stderr, x->prog); return false;
         }
     }
     if (argc - optind < 2) {
         batch_usage(stderr, x->prog);
-        return EXIT_USAGE;
+        return false;
     }
-    if (csv && json && strcmp(csv, "-") == 0 && strcmp(json, "-") == 0) {
+    bool csv_out = bc->csv && strcmp(bc->csv, "-") == 0;
+    bool json_out = bc->json && strcmp(bc->json, "-") == 0;
+    if (csv_out && json_out) {
         fprintf(stderr, "%s batch: --csv and --json cannot both go to stdout\n", x->prog);
-        return EXIT_USAGE;
+        return false;
     }
-    if ((csv && strcmp(csv, "-") == 0) || (json && strcmp(json, "-") == 0))
-        pr.f = stderr;    /* stdout carries the data */
+    if (csv_out || json_out)
+        bc->pr.f = stderr;    /* stdout carries the data */
+    return true;
+}
+
+/* The submissions the paths name (batch_collect), with their count in
+ * *n; NULL after a message when a path is missing or names no .c file. */
+static char **batch_files(const cli_ctx *x, char *const *paths, int npaths, int *n)
+{
     md_err err;
     char **files;
-    int n = batch_collect(argv + optind + 1, argc - optind - 1, &files, &err);
-    if (n < 0) {
+    *n = batch_collect(paths, npaths, &files, &err);
+    if (*n < 0) {
         fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
-        return EXIT_USAGE;
+        return NULL;
     }
-    if (n == 0) {
+    if (*n == 0) {
         fprintf(stderr, "%s batch: no .c files to grade\n", x->prog);
         free(files);
-        return EXIT_USAGE;
+        return NULL;
     }
-    challenge *c = cli_load(x, argv[optind]);
-    if (!c) {
-        for (int i = 0; i < n; i++)
-            free(files[i]);
-        free(files);
-        return EXIT_USAGE;
-    }
-    /* one seed for everyone: the same hidden cases for every submission */
-    if (!bo.grade.have_seed) {
-        bo.grade.have_seed = true;
-        bo.grade.seed = rng_os_seed();
-    }
-    catch_interrupt();
-    bo.cancel = &interrupted;
-    bo.done = print_row;
-    bo.done_ctx = &pr;
-    if (!pr.quiet)
-        fprintf(pr.f, "grading %d submission%s to %s with %d job%s, seed %llu\n", n,
-                n == 1 ? "" : "s", c->id, bo.jobs > 0 ? bo.jobs : 2,
-                bo.jobs == 1 ? "" : "s", (unsigned long long)bo.grade.seed);
-    batch_row *rows = xcalloc((size_t)n, sizeof(batch_row));
-    double t0 = now_seconds();
-    int rc = EXIT_PASSED;
-    if (batch_run(c, files, n, &bo, rows, &err) != 0) {
-        fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
-        rc = EXIT_INTERNAL;
-    }
-    double secs = now_seconds() - t0;
+    return files;
+}
+
+/* The closing line, then the CSV and the JSON; the exit code. */
+static int batch_summary(const cli_ctx *x, const batch_cmd *bc, const challenge *c,
+                         const batch_row *rows, int n, double secs)
+{
     int count[3] = {0}, passed = 0;
     for (int i = 0; i < n; i++) {
         count[rows[i].status]++;
         passed += rows[i].status == BATCH_GRADED && rows[i].passed;
     }
-    if (rc == EXIT_PASSED) {
-        fprintf(pr.f,
-                "%d submission%s: %d passed, %d not passed, %d compile error%s, %d not "
-                "graded; %.1f s (%.2f submissions/s)\n",
-                n, n == 1 ? "" : "s", passed, count[BATCH_GRADED] - passed,
-                count[BATCH_COMPILE_ERROR], count[BATCH_COMPILE_ERROR] == 1 ? "" : "s",
-                count[BATCH_ERROR], secs, n / secs);
-        if ((csv && write_out(x, csv, batch_csv(rows, n)) != 0) ||
-            (json && write_out(x, json, batch_json(c, rows, n)) != 0))
-            rc = EXIT_INTERNAL;
-        else if (count[BATCH_ERROR])
-            rc = EXIT_NOT_PASSED;
+    fprintf(bc->pr.f,
+            "%d submission%s: %d passed, %d not passed, %d compile error%s, %d not "
+            "graded; %.1f s (%.2f submissions/s)\n",
+            n, n == 1 ? "" : "s", passed, count[BATCH_GRADED] - passed,
+            count[BATCH_COMPILE_ERROR], count[BATCH_COMPILE_ERROR] == 1 ? "" : "s",
+            count[BATCH_ERROR], secs, n / secs);
+    if ((bc->csv && write_out(x, bc->csv, batch_csv(rows, n)) != 0) ||
+        (bc->json && write_out(x, bc->json, batch_json(c, rows, n)) != 0))
+        return EXIT_INTERNAL;
+    return count[BATCH_ERROR] ? EXIT_NOT_PASSED : EXIT_PASSED;
+}
+
+/* Grades files[0..n) with one seed for all, a line per submission as it
+ * completes, then the summary; the exit code. */
+static int batch_grade(const cli_ctx *x, batch_cmd *bc, const challenge *c, char **files,
+                       int n)
+{
+    batch_opts *bo = &bc->bo;
+    /* one seed for everyone: the same hidden cases for every submission */
+    if (!bo->grade.have_seed) {
+        bo->grade.have_seed = true;
+        bo->grade.seed = rng_os_seed();
     }
-    for (int i = 0; i < n; i++) {
+    catch_interrupt();
+    bo->cancel = &interrupted;
+    bo->done = print_row;
+    bo->done_ctx = &bc->pr;
+    if (!bc->pr.quiet)
+        fprintf(bc->pr.f, "grading %d submission%s to %s with %d job%s, seed %llu\n", n,
+                n == 1 ? "" : "s", c->id, bo->jobs > 0 ? bo->jobs : 2,
+                bo->jobs == 1 ? "" : "s", (unsigned long long)bo->grade.seed);
+    batch_row *rows = xcalloc((size_t)n, sizeof(batch_row));
+    double t0 = now_seconds();
+    int rc = EXIT_PASSED;
+    md_err err;
+    if (batch_run(c, files, n, bo, rows, &err) != 0) {
+        fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
+        rc = EXIT_INTERNAL;
+    }
+    double secs = now_seconds() - t0;
+    if (rc == EXIT_PASSED)
+        rc = batch_summary(x, bc, c, rows, n, secs);
+    for (int i = 0; i < n; i++)
         batch_row_clear(&rows[i]);
-        free(files[i]);
-    }
     free(rows);
+    return rc;
+}
+
+int cmd_batch(cli_ctx *x, int argc, char **argv)
+{
+    batch_cmd bc = {.pr = {stdout, false}};
+    int rc, n;
+    if (!batch_parse(x, argc, argv, &bc, &rc))
+        return rc;
+    const char *id = argv[optind];
+    char **files = batch_files(x, argv + optind + 1, argc - optind - 1, &n);
+    if (!files)
+        return EXIT_USAGE;
+    challenge *c = cli_load(x, id);
+    rc = EXIT_USAGE;
+    if (c) {
+        rc = batch_grade(x, &bc, c, files, n);
+        spec_free(c);
+    }
+    for (int i = 0; i < n; i++)
+        free(files[i]);
     free(files);
-    spec_free(c);
     return rc;
 }

@@ -35,55 +35,80 @@ static void usage(FILE *f, const char *prog)
             prog);
 }
 
-int main(int argc, char **argv)
+/* The commands, by name (the practice session runs without one). */
+static const struct {
+    const char *name;
+    int (*run)(cli_ctx *x, int argc, char **argv);
+} commands[] = {
+    {"list", cmd_list},         {"grade", cmd_grade}, {"show", cmd_show},
+    {"validate", cmd_validate}, {"batch", cmd_batch},
+};
+
+/* The options before the command. */
+typedef struct global_opts {
+    const char *dirs[64];    /* --challenges, in order */
+    int ndirs;
+    const char *workspace;   /* --workspace, or NULL */
+} global_opts;
+
+/* Reads the options before the command into *g; returns the index of the
+ * command in argv, or -1 when mldrill ends there (--help, --version, an
+ * unknown option), with the exit code in *rc. */
+static int parse_global(int argc, char **argv, const char *prog, global_opts *g, int *rc)
 {
-    const char *prog = "mldrill";
-    const char *dirs[64] = {0};
-    const char *workspace = NULL;
-    int ndirs = 0, i = 1;
+    int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "--challenges") == 0 && i + 1 < argc && ndirs < 64) {
-            dirs[ndirs++] = argv[++i];
-        } else if (strncmp(argv[i], "--challenges=", 13) == 0 && ndirs < 64) {
-            dirs[ndirs++] = argv[i] + 13;
+        if (strcmp(argv[i], "--challenges") == 0 && i + 1 < argc && g->ndirs < 64) {
+            g->dirs[g->ndirs++] = argv[++i];
+        } else if (strncmp(argv[i], "--challenges=", 13) == 0 && g->ndirs < 64) {
+            g->dirs[g->ndirs++] = argv[i] + 13;
         } else if (strcmp(argv[i], "--workspace") == 0 && i + 1 < argc) {
-            workspace = argv[++i];
+            g->workspace = argv[++i];
         } else if (strncmp(argv[i], "--workspace=", 12) == 0) {
-            workspace = argv[i] + 12;
+            g->workspace = argv[i] + 12;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             usage(stdout, prog);
-            return EXIT_PASSED;
+            *rc = EXIT_PASSED;
+            return -1;
         } else if (strcmp(argv[i], "--version") == 0) {
             printf("mldrill %s\n", MLDRILL_VERSION);
-            return EXIT_PASSED;
+            *rc = EXIT_PASSED;
+            return -1;
         } else {
             fprintf(stderr, "%s: unknown option %s\n", prog, argv[i]);
             usage(stderr, prog);
-            return EXIT_USAGE;
+            *rc = EXIT_USAGE;
+            return -1;
         }
     }
-    cli_ctx x = {catalog_open(dirs, ndirs), prog};
+    return i;
+}
+
+/* Runs the command argv[0] with its arguments. */
+static int run_command(cli_ctx *x, int argc, char **argv)
+{
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        if (strcmp(argv[0], commands[k].name) == 0)
+            return commands[k].run(x, argc, argv);
+    fprintf(stderr, "%s: unknown command \"%s\"\n", x->prog, argv[0]);
+    usage(stderr, x->prog);
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    const char *prog = "mldrill";
+    global_opts g = {0};
     int rc;
-    const char *cmd = i < argc ? argv[i] : NULL;
-    int cargc = argc - i;
-    char **cargv = argv + i;
-    if (!cmd) {
-        repl_config rc_cfg = {x.cat, prog, workspace, NULL};
+    int i = parse_global(argc, argv, prog, &g, &rc);
+    if (i < 0)
+        return rc;
+    cli_ctx x = {catalog_open(g.dirs, g.ndirs), prog};
+    if (i == argc) {
+        repl_config rc_cfg = {x.cat, prog, g.workspace, NULL};
         rc = repl_main(&rc_cfg);
-    } else if (strcmp(cmd, "list") == 0)
-        rc = cmd_list(&x, cargc, cargv);
-    else if (strcmp(cmd, "grade") == 0)
-        rc = cmd_grade(&x, cargc, cargv);
-    else if (strcmp(cmd, "show") == 0)
-        rc = cmd_show(&x, cargc, cargv);
-    else if (strcmp(cmd, "validate") == 0)
-        rc = cmd_validate(&x, cargc, cargv);
-    else if (strcmp(cmd, "batch") == 0)
-        rc = cmd_batch(&x, cargc, cargv);
-    else {
-        fprintf(stderr, "%s: unknown command \"%s\"\n", prog, cmd);
-        usage(stderr, prog);
-        rc = EXIT_USAGE;
+    } else {
+        rc = run_command(&x, argc - i, argv + i);
     }
     catalog_free(x.cat);
     return rc;
