@@ -17,6 +17,7 @@
 #include "grade/grade.h"
 #include "repl/mock.h"
 #include "spec/challenge.h"
+#include "spec/answer.h"
 #include "spec/spec.h"
 #include "store/workspace.h"
 
@@ -113,6 +114,8 @@ int repl_run(session *s, int argc, char **argv)
     if (!r)
         return 1;
     print_report(s, r);
+    if (r->passed)
+        printf("`submit` grades the full rubric.\n");
     report_free(s->last);
     s->last = r;
     return 0;
@@ -128,6 +131,38 @@ static void print_followups(const session *s)
         printf("  - %s\n", c->followups[i]);
 }
 
+/* Records a graded submission; prints where it went, or why not.
+ * Returns the attempt's number, 0 when it was not recorded. */
+static int record(session *s, const report *r, const char *source)
+{
+    int n = 0;
+    md_err err;
+    /* opening failed at start-up: maybe the cause has gone since */
+    if (!s->hist)
+        s->hist = history_open(s->history_db, &err);
+    attempt_meta m = {s->mock ? "mock" : "practice", s->started_wall, session_elapsed(s),
+                      s->timer.limit_s, s->solution_seen, s->peeked};
+    if (s->hist && history_record(s->hist, r, &m, source, &n, &err) == 0) {
+        printf("Recorded as attempt %d of %s (`history %s %d` shows it again).\n", n,
+               s->c->id, s->c->id, n);
+        return n;
+    }
+    printf("Could not record the attempt: %s\n", err.msg);
+    return 0;
+}
+
+/* A pass outside a mock stops the clock: the time it took is the time
+ * to solve. */
+static void stop_clock(session *s)
+{
+    rtimer_stop(&s->timer, now_seconds());
+    s->solved = true;
+    char used[32], lim[32];
+    format_duration(session_elapsed(s), used, sizeof used);
+    format_duration(s->timer.limit_s, lim, sizeof lim);
+    printf("Solved in %s (the limit was %s); the clock has stopped.\n", used, lim);
+}
+
 int repl_submit(session *s, int argc, char **argv)
 {
     (void)argc;
@@ -138,29 +173,20 @@ int repl_submit(session *s, int argc, char **argv)
     report *r = session_grade(s, false, &source);
     if (!r)
         return 1;
-    double now = now_seconds(), left = rtimer_left(&s->timer, now);
-    r->hints_used = s->hints;
-    if (s->timer.running && left < 0)
-        r->overtime_s = -left;
+    /* the help used is part of the verdict: more than a hint, a peek or
+     * overtime, and a pass is not "strong" */
+    help_used help = session_help(s);
+    r->hints_used = help.hints;
+    r->overtime_s = help.overtime_s;
+    r->verdict = help_verdict(r->verdict, &help);
     print_report(s, r);
-
-    int n = 0;
-    md_err err;
-    /* opening failed at start-up: maybe the cause has gone since */
-    if (!s->hist)
-        s->hist = history_open(s->history_db, &err);
-    attempt_meta m = {s->mock ? "mock" : "practice", s->started_wall, session_elapsed(s),
-                      s->timer.limit_s, s->solution_seen};
-    if (s->hist && history_record(s->hist, r, &m, source, &n, &err) == 0)
-        printf("Recorded as attempt %d of %s (`history %s %d` shows it again).\n", n,
-               s->c->id, s->c->id, n);
-    else
-        printf("Could not record the attempt: %s\n", err.msg);
+    int n = record(s, r, source);
     free(source);
     s->submitted = true;
-    /* solved: the countdown goes on but stops nagging */
-    if (r->passed)
-        s->timer.given |= RT_FIVE_MINUTES | RT_ONE_MINUTE | RT_TIME_UP;
+    if (r->passed && !s->mock && !s->solved)
+        stop_clock(s);
+    else if (!r->passed)
+        session_keep(s);
     /* the follow-up questions give the answers away: only once it passes */
     if (r->passed)
         print_followups(s);
@@ -168,9 +194,9 @@ int repl_submit(session *s, int argc, char **argv)
     s->last = r;
     if (s->mock)
         mock_advance(s, r, n, false);
-    else if (r->passed)
-        printf("`solution` shows the reference to compare with.\n");
-    else
+    else if (r->passed && s->c->model)
+        printf("`solution` shows the model answer to compare with.\n");
+    else if (!r->passed)
         printf("Fix it and `submit` again (every attempt is kept); `hint` helps.\n");
     return 0;
 }
@@ -193,8 +219,12 @@ int repl_hint(session *s, int argc, char **argv)
         return 1;
     }
     s->hints++;
+    session_keep(s);
     printf("Hint %d of %d: %s\n", s->hints, c->nhints, c->hints[s->hints - 1]);
-    printf("(hints used are shown in the report)\n");
+    printf("(hints used are shown in the report");
+    if (s->hints == HELP_FREE_HINTS + 1)
+        printf("; with more than %d, a pass is not \"strong\"", HELP_FREE_HINTS);
+    printf(")\n");
     return 0;
 }
 
@@ -210,7 +240,9 @@ int repl_time(session *s, int argc, char **argv)
     rtimer_format(s->timer.limit_s, lim, sizeof lim);
     format_duration(session_elapsed(s), spent, sizeof spent);
     const char *what = s->mock ? "the mock interview" : s->c->id;
-    if (left >= 0 && s->mock)
+    if (s->solved)
+        printf("%s: solved in %s (the limit was %s).\n", s->c->id, spent, lim);
+    else if (left >= 0 && s->mock)
         printf("Mock interview: %s left of %s (%s spent on %s).\n", l, lim, spent, s->c->id);
     else if (left >= 0)
         printf("%s: %s left of %s (%s spent).\n", s->c->id, l, lim, spent);
@@ -220,21 +252,62 @@ int repl_time(session *s, int argc, char **argv)
     return 0;
 }
 
-static bool ever_submitted(const session *s, const char *id)
+static bool ever_passed(const session *s, const char *id)
 {
-    if (!s->hist)
-        return false;
-    attempt *a;
+    challenge_stats *st = NULL;
     md_err err;
-    int n = history_list(s->hist, id, 1, &a, &err);
-    attempts_free(a, n > 0 ? n : 0);
-    return n > 0;
+    int n = s->hist ? history_stats(s->hist, &st, &err) : 0;
+    const challenge_stats *cs = n > 0 ? stats_find(st, n, id) : NULL;
+    bool passed = cs && cs->solved;
+    stats_free(st, n > 0 ? n : 0);
+    return passed;
+}
+
+/* A peek at the model answer of a challenge not in progress: carried by
+ * its next attempt (the history's pending state). */
+static void record_peek(session *s, const char *id)
+{
+    md_err err;
+    pending p;
+    int rc = s->hist ? history_pending_get(s->hist, id, &p, &err) : -1;
+    if (rc == 1)
+        p = (pending){0, 0, 0, 0, false};
+    p.peeked = true;
+    if (rc < 0 || history_pending_put(s->hist, id, &p, &err) != 0)
+        printf("(the peek could not be recorded: %s)\n", s->hist ? err.msg : "no history");
+}
+
+/* Whether the model answer of c may be shown without a peek. */
+static bool answer_open(const session *s, const challenge *c, bool current)
+{
+    if (!current)
+        return ever_passed(s, c->id);
+    return s->solved || rtimer_left(&s->timer, now_seconds()) <= 0;
+}
+
+static int show_model(const challenge *c)
+{
+    md_err err;
+    char *text = answer_shown(c->model, &err);
+    if (!text) {
+        printf("Cannot show the model answer: %s\n", err.msg);
+        return 1;
+    }
+    printf("Model answer of %s (what a strong candidate writes in %d min):\n\n%s", c->id,
+           c->minutes, text);
+    if (!*text || text[strlen(text) - 1] != '\n')
+        putchar('\n');
+    free(text);
+    return 0;
 }
 
 int repl_solution(session *s, int argc, char **argv)
 {
-    if (argc > 2) {
-        printf("usage: solution [ID]\n");
+    bool peek = argc > 1 && strcmp(argv[argc - 1], "--peek") == 0;
+    if (peek)
+        argc--;
+    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
+        printf("usage: solution [ID] [--peek]\n");
         return 1;
     }
     bool current = argc == 1 || (s->c && strcmp(argv[1], s->c->id) == 0);
@@ -243,37 +316,32 @@ int repl_solution(session *s, int argc, char **argv)
     challenge *c = current ? s->c : session_load(s, argv[1]);
     if (!c)
         return 1;
-    bool open;
-    if (current)
-        open = s->submitted || rtimer_left(&s->timer, now_seconds()) <= 0;
-    else
-        open = ever_submitted(s, c->id);
-    if (!open) {
+    int rc = 1;
+    bool open = answer_open(s, c, current);
+    if (!c->model) {
+        /* the reference is the grader's, never an answer to learn from */
+        printf("%s has no model answer yet.\n", c->id);
+    } else if (!open && !peek) {
         if (current)
-            printf("The reference opens once you have submitted %s or when its time is up.\n",
-                   c->id);
+            printf("The model answer opens once you pass %s or its time is up.\n", c->id);
         else
-            printf("The reference of %s opens once you have submitted it.\n", c->id);
-        if (!current)
-            spec_free(c);
-        return 1;
+            printf("The model answer of %s opens once you have passed it.\n", c->id);
+        printf("`solution%s%s --peek` shows it now and records a peek: a pass is then not "
+               "\"strong\".\n", current ? "" : " ", current ? "" : c->id);
+    } else if ((rc = show_model(c)) == 0 && current) {
+        s->solution_seen = true;
+        if (!open) {
+            s->peeked = true;
+            session_keep(s);
+        }
+    } else if (rc == 0 && !open) {
+        record_peek(s, c->id);
     }
-    md_err err;
-    char *text = file_read(c->reference, NULL, &err);
-    bool ok = text != NULL;
-    if (ok) {
-        printf("Reference solution of %s (%s):\n\n%s", c->id, session_shown_path(c->reference), text);
-        if (!*text || text[strlen(text) - 1] != '\n')
-            putchar('\n');
-        if (current)
-            s->solution_seen = true;
-    } else {
-        printf("%s\n", err.msg);
-    }
-    free(text);
+    if (rc == 0 && !open)
+        printf("(a peek is recorded: the next pass of %s says so)\n", c->id);
     if (!current)
         spec_free(c);
-    return ok ? 0 : 1;
+    return rc;
 }
 
 int repl_report(session *s, int argc, char **argv)
@@ -323,6 +391,16 @@ int repl_abandon(session *s, int argc, char **argv)
     format_duration(session_elapsed(s), spent, sizeof spent);
     printf("Stopped %s after %s; your file stays in %s.\n", s->c->id, spent,
            session_shown_path(s->file));
+    /* the next start is a fresh clock; the help used stays until a pass */
+    char *id = xstrdup(s->c->id);
+    pending p = {0, 0, 0, s->hints, s->peeked};
+    bool keep = !s->solved && s->hist;
     session_end(s, true);
+    md_err err;
+    if (keep && history_pending_put(s->hist, id, &p, &err) != 0)
+        printf("%s\n", err.msg);
+    if (keep)
+        printf("`start %s` begins it again with a fresh clock.\n", id);
+    free(id);
     return 0;
 }

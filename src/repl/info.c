@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "repl/next.h"
 #include "repl/session.h"
 #include "spec/challenge.h"
 #include "spec/spec.h"
@@ -39,9 +40,14 @@ int list_parse(int argc, char **argv, list_filter *f, md_err *err)
 {
     f->tag = NULL;
     f->difficulty = -1;
+    f->tags = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         bool tag = false;
+        if ((strcmp(a, "--tag") == 0 && i + 1 == argc) || strcmp(a, "--tag=") == 0) {
+            f->tags = true;    /* which tags are there? */
+            continue;
+        }
         if (strcmp(a, "--tag") == 0 || strcmp(a, "--difficulty") == 0) {
             if (i + 1 >= argc)
                 return md_fail(err, "%s needs a value", a);
@@ -74,8 +80,57 @@ static bool has_tag(const challenge *c, const char *tag)
     return false;
 }
 
+/* A tag and how many challenges have it. */
+typedef struct tag_count {
+    char *tag;
+    int n;
+} tag_count;
+
+static int by_tag(const void *a, const void *b)
+{
+    return strcmp(((const tag_count *)a)->tag, ((const tag_count *)b)->tag);
+}
+
+/* `list --tag` with no tag: the tags there are. */
+static int list_tags(FILE *out, const catalog *cat)
+{
+    char **ids;
+    int n = catalog_ids(cat, &ids), nt = 0;
+    tag_count *t = NULL;
+    for (int i = 0; i < n; i++) {
+        md_err err;
+        char *path = catalog_find(cat, ids[i], &err);
+        challenge *c = path ? challenge_load(path, &err) : NULL;
+        for (int k = 0; c && k < c->ntags; k++) {
+            int j = 0;
+            while (j < nt && strcmp(t[j].tag, c->tags[k]) != 0)
+                j++;
+            if (j == nt) {
+                t = xrealloc(t, sizeof *t * (size_t)(nt + 1));
+                t[nt++] = (tag_count){xstrdup(c->tags[k]), 0};
+            }
+            t[j].n++;
+        }
+        spec_free(c);
+        free(path);
+        free(ids[i]);
+    }
+    free(ids);
+    if (nt)
+        qsort(t, (size_t)nt, sizeof *t, by_tag);
+    fprintf(out, "Tags (--tag T lists the challenges that have one):\n");
+    for (int j = 0; j < nt; j++) {
+        fprintf(out, "  %-20s %d challenge%s\n", t[j].tag, t[j].n, t[j].n == 1 ? "" : "s");
+        free(t[j].tag);
+    }
+    free(t);
+    return nt;
+}
+
 int info_list(FILE *out, const catalog *cat, history *h, const list_filter *f, bool colour)
 {
+    if (f->tags)
+        return list_tags(out, cat);
     char **ids;
     int n = catalog_ids(cat, &ids);
     challenge_stats *st = NULL;
@@ -144,13 +199,14 @@ static void time_used(const attempt *a, char *buf, size_t n)
     char used[32], lim[32];
     format_duration(a->elapsed_s, used, sizeof used);
     format_duration(a->limit_s, lim, sizeof lim);
-    if (a->overtime_s > 0) {
-        char over[32];
-        format_duration(a->overtime_s, over, sizeof over);
-        snprintf(buf, n, "%s/%s +%s", used, lim, over);
-    } else {
-        snprintf(buf, n, "%s/%s", used, lim);
-    }
+    snprintf(buf, n, "%s/%s", used, lim);
+}
+
+/* The help an attempt used, in words (caller frees). */
+static char *attempt_help(const attempt *a)
+{
+    help_used h = {a->hints_used, a->peeked, a->overtime_s};
+    return help_describe(&h);
 }
 
 static int show_attempt(session *s, const char *id, const char *num)
@@ -174,9 +230,11 @@ static int show_attempt(session *s, const char *id, const char *num)
     char when[32], used[128];
     format_date(a.submitted_at, when, sizeof when);
     time_used(&a, used, sizeof used);
-    printf("%s attempt %d — %s, %s%s, %d hint%s%s\n\n", a.challenge, a.n, when, used,
-           a.overtime_s > 0 ? " (overtime)" : "", a.hints_used, a.hints_used == 1 ? "" : "s",
+    char *help = attempt_help(&a);
+    printf("%s attempt %d — %s, %s, %s%s%s\n\n", a.challenge, a.n, when, used,
+           *help ? "with " : "no help", help,
            strcmp(a.mode, "mock") == 0 ? ", mock interview" : "");
+    free(help);
     fputs(a.report_text, stdout);
     printf("\nThe source that was graded:\n\n%s", a.source);
     if (!*a.source || a.source[strlen(a.source) - 1] != '\n')
@@ -209,15 +267,17 @@ int repl_history(session *s, int argc, char **argv)
         printf("No attempts%s%s yet: `submit` records one.\n", id ? " of " : "", id ? id : "");
         return 0;
     }
-    printf("%-18s %4s  %-16s  %5s  %-7s  %-18s %s\n", "challenge", "#", "when", "score",
-           "verdict", "time used", "hints");
+    printf("%-18s %4s  %-16s  %5s  %-7s  %-13s %s\n", "challenge", "#", "when", "score",
+           "verdict", "time used", "help");
     for (int i = 0; i < n; i++) {
         char when[32], used[128];
         format_date(a[i].submitted_at, when, sizeof when);
         time_used(&a[i], used, sizeof used);
-        printf("%-18s %4d  %-16s  %5.0f  %-7s  %-18s %d%s\n", a[i].challenge, a[i].n, when,
-               round(a[i].score), a[i].verdict, used, a[i].hints_used,
+        char *help = attempt_help(&a[i]);
+        printf("%-18s %4d  %-16s  %5.0f  %-7s  %-13s %s%s\n", a[i].challenge, a[i].n, when,
+               round(a[i].score), a[i].verdict, used, *help ? help : "-",
                strcmp(a[i].mode, "mock") == 0 ? "  (mock)" : "");
+        free(help);
     }
     if (!id && n == 20)
         printf("(the latest 20; `history ID` lists all of one challenge)\n");
@@ -239,6 +299,23 @@ static void progress_bar(int done, int total, int width, bool colour)
         fputs("░", stdout);
 }
 
+/* The solved column: unaided, only with help, or not yet. */
+static const char *solved_how(const challenge_stats *cs)
+{
+    return !cs || !cs->solved ? "" : cs->unaided ? "unaided" : "with help";
+}
+
+/* The challenges due for review now, named after "Due for review: ". */
+static void print_due(const sched_item *items, int n)
+{
+    int due = 0;
+    for (int i = 0; i < n; i++)
+        if (items[i].s.state == SCHED_DUE)
+            printf("%s%s", due++ ? ", " : "Due for review: ", items[i].id);
+    fputs(due ? ".  `next` suggests what to practise.\n"
+              : "Nothing is due for review.  `next` suggests what to practise.\n", stdout);
+}
+
 int repl_stats(session *s, int argc, char **argv)
 {
     (void)argc;
@@ -250,35 +327,37 @@ int repl_stats(session *s, int argc, char **argv)
         printf("%s\n", err.msg);
         return 1;
     }
-    char **ids;
-    int n = catalog_ids(s->cat, &ids);
-    printf("%-18s %8s  %4s  %-6s  %s\n", "challenge", "attempts", "best", "solved",
-           "fastest pass");
-    int solved = 0, attempts = 0;
+    int64_t now = (int64_t)time(NULL);
+    sched_item *items;
+    int n = review_items(s->cat, s->hist, false, now, &items);
+    printf("%-18s %8s  %4s  %-9s  %7s  %s\n", "challenge", "attempts", "best", "solved",
+           "fastest", "review");
+    int solved = 0, unaided = 0, attempts = 0;
     double best_sum = 0;
     for (int i = 0; i < n; i++) {
-        const challenge_stats *cs = stats_find(st, nst, ids[i]);
-        char best[16] = "-", fast[32] = "";
+        const challenge_stats *cs = stats_find(st, nst, items[i].id);
+        char best[16] = "-", fast[32] = "", review[32];
         if (cs) {
             snprintf(best, sizeof best, "%.0f", round(cs->best));
             if (cs->solved)
                 format_duration(cs->best_elapsed_s, fast, sizeof fast);
             solved += cs->solved;
+            unaided += cs->unaided;
             attempts += cs->attempts;
             best_sum += cs->best;
         }
-        printf("%-18s %8d  %4s  %s  %s\n", ids[i], cs ? cs->attempts : 0, best,
-               solved_cell(cs && cs->solved), fast);
+        review_cell(&items[i].s, now, review, sizeof review);
+        printf("%-18s %8d  %4s  %-9s  %7s  %s\n", items[i].id, cs ? cs->attempts : 0, best,
+               solved_how(cs), fast, review);
     }
     printf("\nProgress ");
     progress_bar(solved, n, 30, s->colour);
-    printf(" %d/%d solved (%.0f%%), %d attempt%s, mean best score over the catalog %.0f\n",
-           solved, n,
-           n ? 100.0 * solved / n : 0.0, attempts, attempts == 1 ? "" : "s",
+    printf(" %d/%d solved (%d unaided, %d only with help), %d attempt%s, mean best score "
+           "over the catalog %.0f\n",
+           solved, n, unaided, solved - unaided, attempts, attempts == 1 ? "" : "s",
            n ? best_sum / n : 0.0);
-    for (int i = 0; i < n; i++)
-        free(ids[i]);
-    free(ids);
+    print_due(items, n);
+    review_free(items, n);
     stats_free(st, nst);
     return 0;
 }

@@ -16,10 +16,12 @@
 #include "repl/cmds.h"
 #include "repl/info.h"
 #include "repl/mock.h"
+#include "repl/next.h"
 #include "repl/watch.h"
 #include "spec/challenge.h"
 #include "spec/spec.h"
 #include "store/workspace.h"
+#include "util/suggest.h"
 
 /* Set by the signal handlers (the only state outside the session: a
  * handler has nowhere else to put it). */
@@ -49,17 +51,24 @@ static int repl_help(session *s, int argc, char **argv);
 static int repl_quit(session *s, int argc, char **argv);
 
 static const command commands[] = {
-    {"list", "[--tag T] [--difficulty D]", repl_list,
+    {"list", "[--tag [T]] [--difficulty D]", repl_list,
      "the challenges, with your best score",
      "Lists every challenge: id, difficulty, time limit, your best score and whether\n"
      "you have solved it (passed at least once).  --tag and --difficulty (easy,\n"
-     "medium, hard; or the level alone) narrow the list."},
+     "medium, hard; or the level alone) narrow the list; --tag alone lists the tags."},
+    {"next", "", repl_next,
+     "what to practise next",
+     "Suggests what to practise: challenges you have never tried at your level\n"
+     "first (the easiest level you have not passed everything of), then those\n"
+     "passed only with help or not passed yet, then those due for review.  A\n"
+     "challenge passed strong and unaided comes back after 3 days, then 7, 21, 60."},
     {"start", "ID [MINUTES]", repl_start,
      "begin a challenge: statement, starter file, countdown",
      "Prints the statement, writes a starter file with the prototypes and the\n"
      "statement as a comment into the workspace (./mldrill-work, or --workspace\n"
      "DIR), and starts the countdown shown in the prompt.  A file you already have\n"
-     "for the challenge is kept.  MINUTES replaces the challenge's time limit."},
+     "for the challenge is kept.  MINUTES replaces the challenge's time limit.  A\n"
+     "challenge you left unfinished goes on with the time that was left."},
     {"edit", "", repl_edit,
      "open the solution file in $VISUAL or $EDITOR",
      "Opens the solution file in $VISUAL, else $EDITOR, else vi, and waits for the\n"
@@ -71,27 +80,32 @@ static const command commands[] = {
     {"submit", "", repl_submit,
      "grade on the full rubric and record the attempt",
      "Grades the file on the whole rubric (hidden cases, stability, speed against\n"
-     "the reference, convergence, organization), prints the report with the hints\n"
-     "used and any overtime, and records the attempt and its source in the\n"
-     "history.  You may submit again; every attempt is kept.  Ctrl-C cancels."},
+     "the reference, convergence, organization), prints the report with the help\n"
+     "used (hints, a peek, overtime), and records the attempt and its source in\n"
+     "the history.  A pass stops the clock.  \"strong\" needs a pass within time,\n"
+     "no peek and at most one hint.  You may submit again; every attempt is kept.\n"
+     "Ctrl-C cancels."},
     {"watch", "", repl_watch,
      "run the examples each time the file is saved",
-     "Runs `run` now and again every time the solution file is saved.  Any key\n"
-     "(or Ctrl-C) stops watching."},
+     "Runs `run` now and again every time the solution file is saved, with the\n"
+     "clock shown.  Any key (or Ctrl-C) stops watching."},
     {"hint", "", repl_hint,
      "the next hint (hints used are noted in the report)",
      "Shows the next of the challenge's hints, gentlest first.  The number of\n"
-     "hints used appears in the report and the history."},
+     "hints used appears in the report and the history; with more than one, a\n"
+     "pass is not \"strong\"."},
     {"time", "", repl_time,
      "time left on the clock",
      "Shows the time left and spent.  Warnings come at 5 minutes, 1 minute and\n"
      "time up, even while you are typing.  When time is up your work is kept:\n"
      "`submit` records it, marked overtime by how much."},
-    {"solution", "[ID]", repl_solution,
-     "the reference solution (after a submit, or when time is up)",
-     "Shows the reference implementation of the challenge in progress once you\n"
-     "have submitted it or its time is up; `solution ID` shows that of any\n"
-     "challenge you have submitted before."},
+    {"solution", "[ID] [--peek]", repl_solution,
+     "the model answer (once you pass, or when time is up)",
+     "Shows the model answer of the challenge in progress, what a strong\n"
+     "candidate writes, once you have passed it or its time is up; `solution ID`\n"
+     "shows that of a challenge you have passed before.  --peek shows it earlier\n"
+     "and records a peek: the report and the history say so, and a pass is then\n"
+     "not \"strong\"."},
     {"report", "", repl_report,
      "the last report again",
      "Prints the last report of this challenge (from `run` or `submit`) again."},
@@ -101,17 +115,19 @@ static const command commands[] = {
      "challenge with ID).  `history ID N` shows attempt N of ID: its report and\n"
      "the exact source that was graded."},
     {"stats", "", repl_stats,
-     "best score per challenge and overall progress",
-     "For every challenge: attempts, best score, solved or not, fastest passing\n"
-     "time; then a progress bar over the whole catalog."},
+     "best score per challenge, help, what is due, overall progress",
+     "For every challenge: attempts, best score, solved unaided or only with help,\n"
+     "fastest passing time and when it is due for review; then a progress bar over\n"
+     "the whole catalog and what is due now."},
     {"reset", "", repl_reset,
      "a fresh starter file (the old one is kept as .bak)",
      "Replaces the solution file with a fresh starter; your previous file is kept\n"
      "next to it as <id>.c.bak.  The clock keeps running."},
     {"abandon", "", repl_abandon,
      "stop the challenge in progress (the file is kept)",
-     "Stops the current challenge without recording anything; the file stays.  In\n"
-     "a mock interview it skips to the next challenge."},
+     "Stops the current challenge without recording anything; the file stays and\n"
+     "the next `start` begins a fresh clock (the help used is kept until a pass).\n"
+     "In a mock interview it skips to the next challenge."},
     {"mock", "[MINUTES]", repl_mock,
      "a mock interview: unsolved challenges back to back, one clock",
      "Picks challenges you have not solved to fill MINUTES (default 45), easiest\n"
@@ -156,7 +172,14 @@ static const command *find_command(const char *name, bool quiet)
                 printf(" %s", commands[i].name);
         printf(".\n");
     } else {
-        printf("Unknown command \"%s\": `help` lists the commands.\n", name);
+        const char *names[NCOMMANDS];
+        for (size_t i = 0; i < NCOMMANDS; i++)
+            names[i] = commands[i].name;
+        int k = suggest_closest(name, names, NCOMMANDS);
+        printf("Unknown command \"%s\"", name);
+        if (k >= 0)
+            printf(": did you mean `%s`?", names[k]);
+        printf("  (`help` lists the commands)\n");
     }
     return NULL;
 }
@@ -200,6 +223,12 @@ static void prompt(void *ctx, char *buf, size_t n)
     }
     double left = rtimer_left(&s->timer, now_seconds());
     char t[32], m[24], pos[32] = "";
+    if (s->solved) {
+        char used[32];
+        format_duration(session_elapsed(s), used, sizeof used);
+        snprintf(buf, n, "mldrill[%s solved %s]> ", s->c->id, used);
+        return;
+    }
     rtimer_format(left, t, sizeof t);
     if (mock_position(s, m, sizeof m))
         snprintf(pos, sizeof pos, "mock %s ", m);
@@ -213,6 +242,7 @@ static void prompt(void *ctx, char *buf, size_t n)
 
 static char *idle(void *ctx)
 {
+    session_tick(ctx);
     return session_warning_text(ctx);
 }
 
@@ -355,7 +385,8 @@ static void leave(session *s)
     if (s->mock)
         mock_finish(s);
     if (s->c && !s->submitted && rline_interactive(s->line))
-        printf("%s stays in %s; `start %s` picks it up again.\n", s->c->id, s->file, s->c->id);
+        printf("%s stays in %s; `start %s` picks it up again with the time that was "
+               "left.\n", s->c->id, s->file, s->c->id);
     session_end(s, true);
 }
 
@@ -403,6 +434,7 @@ int repl_main(const repl_config *cfg)
             break;
         run_line(&s, line);
         free(line);
+        session_tick(&s);
         fflush(stdout);
     }
     leave(&s);

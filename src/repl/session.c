@@ -43,8 +43,18 @@ challenge *session_load(session *s, const char *id)
 {
     md_err err;
     char *path = catalog_find(s->cat, id, &err);
-    if (!path) {
+    if (!path && catalog_is_path(id)) {
         printf("%s\n", err.msg);
+        return NULL;
+    }
+    if (!path) {
+        /* the catalog's message names `mldrill list`: here it is `list` */
+        char *near = catalog_suggest(s->cat, id);
+        printf("Unknown challenge \"%s\"", id);
+        if (near)
+            printf(": did you mean `%s`?", near);
+        printf("  (`list` shows them)\n");
+        free(near);
         return NULL;
     }
     challenge *c = challenge_load(path, &err);
@@ -63,8 +73,35 @@ double session_elapsed(const session *s)
     return (now_seconds() - s->started_real) * s->scale;
 }
 
+help_used session_help(const session *s)
+{
+    help_used h = {s->hints, s->peeked, 0};
+    double left = rtimer_left(&s->timer, now_seconds());
+    if (s->c && s->timer.running && left < 0)
+        h.overtime_s = -left;
+    return h;
+}
+
+void session_keep(session *s)
+{
+    if (!s->c || s->mock || s->solved || !s->hist)
+        return;
+    pending p = {s->started_wall, session_elapsed(s), s->timer.limit_s, s->hints, s->peeked};
+    md_err err;
+    if (history_pending_put(s->hist, s->c->id, &p, &err) != 0)
+        printf("Could not keep the clock of %s for next time: %s\n", s->c->id, err.msg);
+    s->saved_real = now_seconds();
+}
+
+void session_tick(session *s)
+{
+    if (s->c && now_seconds() - s->saved_real > 30)
+        session_keep(s);
+}
+
 void session_end(session *s, bool stop_clock)
 {
+    session_keep(s);
     spec_free(s->c);
     s->c = NULL;
     free(s->file);
@@ -73,6 +110,61 @@ void session_end(session *s, bool stop_clock)
     s->last = NULL;
     if (stop_clock)
         rtimer_stop(&s->timer, now_seconds());
+}
+
+/* Starts the clock of the challenge in progress with limit_s, or goes on
+ * from where it was left unfinished.  Sets *resumed when it did; the
+ * help carried over is set either way (a peek can come before a start). */
+static void start_clock(session *s, double *limit_s, bool *resumed)
+{
+    pending p;
+    md_err err;
+    int rc = !s->mock && s->hist ? history_pending_get(s->hist, s->c->id, &p, &err) : 1;
+    if (rc < 0)
+        printf("Could not look for an unfinished %s: %s\n", s->c->id, err.msg);
+    bool found = rc == 0;
+    *resumed = found && p.limit_s > 0;
+    if (found) {
+        s->hints = p.hints;
+        s->peeked = s->solution_seen = p.peeked;
+    }
+    if (*resumed) {
+        *limit_s = p.limit_s;
+        s->started_wall = p.started_at;
+        s->started_real = now_seconds() - p.elapsed_s / s->scale;
+        rtimer_resume(&s->timer, now_seconds(), p.limit_s, p.elapsed_s, s->scale);
+    } else if (*limit_s > 0) {
+        rtimer_start(&s->timer, s->started_real, *limit_s, s->scale);
+    }
+}
+
+/* The statement, the file and the clock, as `start` shows them. */
+static void print_start(const session *s, const char *path, bool created, double limit_s,
+                        bool resumed)
+{
+    const challenge *c = s->c;
+    const char *b = s->colour ? "\033[1m" : "", *r = s->colour ? "\033[0m" : "";
+    printf("\n%s%s — %s%s  (%s, %g min)\n\n%s\n\n", b, c->id, c->title, r,
+           difficulty_name(c->diff), limit_s > 0 ? limit_s / 60 : (double)c->minutes,
+           c->statement);
+    printf("Your file: %s  %s\n", session_shown_path(path),
+           created ? "(a new starter with the prototypes)"
+                   : "(kept from before: `reset` gives a fresh starter)");
+    char t[32], lim[32];
+    rtimer_format(limit_s, lim, sizeof lim);
+    help_used h = session_help(s);
+    char *help = help_describe(&h);
+    if (resumed) {
+        rtimer_format(rtimer_left(&s->timer, now_seconds()), t, sizeof t);
+        printf("The clock is running: %s left of %s, going on from where you stopped%s%s%s.\n",
+               t, lim, *help ? " (so far: " : "", help, *help ? ")" : "");
+    } else if (limit_s > 0) {
+        printf("The clock is running: %s%s%s%s.  ", lim, *help ? " (already used: " : "", help,
+               *help ? ")" : "");
+    }
+    free(help);
+    printf("`run` checks the examples, `submit` grades and records,\n"
+           "`hint` helps (hints are noted), `help` lists everything.\n");
 }
 
 int session_begin(session *s, challenge *c, double limit_s)
@@ -89,25 +181,13 @@ int session_begin(session *s, challenge *c, double limit_s)
     s->c = c;
     s->file = path;
     s->hints = 0;
-    s->submitted = s->solution_seen = false;
+    s->submitted = s->solved = s->solution_seen = s->peeked = false;
     s->started_wall = (int64_t)time(NULL);
     s->started_real = now_seconds();
-    if (limit_s > 0)
-        rtimer_start(&s->timer, s->started_real, limit_s, s->scale);
-
-    const char *b = s->colour ? "\033[1m" : "", *r = s->colour ? "\033[0m" : "";
-    printf("\n%s%s — %s%s  (%s, %d min)\n\n%s\n\n", b, c->id, c->title, r,
-           difficulty_name(c->diff), c->minutes, c->statement);
-    printf("Your file: %s  %s\n", session_shown_path(path),
-           created ? "(a new starter with the prototypes)"
-                   : "(kept from before: `reset` gives a fresh starter)");
-    if (limit_s > 0) {
-        char t[32];
-        rtimer_format(limit_s, t, sizeof t);
-        printf("The clock is running: %s.  ", t);
-    }
-    printf("`run` checks the examples, `submit` grades and records,\n"
-           "`hint` helps (hints are noted), `help` lists everything.\n");
+    bool resumed;
+    start_clock(s, &limit_s, &resumed);
+    s->saved_real = now_seconds();
+    print_start(s, path, created, limit_s, resumed);
     return 0;
 }
 
@@ -274,7 +354,7 @@ char *session_warning_text(session *s)
     char lim[32];
     format_duration(s->timer.limit_s, lim, sizeof lim);
     return xasprintf("%s[time] Time is up on %s (%s).%s Your work is kept: `submit` records "
-                     "it, marked overtime;\n`solution` shows the reference.",
+                     "it, marked overtime;\n`solution` shows the model answer.",
                      on, what, lim, off);
 }
 

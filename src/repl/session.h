@@ -7,6 +7,7 @@
  *   cmds.c    start, edit, run, submit, hint, time, solution, report,
  *             reset, abandon
  *   info.c    list, history, stats
+ *   next.c    next (and the schedule `stats` shows)
  *   watch.c   watch
  *   mock.c    mock
  *
@@ -23,6 +24,7 @@
 #include "store/history.h"
 #include "repl/line.h"
 #include "repl/timer.h"
+#include "grade/help.h"
 #include "grade/report.h"
 
 typedef struct mock mock;
@@ -44,29 +46,51 @@ typedef struct session {
     challenge *c;
     char *file;               /* its solution file */
     rtimer timer;             /* the countdown (one clock for a mock) */
-    int64_t started_wall;     /* unix time the challenge started */
-    double started_real;      /* monotonic time it started */
-    int hints;                /* hints shown */
+    int64_t started_wall;     /* unix time its clock first started (kept
+                                 when it is picked up again) */
+    double started_real;      /* monotonic time it started, moved back by
+                                 the time spent before a resume */
+    int hints;                /* hints shown (carried over a resume) */
     bool submitted;           /* submitted at least once */
-    bool solution_seen;       /* the reference was shown */
+    bool solved;              /* passed: the clock has stopped (not in a mock) */
+    bool solution_seen;       /* the model answer was shown */
+    bool peeked;              /* ... before a pass or time-up (--peek) */
+    double saved_real;        /* monotonic time the clock was last kept */
     report *last;             /* the last report, run or submit */
     bool cancelled;           /* the last grading was cancelled (Ctrl-C) */
     mock *mock;               /* a mock interview in progress, or NULL */
     bool quit;
 } session;
 
-/* Loads a challenge by id, printing the error; NULL when it fails. */
+/* Loads a challenge by id, printing the error (with "did you mean" for a
+ * mistyped id); NULL when it fails. */
 challenge *session_load(session *s, const char *id);
 
 /* Makes c (owned from now on) the challenge in progress: starter file,
- * statement.  When limit_s > 0 the clock starts over with that limit;
+ * statement.  When limit_s > 0 the clock starts over with that limit,
+ * or, outside a mock, goes on from where the challenge was left
+ * unfinished (the history's pending state: time spent, hints, peek);
  * otherwise it keeps running (the next challenge of a mock).  Returns 0,
  * or 1 after printing why not (c is then freed). */
 int session_begin(session *s, challenge *c, double limit_s);
 
-/* Ends the challenge in progress (the file stays); stops the clock
- * unless a mock goes on. */
+/* Ends the challenge in progress (the file stays), keeping its clock and
+ * help in the history unless it was solved; stops the clock unless a
+ * mock goes on. */
 void session_end(session *s, bool stop_clock);
+
+/* Keeps the clock and the help of the challenge in progress in the
+ * history, so that quitting and starting it again resumes it (nothing
+ * in a mock, or once solved).  Prints why when it cannot. */
+void session_keep(session *s);
+
+/* Keeps it when the last time was more than half a minute ago: called
+ * while the learner is idle, so a REPL that is killed loses little. */
+void session_tick(session *s);
+
+/* The help used so far on the challenge in progress (overtime as of
+ * now). */
+help_used session_help(const session *s);
 
 /* Grades the solution file (a snapshot of it, so the source recorded is
  * the one graded) with a progress line; NULL after printing why (an

@@ -20,15 +20,24 @@ static const struct {
 
 void rtimer_start(rtimer *t, double now, double limit_s, double scale)
 {
+    rtimer_resume(t, now, limit_s, 0, scale);
+}
+
+void rtimer_resume(rtimer *t, double now, double limit_s, double elapsed_s, double scale)
+{
+    if (elapsed_s < 0)
+        elapsed_s = 0;
     t->running = true;
-    t->start = now;
-    t->limit_s = limit_s;
     t->scale = scale > 0 ? scale : 1;
+    t->start = now - elapsed_s / t->scale;
+    t->limit_s = limit_s;
     t->stopped = 0;
     t->given = 0;
-    /* a warning for a moment before the start means nothing */
+    /* a warning for a moment before the (re)start means nothing; time up
+     * is given again only if it had already come */
+    double left = limit_s - elapsed_s;
     for (size_t i = 0; i < NWARNINGS; i++)
-        if (warnings[i].left_s > 0 && warnings[i].left_s >= limit_s)
+        if ((warnings[i].left_s > 0 || elapsed_s > 0) && warnings[i].left_s >= left)
             t->given |= warnings[i].w;
 }
 

@@ -33,6 +33,11 @@ typedef struct rtimer {
 /* Starts the clock at real time now with a limit in session seconds. */
 void rtimer_start(rtimer *t, double now, double limit_s, double scale);
 
+/* Starts it again at real time now as if elapsed_s session seconds had
+ * already gone by (a challenge picked up again): the warnings for the
+ * moments already past are not given. */
+void rtimer_resume(rtimer *t, double now, double limit_s, double elapsed_s, double scale);
+
 /* Stops the clock (the elapsed time is kept). */
 void rtimer_stop(rtimer *t, double now);
 

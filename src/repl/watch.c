@@ -45,6 +45,32 @@ static void settle(int fd, const char *name)
         saved(fd, name);
 }
 
+/* The line that says what is watched, with the clock: on a terminal it
+ * is drawn again in place every second (no newline), elsewhere printed
+ * once per run. */
+static void status(session *s, bool redraw)
+{
+    bool tty = rline_editing(s->line);
+    if (redraw && !tty)
+        return;
+    char t[32];
+    if (s->solved)
+        format_duration(session_elapsed(s), t, sizeof t);
+    else
+        rtimer_format(rtimer_left(&s->timer, now_seconds()), t, sizeof t);
+    printf("%s(watching %s, %s %s: save to run again; any key stops)%s", tty ? "\r\033[K" : "",
+           path_basename(s->file), t, s->solved ? "to solve" : "left", tty ? "" : "\n");
+    fflush(stdout);
+}
+
+/* Clears the status line before anything else is printed (on a
+ * terminal; it is drawn again after). */
+static void status_clear(session *s)
+{
+    if (rline_editing(s->line))
+        printf("\r\033[K");
+}
+
 /* Runs the examples; false when Ctrl-C cancelled the run. */
 static bool run_once(session *s, const char *why)
 {
@@ -59,13 +85,14 @@ static bool run_once(session *s, const char *why)
         char *text = report_text(r, s->colour);
         fputs(text, stdout);
         free(text);
+        if (r->passed)
+            printf("`submit` grades the full rubric.\n");
         report_free(s->last);
         s->last = r;
     }
     if (s->cancelled)
         return false;
-    printf("(watching %s: save to run again; any key stops)\n", path_basename(s->file));
-    fflush(stdout);
+    status(s, false);
     return true;
 }
 
@@ -91,23 +118,34 @@ int repl_watch(session *s, int argc, char **argv)
     rline_keys_begin(s->line);
     bool stop = !run_once(s, "watching");
     while (!stop && !*s->interrupted && !rline_buffered(s->line)) {
-        session_warnings(s);
+        char *warning = session_warning_text(s);
+        if (warning) {
+            status_clear(s);
+            printf("%s\n", warning);
+            status(s, true);
+            free(warning);
+        }
+        session_tick(s);
         double until = rtimer_until_next(&s->timer, now_seconds());
         int timeout = until < 1 ? (int)(until * 1000) + 1 : 1000;
         struct pollfd p[2] = {{rline_fd(s->line), POLLIN, 0}, {fd, POLLIN, 0}};
         int r = poll(p, 2, timeout);
         if (r < 0 && errno != EINTR)
             break;
-        if (r <= 0)
+        if (r <= 0) {
+            status(s, true);    /* the clock moves */
             continue;
+        }
         if (p[0].revents) {
             rline_take_input(s->line);
             stop = true;
         } else if (p[1].revents && saved(fd, name)) {
             settle(fd, name);
+            status_clear(s);
             stop = !run_once(s, "saved");
         }
     }
+    status_clear(s);
     rline_keys_end(s->line);
     *s->interrupted = 0;
     close(fd);

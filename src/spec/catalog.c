@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "util/suggest.h"
 
 char *catalog_data_dir(void)
 {
@@ -68,9 +69,14 @@ static bool ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
+bool catalog_is_path(const char *arg)
+{
+    return ends_with(arg, ".json") || strchr(arg, '/');
+}
+
 char *catalog_find(const catalog *cat, const char *id, md_err *err)
 {
-    if (ends_with(id, ".json") || strchr(id, '/')) {
+    if (catalog_is_path(id)) {
         if (file_exists(id))
             return xstrdup(id);
         md_fail(err, "%s: no such spec file", id);
@@ -122,4 +128,16 @@ int catalog_ids(const catalog *cat, char ***ids)
     if (n)
         qsort(*ids, (size_t)n, sizeof(char *), cmp_str);
     return n;
+}
+
+char *catalog_suggest(const catalog *cat, const char *id)
+{
+    char **ids;
+    int n = catalog_ids(cat, &ids);
+    int k = suggest_closest(id, (const char *const *)ids, (size_t)n);
+    char *near = k >= 0 ? xstrdup(ids[k]) : NULL;
+    for (int i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    return near;
 }

@@ -21,6 +21,14 @@ void catalog_free(catalog *cat);
  * NULL with err ("unknown challenge \"x\"; `mldrill list` shows them"). */
 char *catalog_find(const catalog *cat, const char *id, md_err *err);
 
+/* Whether a command-line argument names a spec file (a path, or a name
+ * ending in .json) rather than a challenge id. */
+bool catalog_is_path(const char *arg);
+
+/* The challenge id closest to a mistyped one ("did you mean"), or NULL
+ * when none is close (caller frees). */
+char *catalog_suggest(const catalog *cat, const char *id);
+
 /* Every challenge id on the path, sorted, duplicates removed; returns the
  * count and a malloc'd array of malloc'd strings. */
 int catalog_ids(const catalog *cat, char ***ids);

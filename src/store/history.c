@@ -2,6 +2,8 @@
 
 #include "store/history.h"
 
+#include "grade/help.h"
+
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -52,6 +54,34 @@ static const char schema_v1[] =
     "  PRIMARY KEY(attempt_id, criterion)) WITHOUT ROWID;"
     "CREATE INDEX attempts_by_time ON attempts(submitted_at);";
 
+/* Version 2: the honest record.  An attempt says whether the model answer
+ * was peeked at before it (a v1 attempt made before the time was up with
+ * the reference seen could only have seen it by then: that counts) and
+ * whether it passed unaided (grade/help.h); pending keeps the clock and
+ * the help of a challenge left unfinished, so `start` resumes it.  A
+ * pending row with limit_s 0 carries help only (a peek before any
+ * start). */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+static const char migrate_v2[] =
+    "ALTER TABLE attempts ADD COLUMN peeked INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE attempts ADD COLUMN unaided INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE attempts SET peeked = (solution_seen AND overtime_s <= 0);"
+    "UPDATE attempts SET unaided = (passed AND NOT peeked AND overtime_s <= 0"
+    "  AND hints_used <= " STR(HELP_FREE_HINTS) ");"
+    "CREATE TABLE pending("
+    "  challenge TEXT PRIMARY KEY,"
+    "  started_at INTEGER NOT NULL,"
+    "  elapsed_s REAL NOT NULL,"
+    "  limit_s REAL NOT NULL,"
+    "  hints INTEGER NOT NULL,"
+    "  peeked INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL) WITHOUT ROWID;";
+
+/* The steps from each version to the next: migrations[v] takes a
+ * database at version v to v + 1. */
+static const char *const migrations[HISTORY_SCHEMA_VERSION] = {schema_v1, migrate_v2};
+
 static int db_fail(history *h, md_err *err, const char *what)
 {
     h->rc = sqlite3_errcode(h->db);
@@ -97,15 +127,21 @@ static int ensure_schema(history *h, md_err *err)
         return -1;
     if (user_version(h, &v, err) != 0)
         goto rollback;
-    if (v == 0) {
-        char *sql = xasprintf("%s PRAGMA user_version = %d;", schema_v1,
-                              HISTORY_SCHEMA_VERSION);
+    /* another process may have created or migrated it meanwhile; and a
+     * newer one in between is still refused */
+    if (v > HISTORY_SCHEMA_VERSION) {
+        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+        return ensure_schema(h, err);
+    }
+    /* one step at a time, all in this transaction: a database is at one
+     * version or the next, never in between */
+    for (; v < HISTORY_SCHEMA_VERSION; v++) {
+        char *sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
         int rc = exec_sql(h, sql, err);
         free(sql);
         if (rc != 0)
             goto rollback;
     }
-    /* future versions migrate here, one step at a time */
     return exec_sql(h, "COMMIT", err);
 rollback:
     sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
@@ -207,8 +243,8 @@ static int insert_attempt(history *h, const report *r, const attempt_meta *m,
     static const char sql[] =
         "INSERT INTO attempts(challenge, n, submitted_at, started_at, elapsed_s, limit_s,"
         " overtime_s, hints_used, score, passed, compile_error, verdict, mode,"
-        " solution_seen, seed, report_json, report_text, source)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        " solution_seen, seed, report_json, report_text, source, peeked, unaided)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_fail(h, err, "recording the attempt");
@@ -232,6 +268,9 @@ static int insert_attempt(history *h, const report *r, const attempt_meta *m,
     sqlite3_bind_text(st, k++, json, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, k++, text, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, k++, source ? source : "", -1, SQLITE_STATIC);
+    help_used help = {r->hints_used, m->peeked, r->overtime_s};
+    sqlite3_bind_int(st, k++, m->peeked);
+    sqlite3_bind_int(st, k++, r->passed && help_unaided(&help));
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(h, err, "recording the attempt");
     sqlite3_finalize(st);
     free(json);
@@ -264,6 +303,19 @@ static int insert_criteria(history *h, const report *r, sqlite3_int64 id, md_err
     return rc;
 }
 
+/* A pass ends the run: the next start is a fresh one. */
+static int drop_pending(history *h, const char *challenge, md_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h->db, "DELETE FROM pending WHERE challenge = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_fail(h, err, "ending the run");
+    sqlite3_bind_text(st, 1, challenge, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(h, err, "ending the run");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int history_record(history *h, const report *r, const attempt_meta *m, const char *source,
                    int *n, md_err *err)
 {
@@ -274,6 +326,7 @@ int history_record(history *h, const report *r, const attempt_meta *m, const cha
     if (next_number(h, r->challenge, &num, err) != 0 ||
         insert_attempt(h, r, m, source, num, err) != 0 ||
         insert_criteria(h, r, sqlite3_last_insert_rowid(h->db), err) != 0 ||
+        (r->passed && drop_pending(h, r->challenge, err) != 0) ||
         exec_sql(h, "COMMIT", err) != 0) {
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
@@ -287,7 +340,10 @@ int history_record(history *h, const report *r, const attempt_meta *m, const cha
 
 #define ATTEMPT_COLUMNS                                                                 \
     "id, challenge, n, submitted_at, started_at, elapsed_s, limit_s, overtime_s,"      \
-    " hints_used, score, passed, compile_error, solution_seen, verdict, mode, seed"
+    " hints_used, score, passed, compile_error, solution_seen, verdict, mode, seed,"      \
+    " peeked, unaided"
+
+#define ATTEMPT_NCOLUMNS 18
 
 static char *col_text(sqlite3_stmt *st, int i)
 {
@@ -315,6 +371,8 @@ static void read_attempt(sqlite3_stmt *st, attempt *a)
     a->verdict = col_text(st, k++);
     a->mode = col_text(st, k++);
     a->seed = (uint64_t)sqlite3_column_int64(st, k++);
+    a->peeked = sqlite3_column_int(st, k++);
+    a->unaided = sqlite3_column_int(st, k++);
 }
 
 static int read_criteria(history *h, attempt *a, md_err *err)
@@ -385,9 +443,9 @@ int history_get(history *h, const char *challenge, int n, attempt *out, md_err *
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         read_attempt(st, out);
-        out->report_json = col_text(st, 16);
-        out->report_text = col_text(st, 17);
-        out->source = col_text(st, 18);
+        out->report_json = col_text(st, ATTEMPT_NCOLUMNS);
+        out->report_text = col_text(st, ATTEMPT_NCOLUMNS + 1);
+        out->source = col_text(st, ATTEMPT_NCOLUMNS + 2);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
@@ -407,7 +465,8 @@ int history_stats(history *h, challenge_stats **out, md_err *err)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(h->db,
                            "SELECT challenge, count(*), max(score), max(passed),"
-                           " max(submitted_at), min(CASE WHEN passed THEN elapsed_s END)"
+                           " max(submitted_at), min(CASE WHEN passed THEN elapsed_s END),"
+                           " max(unaided)"
                            " FROM attempts GROUP BY challenge ORDER BY challenge",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(h, err, "reading the statistics");
@@ -422,6 +481,7 @@ int history_stats(history *h, challenge_stats **out, md_err *err)
         c->solved = sqlite3_column_int(st, 3);
         c->last_at = sqlite3_column_int64(st, 4);
         c->best_elapsed_s = sqlite3_column_double(st, 5);
+        c->unaided = sqlite3_column_int(st, 6);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -429,6 +489,113 @@ int history_stats(history *h, challenge_stats **out, md_err *err)
         return db_fail(h, err, "reading the statistics");
     }
     *out = s;
+    return n;
+}
+
+int history_outcomes(history *h, history_outcome **out, md_err *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h->db,
+                           "SELECT challenge, submitted_at, started_at, passed, unaided,"
+                           " verdict = 'strong' FROM attempts"
+                           " ORDER BY challenge, submitted_at, id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(h, err, "reading the outcomes");
+    int n = 0, rc;
+    history_outcome *o = NULL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        o = xrealloc(o, sizeof *o * (size_t)(n + 1));
+        history_outcome *x = &o[n++];
+        x->challenge = col_text(st, 0);
+        x->a.at = sqlite3_column_int64(st, 1);
+        x->a.run = sqlite3_column_int64(st, 2);
+        x->a.passed = sqlite3_column_int(st, 3);
+        x->a.unaided = sqlite3_column_int(st, 4);
+        x->a.strong = sqlite3_column_int(st, 5);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        outcomes_free(o, n);
+        return db_fail(h, err, "reading the outcomes");
+    }
+    *out = o;
+    return n;
+}
+
+void outcomes_free(history_outcome *o, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(o[i].challenge);
+    free(o);
+}
+
+/* --- pending ------------------------------------------------------------ */
+
+int history_pending_get(history *h, const char *challenge, pending *out, md_err *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h->db, "SELECT started_at, elapsed_s, limit_s, hints, peeked"
+                                  " FROM pending WHERE challenge = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(h, err, "reading the unfinished challenge");
+    sqlite3_bind_text(st, 1, challenge, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->started_at = sqlite3_column_int64(st, 0);
+        out->elapsed_s = sqlite3_column_double(st, 1);
+        out->limit_s = sqlite3_column_double(st, 2);
+        out->hints = sqlite3_column_int(st, 3);
+        out->peeked = sqlite3_column_int(st, 4);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    return rc == SQLITE_DONE ? 1 : db_fail(h, err, "reading the unfinished challenge");
+}
+
+int history_pending_put(history *h, const char *challenge, const pending *p, md_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h->db, "INSERT OR REPLACE INTO pending(challenge, started_at,"
+                                  " elapsed_s, limit_s, hints, peeked, updated_at)"
+                                  " VALUES(?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(h, err, "keeping the unfinished challenge");
+    sqlite3_bind_text(st, 1, challenge, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, p->started_at);
+    sqlite3_bind_double(st, 3, p->elapsed_s);
+    sqlite3_bind_double(st, 4, p->limit_s);
+    sqlite3_bind_int(st, 5, p->hints);
+    sqlite3_bind_int(st, 6, p->peeked);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)time(NULL));
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0
+                                             : db_fail(h, err, "keeping the unfinished challenge");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int history_pending_ids(history *h, char ***ids, md_err *err)
+{
+    *ids = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h->db, "SELECT challenge FROM pending WHERE limit_s > 0"
+                                  " ORDER BY challenge", -1, &st, NULL) != SQLITE_OK)
+        return db_fail(h, err, "listing the unfinished challenges");
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *ids = xrealloc(*ids, sizeof(char *) * (size_t)(n + 1));
+        (*ids)[n++] = col_text(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        for (int i = 0; i < n; i++)
+            free((*ids)[i]);
+        free(*ids);
+        *ids = NULL;
+        return db_fail(h, err, "listing the unfinished challenges");
+    }
     return n;
 }
 

@@ -1,7 +1,10 @@
 /* history — the learner's record of submissions, in SQLite: one row per
  * `submit` with when it happened, how long it took against the time
- * limit, the points of every criterion, the hints used, the overtime, the
- * report (JSON and text) and the source that was graded.
+ * limit, the points of every criterion, the help used (hints, a peek at
+ * the model answer, the overtime) and whether the pass was unaided, the
+ * report (JSON and text) and the source that was graded.  It also keeps
+ * the clock and the help of every challenge left unfinished (pending),
+ * so that starting it again resumes with the time that was left.
  *
  * The database lives in the XDG state directory (history.sqlite3) and is
  * opened in WAL mode with a busy timeout, so several REPLs may record at
@@ -17,8 +20,10 @@
 #include <stdint.h>
 
 #include "grade/report.h"
+#include "store/schedule.h"
 
-#define HISTORY_SCHEMA_VERSION 1
+/* 1: attempts and their criteria; 2: peeked, unaided, pending */
+#define HISTORY_SCHEMA_VERSION 2
 
 typedef struct history history;
 
@@ -28,7 +33,8 @@ typedef struct attempt_meta {
     int64_t started_at;       /* unix time the countdown started */
     double elapsed_s;         /* session time from start to submit */
     double limit_s;           /* the time limit */
-    bool solution_seen;       /* the reference was shown before this submit */
+    bool solution_seen;       /* the answer was shown before this submit */
+    bool peeked;              /* ... before a pass or time-up (`solution --peek`) */
 } attempt_meta;
 
 /* One recorded submission.  The three long texts are filled only by
@@ -43,6 +49,8 @@ typedef struct attempt {
     int hints_used;
     double score;
     bool passed, compile_error, solution_seen;
+    bool peeked;              /* the answer was peeked at before it */
+    bool unaided;             /* passed with no more help than help_unaided allows */
     char *verdict;
     char *mode;
     uint64_t seed;
@@ -58,6 +66,7 @@ typedef struct challenge_stats {
     int attempts;
     double best;              /* best score */
     bool solved;              /* passed at least once */
+    bool unaided;             /* passed unaided at least once */
     int64_t last_at;          /* unix time of the latest attempt */
     double best_elapsed_s;    /* fastest passing attempt (0 when none) */
 } challenge_stats;
@@ -78,7 +87,9 @@ const char *history_path(const history *h);
 
 /* Records one submission: the report r (its hints_used and overtime_s
  * included) of the file whose text is source.  Sets *n to the attempt's
- * number for its challenge.  Returns 0, or -1 with err. */
+ * number for its challenge.  A passing attempt ends the run of its
+ * challenge: its pending row goes in the same transaction.  Returns 0,
+ * or -1 with err. */
 int history_record(history *h, const report *r, const attempt_meta *m,
                    const char *source, int *n, md_err *err);
 
@@ -95,6 +106,36 @@ int history_get(history *h, const char *challenge, int n, attempt *out, md_err *
 /* Totals per challenge that has attempts, sorted by id.  Free with
  * stats_free.  Returns the count or -1 with err. */
 int history_stats(history *h, challenge_stats **out, md_err *err);
+
+/* Every attempt as the schedule sees it, by challenge then oldest first.
+ * Free with outcomes_free.  Returns the count or -1 with err. */
+typedef struct history_outcome {
+    char *challenge;
+    sched_attempt a;
+} history_outcome;
+int history_outcomes(history *h, history_outcome **out, md_err *err);
+void outcomes_free(history_outcome *o, int n);
+
+/* --- a challenge left unfinished -------------------------------------- */
+
+typedef struct pending {
+    int64_t started_at;       /* unix time its clock first started */
+    double elapsed_s;         /* session seconds spent on it */
+    double limit_s;           /* its limit; 0: no clock yet, help only */
+    int hints;                /* hints shown */
+    bool peeked;              /* the model answer was peeked at */
+} pending;
+
+/* The pending state of a challenge: 0 with *out, 1 when there is none,
+ * -1 with err. */
+int history_pending_get(history *h, const char *challenge, pending *out, md_err *err);
+
+/* Saves (replaces) the pending state of a challenge.  0, or -1 with err. */
+int history_pending_put(history *h, const char *challenge, const pending *p, md_err *err);
+
+/* The challenges with a clock pending (limit_s > 0), sorted (a malloc'd array of
+ * malloc'd strings).  Returns the count or -1 with err. */
+int history_pending_ids(history *h, char ***ids, md_err *err);
 
 void attempt_clear(attempt *a);
 void attempts_free(attempt *a, int n);

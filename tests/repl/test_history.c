@@ -1,7 +1,10 @@
 /* The history database: attempts recorded and read back whole, numbered
  * per challenge; several processes recording at once lose nothing; a
  * process killed (SIGKILL) while recording leaves a sound database in
- * which every attempt is complete; a newer schema is refused. */
+ * which every attempt is complete; a newer schema is refused, an older
+ * one (tests/repl/data/history-v1.sql) is migrated with its attempts
+ * kept; the help of an attempt decides whether it was unaided; an
+ * unfinished challenge's clock is kept until a pass ends its run. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -92,7 +95,7 @@ static void an_attempt_should_read_back_whole(void **state)
     report *r = fake_report(c, 0.8);
     r->hints_used = 2;
     r->overtime_s = 65;
-    attempt_meta m = {"practice", 1700000000, 1865.5, 1800, true};
+    attempt_meta m = {"practice", 1700000000, 1865.5, 1800, true, true};
     int n = 0;
     assert_int_equal(history_record(h, r, &m, "int kmeans(void) { return 1; }\n", &n, &err), 0);
     assert_int_equal(n, 1);
@@ -157,7 +160,7 @@ static void numbers_should_count_per_challenge(void **state)
     md_err err;
     history *h = history_open(db, &err);
     assert_non_null(h);
-    attempt_meta m = {"mock", 0, 10, 600, false};
+    attempt_meta m = {"mock", 0, 10, 600, false, false};
     report *ra = fake_report(a, 1), *rb = fake_report(b, 0.1);
     int n;
     for (int i = 1; i <= 3; i++) {
@@ -261,7 +264,7 @@ static void concurrent_writers_should_lose_nothing(void **state)
         if (pids[w] == 0) {
             history *hh = history_open(db, &err);
             report *r = fake_report(c, 0.9);
-            attempt_meta m = {"practice", 0, 1, 600, false};
+            attempt_meta m = {"practice", 0, 1, 600, false, false};
             int bad = !hh;
             for (int i = 0; i < EACH && !bad; i++)
                 bad = history_record(hh, r, &m, "src", NULL, &err) != 0;
@@ -334,7 +337,7 @@ static void sigkill_while_recording_should_leave_a_sound_database(void **state)
         if (pid == 0) {
             history *hh = history_open(db, &err);
             report *r = fake_report(c, 0.5);
-            attempt_meta m = {"practice", 0, 1, 600, false};
+            attempt_meta m = {"practice", 0, 1, 600, false, false};
             for (;;)
                 if (!hh || history_record(hh, r, &m, src, NULL, &err) != 0)
                     _exit(1);
@@ -350,13 +353,162 @@ static void sigkill_while_recording_should_leave_a_sound_database(void **state)
     assert_true(n > 0);
     /* and the next REPL records as usual */
     h = history_open(db, &err);
-    attempt_meta m = {"practice", 0, 1, 600, false};
+    attempt_meta m = {"practice", 0, 1, 600, false, false};
     int num;
     assert_int_equal(history_record(h, r, &m, src, &num, &err), 0);
     assert_int_equal(num, n + 1);
     history_close(h);
     report_free(r);
     free(src);
+    spec_free(c);
+    drop_db(db);
+}
+
+
+static void a_v1_database_should_migrate_and_keep_its_attempts(void **state)
+{
+    (void)state;
+    char *db = tmp_db();
+    char *fixture = path_join(getenv("MLDRILL_SRC"), "tests/repl/data/history-v1.sql");
+    char *sql = file_read(fixture, NULL, NULL);
+    assert_non_null(sql);
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(db, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    md_err err;
+    history *h = history_open(db, &err);
+    assert_non_null(h);
+    /* every attempt is still there, whole, with its help worked out */
+    static const struct {
+        const char *id;
+        int n;
+        bool peeked, unaided;
+    } want[] = {
+        {"kmeans", 1, false, true},   {"kmeans", 2, false, false},   /* 3 hints */
+        {"softmax", 1, true, false},  {"softmax", 2, false, false},  /* overtime */
+        {"logreg", 1, false, false},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        attempt a;
+        assert_int_equal(history_get(h, want[i].id, want[i].n, &a, &err), 0);
+        assert_int_equal(a.peeked, want[i].peeked);
+        assert_int_equal(a.unaided, want[i].unaided);
+        assert_non_null(strstr(a.report_text, "Score "));
+        attempt_clear(&a);
+    }
+    attempt a;
+    assert_int_equal(history_get(h, "kmeans", 1, &a, &err), 0);
+    assert_true(a.crit_applies[CRIT_CORRECTNESS] && a.crit_score[CRIT_CORRECTNESS] == 40);
+    assert_string_equal(a.source, "int a;");
+    attempt_clear(&a);
+    challenge_stats *st;
+    int ns = history_stats(h, &st, &err);
+    assert_int_equal(ns, 3);
+    assert_true(stats_find(st, ns, "kmeans")->unaided);
+    assert_false(stats_find(st, ns, "softmax")->unaided);
+    assert_true(stats_find(st, ns, "softmax")->solved);
+    stats_free(st, ns);
+    /* the new parts work on it, and reopening changes nothing */
+    pending p = {1700000000, 90, 600, 2, true};
+    assert_int_equal(history_pending_put(h, "knn", &p, &err), 0);
+    history_close(h);
+    h = history_open(db, &err);
+    assert_non_null(h);
+    pending q;
+    assert_int_equal(history_pending_get(h, "knn", &q, &err), 0);
+    assert_true(q.elapsed_s == 90 && q.hints == 2 && q.peeked);
+    history_close(h);
+    assert_int_equal(sqlite3_open(db, &raw), SQLITE_OK);
+    sqlite3_stmt *v;
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &v, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(v), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(v, 0), HISTORY_SCHEMA_VERSION);
+    sqlite3_finalize(v);
+    sqlite3_close(raw);
+    free(sql);
+    free(fixture);
+    drop_db(db);
+}
+
+static void help_should_decide_whether_a_pass_was_unaided(void **state)
+{
+    (void)state;
+    challenge *c = load("softmax");
+    char *db = tmp_db();
+    md_err err;
+    history *h = history_open(db, &err);
+    static const struct {
+        double frac;
+        int hints;
+        bool peeked;
+        double overtime;
+        bool unaided;
+    } rows[] = {
+        {1, 0, false, 0, true},   {1, 1, false, 0, true},   {1, 2, false, 0, false},
+        {1, 0, true, 0, false},   {1, 0, false, 5, false},  {0.3, 0, false, 0, false},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        report *r = fake_report(c, rows[i].frac);
+        r->hints_used = rows[i].hints;
+        r->overtime_s = rows[i].overtime;
+        attempt_meta m = {"practice", 1700000000 + (int64_t)i, 60, 600, rows[i].peeked,
+                          rows[i].peeked};
+        int n;
+        assert_int_equal(history_record(h, r, &m, "x", &n, &err), 0);
+        attempt a;
+        assert_int_equal(history_get(h, "softmax", n, &a, &err), 0);
+        assert_int_equal(a.unaided, rows[i].unaided);
+        assert_int_equal(a.peeked, rows[i].peeked);
+        attempt_clear(&a);
+        report_free(r);
+    }
+    history_outcome *o;
+    int k = history_outcomes(h, &o, &err);
+    assert_int_equal(k, 6);
+    assert_true(o[0].a.passed && o[0].a.unaided && o[0].a.run == 1700000000);
+    assert_false(o[5].a.passed);
+    outcomes_free(o, k);
+    history_close(h);
+    spec_free(c);
+    drop_db(db);
+}
+
+static void a_pass_should_end_the_pending_run(void **state)
+{
+    (void)state;
+    challenge *c = load("softmax");
+    char *db = tmp_db();
+    md_err err;
+    history *h = history_open(db, &err);
+    pending p = {1700000000, 125.5, 600, 3, false}, q;
+    assert_int_equal(history_pending_get(h, "softmax", &q, &err), 1);
+    assert_int_equal(history_pending_put(h, "softmax", &p, &err), 0);
+    p.elapsed_s = 200;    /* replaced, not added */
+    assert_int_equal(history_pending_put(h, "softmax", &p, &err), 0);
+    pending only_help = {0, 0, 0, 0, true};
+    assert_int_equal(history_pending_put(h, "knn", &only_help, &err), 0);
+    char **ids;
+    int k = history_pending_ids(h, &ids, &err);
+    assert_int_equal(k, 1);    /* a peek alone is no clock */
+    assert_string_equal(ids[0], "softmax");
+    free(ids[0]);
+    free(ids);
+    assert_int_equal(history_pending_get(h, "softmax", &q, &err), 0);
+    assert_true(q.elapsed_s == 200 && q.limit_s == 600 && q.hints == 3 && !q.peeked);
+    assert_true(q.started_at == 1700000000);
+    /* a failed submit keeps it, a pass ends it */
+    attempt_meta m = {"practice", 1700000000, 200, 600, false, false};
+    report *fail = fake_report(c, 0.3), *pass = fake_report(c, 1);
+    assert_int_equal(history_record(h, fail, &m, "x", NULL, &err), 0);
+    assert_int_equal(history_pending_get(h, "softmax", &q, &err), 0);
+    assert_int_equal(history_record(h, pass, &m, "x", NULL, &err), 0);
+    assert_int_equal(history_pending_get(h, "softmax", &q, &err), 1);
+    assert_int_equal(history_pending_get(h, "knn", &q, &err), 0);
+    report_free(fail);
+    report_free(pass);
+    history_close(h);
     spec_free(c);
     drop_db(db);
 }
@@ -368,6 +520,9 @@ int main(void)
         cmocka_unit_test(numbers_should_count_per_challenge),
         cmocka_unit_test(a_newer_schema_should_be_refused),
         cmocka_unit_test(open_existing_should_not_create_a_database),
+        cmocka_unit_test(a_v1_database_should_migrate_and_keep_its_attempts),
+        cmocka_unit_test(help_should_decide_whether_a_pass_was_unaided),
+        cmocka_unit_test(a_pass_should_end_the_pending_run),
         cmocka_unit_test(concurrent_writers_should_lose_nothing),
         cmocka_unit_test(concurrent_first_opens_should_all_succeed),
         cmocka_unit_test(sigkill_while_recording_should_leave_a_sound_database),

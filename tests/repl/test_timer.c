@@ -26,6 +26,27 @@ static void warnings_should_come_at_five_one_and_zero_minutes(void **state)
     assert_true(rtimer_left(&t, 1000.0 + 31 * 60) < 0);
 }
 
+static void a_resumed_clock_should_go_on_from_the_time_left(void **state)
+{
+    (void)state;
+    rtimer t;
+    /* 30 minutes, 27 already spent when the learner quit */
+    rtimer_resume(&t, 500.0, 30 * 60, 27 * 60, 1);
+    assert_true(rtimer_elapsed(&t, 500.0) == 27 * 60);
+    assert_true(rtimer_left(&t, 560.0) == 2 * 60);
+    /* the 5-minute warning was past already: not given now */
+    assert_int_equal(rtimer_due(&t, 500.0), RT_NONE);
+    assert_int_equal(rtimer_due(&t, 620.0), RT_ONE_MINUTE);
+    assert_int_equal(rtimer_due(&t, 680.0), RT_TIME_UP);
+    /* resumed already over: no "time is up" again, the overtime counts on */
+    rtimer_resume(&t, 0, 10 * 60, 11 * 60, 60);
+    assert_int_equal(rtimer_due(&t, 0.5), RT_NONE);
+    assert_true(rtimer_left(&t, 1.0) == -2 * 60);
+    /* nothing spent: the same as a start */
+    rtimer_resume(&t, 0, 10 * 60, 0, 1);
+    assert_int_equal(rtimer_due(&t, 5 * 60), RT_FIVE_MINUTES);
+}
+
 static void a_short_limit_should_skip_the_warnings_before_its_start(void **state)
 {
     (void)state;
@@ -116,6 +137,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(warnings_should_come_at_five_one_and_zero_minutes),
         cmocka_unit_test(a_short_limit_should_skip_the_warnings_before_its_start),
+        cmocka_unit_test(a_resumed_clock_should_go_on_from_the_time_left),
         cmocka_unit_test(warnings_due_together_should_give_only_the_latest),
         cmocka_unit_test(the_scale_should_speed_the_clock_up),
         cmocka_unit_test(until_next_should_be_zero_when_a_warning_is_due),
