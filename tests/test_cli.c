@@ -181,6 +181,21 @@ static void usage_errors_should_exit_2(void **state)
     assert_int_equal(r.code, 2);
     assert_non_null(strstr(r.err, "unknown challenge"));
     run_free(&r);
+    /* a mistyped id gets a suggestion, from every command that takes one */
+    static const char *const typos[][2] = {
+        {"grade sofmtax tests/solutions/softmax/accepted_loops.c", "softmax"},
+        {"show kmean", "kmeans"},
+        {"validate lgoreg", "logreg"},
+    };
+    for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+        r = mldrill(typos[i][0]);
+        assert_int_equal(r.code, 2);
+        char *want = xasprintf("did you mean `%s`?", typos[i][1]);
+        if (!strstr(r.err, want))
+            fail_msg("%s: %s", typos[i][0], r.err);
+        free(want);
+        run_free(&r);
+    }
     r = mldrill("grade softmax /nonexistent/solution.c");
     assert_int_equal(r.code, 2);
     assert_non_null(strstr(r.err, "/nonexistent/solution.c"));

@@ -19,6 +19,23 @@ const char *help_verdict(const char *verdict, const help_used *h)
     return verdict;
 }
 
+void help_apply(report *r, const help_used *h)
+{
+    r->hints_used = h->hints;
+    r->overtime_s = h->overtime_s > 0 ? h->overtime_s : 0;
+    r->peeked = h->peeked;
+    const char *v = help_verdict(r->verdict, h);
+    if (v != r->verdict) {
+        r->verdict_unaided = r->verdict;
+        r->verdict = v;
+    }
+}
+
+help_used help_of(const report *r)
+{
+    return (help_used){r->hints_used, r->peeked, r->overtime_s};
+}
+
 char *help_describe(const help_used *h)
 {
     strbuf sb = {0};

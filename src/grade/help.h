@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+#include "grade/report.h"
+
 /* Hints a strong pass may have used: one nudge is part of an interview. */
 #define HELP_FREE_HINTS 1
 
@@ -25,6 +27,14 @@ bool help_unaided(const help_used *h);
  * help was more than unaided; any other verdict is returned as it is.
  * Returns a string literal or verdict itself. */
 const char *help_verdict(const char *verdict, const help_used *h);
+
+/* Puts the help into a graded report: its hints_used, overtime_s and
+ * peeked, and the verdict counting the help (verdict_unaided keeps the
+ * one it replaced, when it changed). */
+void help_apply(report *r, const help_used *h);
+
+/* The help a report says was used. */
+help_used help_of(const report *r);
 
 /* The help in words, "3 hints, a peek at the answer, overtime +2:10", or
  * "" when there was none (caller frees). */

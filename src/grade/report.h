@@ -77,9 +77,11 @@ typedef struct report {
     char *loss_case;
     double *loss_user, *loss_ref;
     int nloss_user, nloss_ref;
-    /* REPL sessions */
+    /* REPL sessions: the help used (grade/help.h sets these) */
     int hints_used;
     double overtime_s;        /* > 0 when submitted after the time limit */
+    bool peeked;              /* the model answer was peeked at before */
+    const char *verdict_unaided;    /* the verdict help lowered, or NULL */
 } report;
 
 report *report_new(const challenge *c);

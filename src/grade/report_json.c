@@ -103,7 +103,7 @@ static void add_timing(cJSON *o, const report *r)
     cJSON_AddNumberToObject(t, "expected_exponent", r->exponent_expected);
 }
 
-/* what the solution printed, and the REPL's hints and overtime */
+/* what the solution printed, and the help used in a REPL session */
 static void add_session(cJSON *o, const report *r)
 {
     if (r->output && *r->output) {
@@ -115,6 +115,10 @@ static void add_session(cJSON *o, const report *r)
         cJSON_AddNumberToObject(o, "hints_used", r->hints_used);
     if (r->overtime_s > 0)
         cJSON_AddNumberToObject(o, "overtime_seconds", round(r->overtime_s));
+    if (r->peeked)
+        cJSON_AddBoolToObject(o, "peeked", true);
+    if (r->verdict_unaided)
+        cJSON_AddStringToObject(o, "verdict_unaided", r->verdict_unaided);
 }
 
 char *report_json(const report *r)

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grade/help.h"
+
 typedef struct style {
     const char *bold, *dim, *green, *red, *yellow, *reset;
 } style;
@@ -225,11 +227,12 @@ static void text_footer(strbuf *sb, const report *r, const style *st)
     const char *col = r->passed ? st->green : st->red;
     sb_printf(sb, "\n%sScore %.0f/100%s — %s%s%s", st->bold, round(r->score), st->reset, col,
               r->verdict, st->reset);
-    if (r->hints_used)
-        sb_printf(sb, "  (%d hint%s used)", r->hints_used, r->hints_used == 1 ? "" : "s");
-    if (r->overtime_s > 0)
-        sb_printf(sb, "  (overtime by %d:%02d)", (int)r->overtime_s / 60,
-                  (int)r->overtime_s % 60);
+    /* the help used, which the verdict counts (grade/help.h) */
+    help_used h = help_of(r);
+    char *help = help_describe(&h);
+    if (*help)
+        sb_printf(sb, " — with %s", help);
+    free(help);
     sb_addc(sb, '\n');
     if (r->why_not)
         sb_printf(sb, "%s%s%s\n", st->dim, r->why_not, st->reset);

@@ -176,9 +176,7 @@ int repl_submit(session *s, int argc, char **argv)
     /* the help used is part of the verdict: more than a hint, a peek or
      * overtime, and a pass is not "strong" */
     help_used help = session_help(s);
-    r->hints_used = help.hints;
-    r->overtime_s = help.overtime_s;
-    r->verdict = help_verdict(r->verdict, &help);
+    help_apply(r, &help);
     print_report(s, r);
     int n = record(s, r, source);
     free(source);

@@ -118,9 +118,13 @@ static int list_tags(FILE *out, const catalog *cat)
     free(ids);
     if (nt)
         qsort(t, (size_t)nt, sizeof *t, by_tag);
+    int w = 0;
+    for (int j = 0; j < nt; j++)
+        if ((int)strlen(t[j].tag) > w)
+            w = (int)strlen(t[j].tag);
     fprintf(out, "Tags (--tag T lists the challenges that have one):\n");
     for (int j = 0; j < nt; j++) {
-        fprintf(out, "  %-20s %d challenge%s\n", t[j].tag, t[j].n, t[j].n == 1 ? "" : "s");
+        fprintf(out, "  %-*s  %d challenge%s\n", w, t[j].tag, t[j].n, t[j].n == 1 ? "" : "s");
         free(t[j].tag);
     }
     free(t);

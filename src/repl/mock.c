@@ -271,7 +271,8 @@ void mock_finish(session *s)
     }
     printf("Solved %d of %d; mean score %.0f (a challenge not submitted counts as 0).\n",
            solved, m->n, m->n ? sum / m->n : 0.0);
-    printf("`history` has the attempts; `solution ID` shows a reference you submitted.\n");
+    printf("`history` has the attempts; `solution ID` shows the model answer of one you "
+           "passed;\n`next` suggests what to practise.\n");
     session_end(s, true);
     mock_free(m);
     s->mock = NULL;

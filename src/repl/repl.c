@@ -423,7 +423,8 @@ int repl_main(const repl_config *cfg)
     free(line_history);
     if (rline_interactive(s.line))
         printf("mldrill — practise the ML coding interview.  `list` shows the challenges,\n"
-               "`start ID` begins one, `mock` runs an interview, `help` for the rest.\n");
+               "`next` suggests one, `start ID` begins it, `mock` runs an interview, `help`\n"
+               "for the rest.\n");
 
     while (!s.quit) {
         session_warnings(&s);

@@ -90,7 +90,10 @@ char *catalog_find(const catalog *cat, const char *id, md_err *err)
             return p;
         free(p);
     }
-    md_fail(err, "unknown challenge \"%s\" (`mldrill list` shows the challenges)", id);
+    char *near = catalog_suggest(cat, id);
+    md_fail(err, "unknown challenge \"%s\"%s%s%s (`mldrill list` shows the challenges)", id,
+            near ? ": did you mean `" : "", near ? near : "", near ? "`?" : "");
+    free(near);
     return NULL;
 }
 

@@ -18,7 +18,8 @@ catalog *catalog_open(const char *const *extra, int nextra);
 void catalog_free(catalog *cat);
 
 /* The spec path for an id, or for a path to a .json file.  Caller frees;
- * NULL with err ("unknown challenge \"x\"; `mldrill list` shows them"). */
+ * NULL with err ("unknown challenge \"kmean\": did you mean `kmeans`?
+ * (`mldrill list` shows the challenges)"). */
 char *catalog_find(const catalog *cat, const char *id, md_err *err);
 
 /* Whether a command-line argument names a spec file (a path, or a name

@@ -116,7 +116,7 @@ static void an_attempt_should_read_back_whole(void **state)
     assert_string_equal(a.mode, "practice");
     assert_true(a.report_json[0] == '{' && strstr(a.report_json, "\"kmeans\""));
     assert_non_null(strstr(a.report_text, "Score 80/100"));
-    assert_non_null(strstr(a.report_text, "2 hints used"));
+    assert_non_null(strstr(a.report_text, " — with 2 hints, overtime +1:05\n"));
     for (int k = 0; k < CRIT_COUNT; k++) {
         assert_int_equal(a.crit_applies[k], r->crit[k].applies);
         if (a.crit_applies[k])

@@ -4,7 +4,10 @@
  * after a restart; two REPLs recording at once lose nothing; a REPL
  * killed with SIGKILL in the middle of a submit leaves the database
  * sound; time up marks the submission overtime; a mock interview runs
- * its challenges back to back and ends with a summary. */
+ * its challenges back to back and ends with a summary.  The honest
+ * record: a peek before passing is recorded and the verdict is not
+ * "strong"; three hints show in the verdict and the history; the clock
+ * stops at a pass and resumes after quit and start. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -92,7 +95,7 @@ static void a_scripted_session_should_be_found_again_after_a_restart(void **stat
     assert_true(proc_expect(p, "All visible examples pass.", GRADE_S));
     proc_send(p, "hint\nsubmit\n");
     assert_true(proc_expect(p, "Hint 1 of", 10));
-    assert_true(proc_expect(p, "(1 hint used)", GRADE_S));
+    assert_true(proc_expect(p, " — with 1 hint\n", GRADE_S));
     assert_true(proc_expect(p, "Recorded as attempt 1 of softmax", 30));
     proc_send(p, "quit\n");
     assert_int_equal(proc_wait(p, 30), 0);
@@ -256,19 +259,21 @@ static void time_up_should_keep_the_work_and_mark_it_overtime(void **state)
     fixture f = setup_dir("pipetime", fast);
     proc *p = proc_pipe(&f.env, NULL);
     proc_send(p, "start softmax 1\nsolution\n");
+    assert_true(proc_expect(p, "(easy, 1 min)", 30));    /* MINUTES in the header */
     assert_true(proc_expect(p, "The clock is running: 1:00", 30));
-    assert_true(proc_expect(p, "The reference opens once you have submitted softmax", 10));
+    assert_true(proc_expect(p, "The model answer opens once you pass softmax or its time is up",
+                            10));
     /* shown while the script is idle, not only at the next command */
     assert_true(proc_expect(p, "[time] Time is up on softmax (1:00).", 10));
     proc_send(p, "solution\n");
-    assert_true(proc_expect(p, "Reference solution of softmax", 10));
+    assert_true(proc_expect(p, "Model answer of softmax", 10));
     write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
     proc_send(p, "submit\n");
-    assert_true(proc_expect(p, "(overtime by ", GRADE_S));
+    assert_true(proc_expect(p, " — pass — with overtime +", GRADE_S));
     assert_true(proc_expect(p, "Recorded as attempt 1 of softmax", 30));
     proc_send(p, "history softmax 1\ntime\nquit\n");
-    assert_true(proc_expect(p, "(overtime)", 30));
-    assert_true(proc_expect(p, "Time is up on softmax: over by ", 30));
+    assert_true(proc_expect(p, ", with overtime +", 30));
+    assert_true(proc_expect(p, "softmax: solved in ", 30));    /* the pass stopped the clock */
     assert_int_equal(proc_wait(p, 30), 0);
     proc_free(p);
 
@@ -281,6 +286,9 @@ static void time_up_should_keep_the_work_and_mark_it_overtime(void **state)
     assert_true(a.elapsed_s > a.limit_s);
     assert_true(a.limit_s == 60);
     assert_true(a.solution_seen);
+    assert_false(a.peeked);    /* shown once the time was up: no peek */
+    assert_false(a.unaided);   /* but overtime */
+    assert_string_not_equal(a.verdict, "strong");
     attempt_clear(&a);
     history_close(h);
     free(db);
@@ -302,8 +310,13 @@ static void a_mock_interview_should_run_back_to_back_and_summarise(void **state)
     size_t len = strcspn(p->o.buf + p->mark, " ");
     char *id = xstrndup(p->o.buf + p->mark, len);
     assert_true(proc_expect(p, "The clock is running: 12:00", 10));
-    proc_send(p, "solution\n");
-    assert_true(proc_expect(p, "opens once you have submitted", 10));
+    proc_send(p, "solution\ntime\n");
+    size_t from = p->mark;
+    assert_true(proc_expect(p, "Mock interview: ", 10));    /* `time` */
+    /* closed until it passes, or none written yet: never the reference */
+    char *said = xstrndup(p->o.buf + from, p->mark - from);
+    assert_true(strstr(said, "opens once you pass") || strstr(said, "has no model answer yet"));
+    free(said);
     char *ref = xasprintf("reference/%s.c", id);
     write_solution(&f, id, ref);
     proc_send(p, "submit\n");
@@ -335,25 +348,187 @@ static void a_mock_interview_should_run_back_to_back_and_summarise(void **state)
     fixture_free(&f);
 }
 
+/* Attempt n of id from the fixture's history (clear it after). */
+static attempt get_attempt(const fixture *f, const char *id, int n)
+{
+    char *db = db_path(f);
+    md_err err;
+    history *h = history_open(db, &err);
+    assert_non_null(h);
+    attempt a;
+    assert_int_equal(history_get(h, id, n, &a, &err), 0);
+    history_close(h);
+    free(db);
+    return a;
+}
+
+static void a_peek_before_passing_should_be_recorded_and_not_strong(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipepeek", NULL);
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\nsolution\n");
+    assert_true(proc_expect(p, "The model answer opens once you pass softmax", 30));
+    assert_true(proc_expect(p, "`solution --peek` shows it now and records a peek", 5));
+    proc_send(p, "solution --peek\n");
+    assert_true(proc_expect(p, "Model answer of softmax", 10));
+    assert_true(proc_expect(p, "(a peek is recorded", 10));
+    /* the model answer, its mistake sites gone; never the reference */
+    const char *o = sb_str(&p->o);
+    assert_non_null(strstr(o, "m = fmax(m, z[j]);"));
+    assert_null(strstr(o, "MISTAKE"));
+    assert_null(strstr(o, "double m = 0;"));
+    assert_null(strstr(o, "vexp"));
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    proc_send(p, "submit\n");
+    assert_true(proc_expect(p, "a peek at the answer", GRADE_S));
+    assert_true(proc_expect(p, "Recorded as attempt 1 of softmax", 30));
+    proc_send(p, "history softmax\nquit\n");
+    assert_true(proc_expect(p, "a peek at the answer", 30));
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+
+    attempt a = get_attempt(&f, "softmax", 1);
+    assert_true(a.passed);
+    assert_true(a.peeked && a.solution_seen);
+    assert_false(a.unaided);
+    assert_string_equal(a.verdict, "pass");
+    assert_null(strstr(a.report_text, "strong"));
+    attempt_clear(&a);
+    fixture_free(&f);
+}
+
+static void three_hints_should_show_in_the_verdict_and_the_history(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipehints", NULL);
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\nhint\nhint\nhint\nsubmit\n");
+    assert_true(proc_expect(p, "Hint 3 of 3", 30));
+    assert_true(proc_expect(p, "Score ", GRADE_S));
+    /* the verdict line names the help */
+    size_t at = p->mark;
+    assert_true(proc_expect(p, "\n", 5));
+    char *line = xstrndup(p->o.buf + at, p->mark - at);
+    assert_non_null(strstr(line, "3 hints"));
+    assert_null(strstr(line, "strong"));
+    free(line);
+    assert_true(proc_expect(p, "Recorded as attempt 1 of softmax", 30));
+    proc_send(p, "history\nhistory softmax 1\nstats\nquit\n");
+    assert_true(proc_expect(p, "3 hints", 30));           /* the list */
+    assert_true(proc_expect(p, "softmax attempt 1 — ", 30));
+    assert_true(proc_expect(p, ", with 3 hints", 5));     /* the attempt */
+    assert_true(proc_expect(p, "with help", 30));         /* stats: solved with help */
+    assert_true(proc_expect(p, "(0 unaided, 1 only with help)", 5));
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+
+    attempt a = get_attempt(&f, "softmax", 1);
+    assert_int_equal(a.hints_used, 3);
+    assert_true(a.passed && !a.unaided && !a.peeked);
+    assert_string_not_equal(a.verdict, "strong");
+    attempt_clear(&a);
+    fixture_free(&f);
+}
+
+/* "12:34" (or "+1:02") after needle in o, as session seconds; -1 when
+ * absent. */
+static double clock_after(const char *o, const char *needle)
+{
+    const char *p = strstr(o, needle);
+    int m, sec;
+    if (!p || sscanf(p + strlen(needle), "%d:%d", &m, &sec) != 2)
+        return -1;
+    return m * 60 + sec;
+}
+
+static void the_clock_should_resume_after_quit_and_stop_at_a_pass(void **state)
+{
+    (void)state;
+    static const char *const fast[] = {"MLDRILL_TIME_SCALE=60", NULL};    /* a minute a second */
+    fixture f = setup_dir("pipeclock", fast);
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax 10\nhint\n");
+    assert_true(proc_expect(p, "The clock is running: 10:00.", 30));
+    assert_true(proc_expect(p, "Hint 1 of", 10));
+    sleep(3);    /* three minutes */
+    proc_send(p, "quit\n");
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+
+    /* minutes later, the clock goes on from where it was */
+    sleep(2);
+    p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\n");
+    assert_true(proc_expect(p, "going on from where you stopped (so far: 1 hint).", 30));
+    double left = clock_after(sb_str(&p->o), "The clock is running: ");
+    assert_true(left >= 5 * 60 && left <= 7 * 60);    /* 7:00 less the start-up */
+    assert_non_null(strstr(sb_str(&p->o), "left of 10:00"));
+
+    /* a pass stops it: the time it shows no longer moves */
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_loops.c");
+    proc_send(p, "submit\n");
+    assert_true(proc_expect(p, "Solved in ", GRADE_S));
+    double solved = clock_after(p->o.buf + p->mark - strlen("Solved in "), "Solved in ");
+    assert_true(solved >= 3 * 60);
+    proc_send(p, "time\n");
+    assert_true(proc_expect(p, "softmax: solved in ", 10));
+    sleep(2);
+    proc_send(p, "time\n");
+    assert_true(proc_expect(p, "softmax: solved in ", 10));
+    const char *o = sb_str(&p->o);
+    const char *t1 = strstr(o, "softmax: solved in "), *t2 = strstr(t1 + 1, "softmax: solved in ");
+    assert_true(clock_after(t1, "softmax: solved in ") == clock_after(t2, "softmax: solved in "));
+    assert_true(clock_after(t1, "softmax: solved in ") == solved);
+    proc_send(p, "quit\n");
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+
+    /* the attempt took the time of both sittings, hint included */
+    attempt a = get_attempt(&f, "softmax", 1);
+    assert_true(a.elapsed_s >= 3 * 60 && a.limit_s == 600);
+    assert_int_equal(a.hints_used, 1);
+    attempt_clear(&a);
+
+    /* solved: the next start is a fresh clock with no help carried */
+    p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\nquit\n");
+    assert_true(proc_expect(p, "The clock is running: 10:00.  ", 30));
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+    fixture_free(&f);
+}
+
 static void bad_commands_should_explain_themselves(void **state)
 {
     (void)state;
     fixture f = setup_dir("pipebad", NULL);
     proc *p = proc_pipe(&f.env, NULL);
     proc_send(p, "frobnicate\nh\nrun\nstart nosuch\nstart softmax banana\nhistory x y z\n"
-                 "help submit\n# a comment\nlist --tag\n");
+                 "help submit\n# a comment\nlist --tag\nsbumit\nstrat\nstart kmean\n"
+                 "solution sofmtax\n");
     close(p->in);
     p->in = -1;
     assert_int_equal(proc_wait(p, 30), 0);
     const char *o = sb_str(&p->o);
-    assert_non_null(strstr(o, "Unknown command \"frobnicate\""));
+    assert_non_null(strstr(o, "Unknown command \"frobnicate\"  (`help` lists"));
     assert_non_null(strstr(o, "\"h\" could be hint history help"));
     assert_non_null(strstr(o, "No challenge in progress"));
-    assert_non_null(strstr(o, "unknown challenge \"nosuch\""));
+    assert_non_null(strstr(o, "Unknown challenge \"nosuch\"  (`list` shows them)"));
     assert_non_null(strstr(o, "MINUTES must be a number"));
     assert_non_null(strstr(o, "usage: history [ID [N]]"));
     assert_non_null(strstr(o, "Grades the file on the whole rubric"));
-    assert_non_null(strstr(o, "--tag needs a value"));
+    /* --tag alone: the tags there are */
+    assert_non_null(strstr(o, "Tags (--tag T lists"));
+    assert_non_null(strstr(o, "  clustering "));
+    /* typos get a suggestion */
+    assert_non_null(strstr(o, "Unknown command \"sbumit\": did you mean `submit`?"));
+    assert_non_null(strstr(o, "Unknown command \"strat\": did you mean `start`?"));
+    assert_non_null(strstr(o, "Unknown challenge \"kmean\": did you mean `kmeans`?"));
+    assert_non_null(strstr(o, "Unknown challenge \"sofmtax\": did you mean `softmax`?"));
+    /* in the session, commands are named as typed there */
+    assert_null(strstr(o, "mldrill list"));
     assert_null(strstr(o, "comment"));
     proc_free(p);
     fixture_free(&f);
@@ -367,6 +542,9 @@ int main(void)
         cmocka_unit_test(sigkill_during_submit_should_leave_the_history_sound),
         cmocka_unit_test(time_up_should_keep_the_work_and_mark_it_overtime),
         cmocka_unit_test(a_mock_interview_should_run_back_to_back_and_summarise),
+        cmocka_unit_test(a_peek_before_passing_should_be_recorded_and_not_strong),
+        cmocka_unit_test(three_hints_should_show_in_the_verdict_and_the_history),
+        cmocka_unit_test(the_clock_should_resume_after_quit_and_stop_at_a_pass),
         cmocka_unit_test(bad_commands_should_explain_themselves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -139,7 +139,7 @@ static void idle_warnings_should_not_garble_the_line_being_typed(void **state)
         dump(p);
     assert_string_equal(five, "[time] 5 minutes left on softmax.");
     assert_string_equal(one, "[time] 1 minute left on softmax: `submit` what you have soon.");
-    assert_string_equal(next, "`solution` shows the reference.");
+    assert_string_equal(next, "`solution` shows the model answer.");
     assert_true(strncmp(prompt, "mldrill[softmax +", 17) == 0);
     assert_true(ends_with(prompt, "]> hel"));
     assert_int_equal(screen_cursor_row(p), r + 2);

@@ -1,5 +1,5 @@
 /* Unit tests: help (the honest record's rule): which help keeps a pass
- * "strong", and the words for it, as a table. */
+ * "strong", and the words for it, as a table; a report taking the help. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,10 +40,32 @@ static void help_should_match_the_table(void **state)
     }
 }
 
+static void applying_help_should_keep_the_verdict_it_replaced(void **state)
+{
+    (void)state;
+    report r;
+    memset(&r, 0, sizeof r);
+    r.verdict = "strong";
+    help_used h = {3, true, 130};
+    help_apply(&r, &h);
+    assert_string_equal(r.verdict, "pass");
+    assert_string_equal(r.verdict_unaided, "strong");
+    assert_true(r.hints_used == 3 && r.peeked && r.overtime_s == 130);
+    help_used back = help_of(&r);
+    assert_true(back.hints == 3 && back.peeked && back.overtime_s == 130);
+    memset(&r, 0, sizeof r);
+    r.verdict = "strong";
+    help_used one = {1, false, 0};
+    help_apply(&r, &one);
+    assert_string_equal(r.verdict, "strong");
+    assert_null(r.verdict_unaided);    /* unchanged: nothing to keep */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(help_should_match_the_table),
+        cmocka_unit_test(applying_help_should_keep_the_verdict_it_replaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
