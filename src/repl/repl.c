@@ -299,6 +299,8 @@ static char **complete(void *ctx, char **words, int nwords, const char *prefix, 
     if (!c)
         return NULL;
     const char *name = c->name;
+    if (strcmp(name, "solution") == 0 && nwords <= 2)
+        add_match(&out, n, "--peek", prefix);
     if (nwords == 1 && (strcmp(name, "start") == 0 || strcmp(name, "solution") == 0 ||
                         strcmp(name, "history") == 0))
         add_ids(s, &out, n, prefix);
