@@ -11,7 +11,8 @@ set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="gcc libc6-dev pkg-config meson ninja-build libcjson-dev libopenblas-dev
-liblapacke-dev libffi-dev libseccomp-dev libedit-dev libsqlite3-dev libcmocka-dev"
+liblapacke-dev libffi-dev libseccomp-dev libedit-dev libsqlite3-dev libcmocka-dev
+libmd-dev"
 
 install_missing() {
     missing=""

@@ -7,10 +7,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sha2.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +22,11 @@
 #include "run/confine.h"
 
 #define COMPILE_LIMIT_S 60.0
+
+/* The compiler's limits: address space of each of its processes, bytes
+ * of any file it writes (the .so). */
+#define COMPILE_MAX_AS ((rlim_t)1 << 30)
+#define COMPILE_MAX_OUTPUT ((rlim_t)64 << 20)
 
 /* The flags every solution, reference and variant is built with.
  * -D_DEFAULT_SOURCE: strict C11 hides strdup, M_PI and friends, and an
@@ -138,6 +147,53 @@ static int split_words(const char *s, const char **argv, int max, char **storage
     return n;
 }
 
+/* In the compiler's child, before exec: it dies with the grader (a batch
+ * worker killed mid-compile leaves no compiler), and it runs under limits
+ * like the runner: address space (a preprocessor bomb), CPU, the size of
+ * the files it writes, no core.  Its process group is its own, so the
+ * grader can kill the driver and everything it started. */
+static void compiler_limits(pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(126);
+    struct rlimit as = {COMPILE_MAX_AS, COMPILE_MAX_AS};
+    struct rlimit cpu = {(rlim_t)COMPILE_LIMIT_S, (rlim_t)COMPILE_LIMIT_S + 1};
+    struct rlimit fsize = {COMPILE_MAX_OUTPUT, COMPILE_MAX_OUTPUT};
+    struct rlimit core = {0, 0};
+    setrlimit(RLIMIT_AS, &as);
+    setrlimit(RLIMIT_CPU, &cpu);
+    setrlimit(RLIMIT_FSIZE, &fsize);
+    setrlimit(RLIMIT_CORE, &core);
+}
+
+/* Waits for the compiler driver pid until the deadline (then kills its
+ * group), kills whatever it left in its group, and reaps it; its exit
+ * status, 128 when a signal ended it.  The driver is waited for without
+ * being reaped first, so its process group id cannot be reused by a
+ * stranger before the group is killed. */
+static int reap_compiler(pid_t pid, double deadline, strbuf *out)
+{
+    for (;;) {
+        siginfo_t si;
+        si.si_pid = 0;
+        int r = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT);
+        if ((r == 0 && si.si_pid == pid) || (r < 0 && errno != EINTR))
+            break;
+        if (now_seconds() > deadline) {
+            kill(-pid, SIGKILL);
+            sb_add(out, "\nmldrill: the compiler took too long and was stopped\n");
+            deadline = 1e300;
+        }
+        sleep_seconds(0.002);
+    }
+    kill(-pid, SIGKILL);
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
 /* Runs argv, capturing stdout and stderr; returns the exit status or -1.
  * With rules, the child is confined to them and its TMPDIR is tmpdir. */
 static int run_capture(const char **argv, const confine_rules *rules, const char *tmpdir,
@@ -146,6 +202,7 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
     int p[2];
     if (pipe2(p, O_CLOEXEC) != 0)
         return md_fail(err, "pipe: %s", strerror(errno));
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(p[0]);
@@ -154,6 +211,7 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
     }
     if (pid == 0) {
         setpgid(0, 0);
+        compiler_limits(parent);
         dup2(p[1], 1);
         dup2(p[1], 2);
         int devnull = open("/dev/null", O_RDONLY);
@@ -178,6 +236,7 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
         if (left <= 0 || poll(&pfd, 1, left) == 0) {
             kill(-pid, SIGKILL);
             sb_add(out, "\nmldrill: the compiler took too long and was stopped\n");
+            deadline = 1e300;
             break;
         }
         ssize_t n = read(p[0], buf, sizeof buf);
@@ -189,19 +248,29 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
             sb_addn(out, buf, (size_t)n);
     }
     close(p[0]);
-    int st;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+    return reap_compiler(pid, deadline, out);
 }
 
-/* Folds the files a source includes with #include "name" (next to it) into
- * the cache key, so a reference's shared header invalidates the builds
- * that use it.  Learners' files cannot include anything (confine.h). */
-static uint64_t hash_local_includes(uint64_t h, const char *src, const char *text, int depth)
+/* A cache key: SHA-256 over fields, each preceded by its length so that
+ * no two lists of fields hash the same bytes. */
+static void key_add(SHA2_CTX *k, const void *data, size_t len)
+{
+    uint64_t n = len;
+    SHA256Update(k, (const uint8_t *)&n, sizeof n);
+    SHA256Update(k, data, len);
+}
+
+static void key_str(SHA2_CTX *k, const char *s) { key_add(k, s, strlen(s)); }
+
+/* Folds the files a trusted source includes with #include "name" (next
+ * to it) into the key, so a reference's shared header invalidates the
+ * builds that use it.  Never for a learner's file: its includes are not
+ * the grader's business (the confined compiler cannot read them), and
+ * following them would read whatever the file names, unconfined. */
+static void key_local_includes(SHA2_CTX *k, const char *src, const char *text, int depth)
 {
     if (depth > 4)
-        return h;
+        return;
     char *dir = path_dirname(src);
     for (const char *p = text; (p = strstr(p, "#include")) != NULL; p++) {
         const char *q = p + 8;
@@ -215,18 +284,17 @@ static uint64_t hash_local_includes(uint64_t h, const char *src, const char *tex
         char *name = xstrndup(q + 1, (size_t)(end - q - 1));
         char *path = path_join(dir, name);
         size_t len;
-        char *inc = file_exists(path) ? file_read(path, &len, NULL) : NULL;
+        char *inc = file_read_regular(path, COMPILE_MAX_SOURCE, &len, NULL);
         if (inc) {
-            h = hash_str(h, name);
-            h = hash_bytes(h, inc, len);
-            h = hash_local_includes(h, path, inc, depth + 1);
+            key_str(k, name);
+            key_add(k, inc, len);
+            key_local_includes(k, path, inc, depth + 1);
             free(inc);
         }
         free(name);
         free(path);
     }
     free(dir);
-    return h;
 }
 
 const char *compile_mistake_file(const challenge *c, const mistake_spec *m)
@@ -292,32 +360,93 @@ static char *build_header(const challenge *c, const compile_opts *o)
     return header;
 }
 
-/* The cache key: it covers everything that changes the result. */
-static uint64_t cache_key(const char *src, const char *text, size_t len,
-                          const char *header, const compile_opts *o)
+/* The compiler's own identity, worked out once per process for a given
+ * $CC: where its binary is, its size and modification time, and what it
+ * says of its version and target.  A compiler upgraded in place changes
+ * the key, so nothing built by the old one is reused. */
+static const char *compiler_identity(void)
 {
-    uint64_t h = hash_str(HASH_SEED, MLDRILL_VERSION);
-    h = hash_str(h, compile_cc());
-    h = hash_str(h, o->sanitize ? "sanitize" : "plain");
-    h = hash_str(h, o->untrusted ? "untrusted" : "trusted");
-    h = hash_str(h, MLDRILL_BLAS_FLAGS);
+    static char *cached_cc, *cached_id;
+    const char *cc = compile_cc();
+    if (cached_id && strcmp(cached_cc, cc) == 0)
+        return cached_id;
+    strbuf id = {0};
+    const char *argv[12];
+    char *words;
+    int n = split_words(cc, argv, 8, &words);
+    /* the driver's binary, found the way execvp finds it */
+    char *bin = NULL;
+    if (n > 0 && strchr(argv[0], '/')) {
+        bin = realpath(argv[0], NULL);
+    } else if (n > 0) {
+        const char *path = getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin";
+        char *dirs = xstrdup(path);
+        for (char *d = strtok(dirs, ":"); d && !bin; d = strtok(NULL, ":")) {
+            char *cand = path_join(d, argv[0]);
+            if (access(cand, X_OK) == 0)
+                bin = realpath(cand, NULL);
+            free(cand);
+        }
+        free(dirs);
+    }
+    struct stat st;
+    if (bin && stat(bin, &st) == 0)
+        sb_printf(&id, "%s %lld %lld.%09ld\n", bin, (long long)st.st_size,
+                  (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    free(bin);
+    argv[n++] = "-dumpfullversion";
+    argv[n++] = "-dumpmachine";
+    argv[n] = NULL;
+    md_err e2;
+    run_capture(argv, NULL, NULL, &id, &e2);
+    free(words);
+    free(cached_cc);
+    free(cached_id);
+    cached_cc = xstrdup(cc);
+    cached_id = sb_take(&id);
+    return cached_id;
+}
+
+/* The cache key (64 hex digits into hex[65]): everything that changes
+ * the result, the role included. */
+static void cache_key(const char *src, const char *text, size_t len, const char *header,
+                      const compile_opts *o, char *hex)
+{
+    SHA2_CTX k;
+    SHA256Init(&k);
+    key_str(&k, "mldrill compile cache 2");
+    key_str(&k, MLDRILL_VERSION);
+    key_str(&k, compile_cc());
+    key_str(&k, compiler_identity());
+    key_str(&k, o->sanitize ? "sanitize" : "plain");
+    key_str(&k, o->untrusted ? "untrusted" : "trusted");
+    key_str(&k, MLDRILL_BLAS_FLAGS);
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
-        h = hash_str(h, flags[i]);
+        key_str(&k, flags[i]);
     for (size_t i = 0; o->sanitize && i < sizeof sanitize_flags / sizeof sanitize_flags[0]; i++)
-        h = hash_str(h, sanitize_flags[i]);
-    h = hash_str(h, header);
-    h = hash_bytes(h, text, len);
-    return hash_local_includes(h, src, text, 0);
+        key_str(&k, sanitize_flags[i]);
+    key_str(&k, header);
+    key_add(&k, text, len);
+    if (!o->untrusted)
+        key_local_includes(&k, src, text, 0);
+    uint8_t d[SHA256_DIGEST_LENGTH];
+    SHA256Final(d, &k);
+    for (int i = 0; i < SHA256_DIGEST_LENGTH; i++)
+        snprintf(hex + 2 * i, 3, "%02x", d[i]);
 }
 
 /* The cached .so and log paths of key k (res->so_path, b->logpath), and
- * the cache's include directory (caller frees), made if missing. */
-static char *cache_paths(uint64_t k, compile_result *res, cbuild *b, md_err *err)
+ * the cache's include directory (caller frees), made if missing.
+ * Trusted builds (references, model answers, variants) and a learner's
+ * builds live in separate directories: a trusted build is only ever
+ * looked up where no untrusted compile writes. */
+static char *cache_paths(const char *k, bool untrusted, compile_result *res, cbuild *b,
+                         md_err *err)
 {
     char *cache = xdg_cache_dir(err);
     if (!cache)
         return NULL;
-    char *sodir = path_join(cache, "so");
+    char *sodir = path_join(cache, untrusted ? "untrusted" : "trusted");
     char *incdir = path_join(cache, "include");
     free(cache);
     if (mkdir_p(sodir, err) != 0 || mkdir_p(incdir, err) != 0) {
@@ -325,10 +454,10 @@ static char *cache_paths(uint64_t k, compile_result *res, cbuild *b, md_err *err
         free(incdir);
         return NULL;
     }
-    char name[64];
-    snprintf(name, sizeof name, "%016llx.so", (unsigned long long)k);
+    char name[80];
+    snprintf(name, sizeof name, "%s.so", k);
     res->so_path = path_join(sodir, name);
-    snprintf(name, sizeof name, "%016llx.log", (unsigned long long)k);
+    snprintf(name, sizeof name, "%s.log", k);
     b->logpath = path_join(sodir, name);
     free(sodir);
     return incdir;
@@ -479,20 +608,32 @@ static int run_compiler(const char *src, const compile_opts *o, cbuild *b,
     return 0;
 }
 
+/* The bytes to compile: compile_opts.text, or the file, read as a
+ * regular file of bounded size (a learner's path is not trusted). */
+static char *source_text(const char *src, const compile_opts *o, size_t *len, md_err *err)
+{
+    if (o->text) {
+        *len = strlen(o->text);
+        return xstrdup(o->text);
+    }
+    return file_read_regular(src, COMPILE_MAX_SOURCE, len, err);
+}
+
 int compile_file(const challenge *c, const char *src, const compile_opts *o,
                  compile_result *res, md_err *err)
 {
     memset(res, 0, sizeof *res);
     if (o->text && o->untrusted)
         return md_fail(err, "compile: a text stands for a file in trusted builds only");
-    size_t srclen = o->text ? strlen(o->text) : 0;
-    char *text = o->text ? xstrdup(o->text) : file_read(src, &srclen, err);
+    size_t srclen = 0;
+    char *text = source_text(src, o, &srclen, err);
     if (!text)
         return -1;
     cbuild b = {.header = build_header(c, o)};
-    uint64_t key = cache_key(src, text, srclen, b.header, o);
+    char key[2 * SHA256_DIGEST_LENGTH + 1];
+    cache_key(src, text, srclen, b.header, o, key);
     free(text);
-    char *incdir = cache_paths(key, res, &b, err);
+    char *incdir = cache_paths(key, o->untrusted, res, &b, err);
     int rc = incdir ? 0 : -1;
     if (rc == 0 && !o->no_cache && file_exists(res->so_path)) {
         res->ok = res->cached = true;

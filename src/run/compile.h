@@ -3,12 +3,20 @@
  * $CC (default cc) -std=c11 -O2 -fPIC -shared, linked against CBLAS,
  * LAPACKE and libm only, with a generated header of the challenge's
  * prototypes force-included so a wrong signature is the compiler's own
- * "conflicting types" error.  Results are cached by content hash under
- * the XDG cache directory. */
+ * "conflicting types" error.  Results are cached under the XDG cache
+ * directory by a SHA-256 key over the bytes, the flags, the compiler's
+ * identity, the header and the role; trusted builds (references, model
+ * answers, variants) and untrusted ones (a learner's file) are kept in
+ * separate directories, so a learner's build can never be loaded as a
+ * reference.  The compiler runs under rlimits, in its own process group,
+ * and dies with the grader. */
 #ifndef MLDRILL_COMPILE_H
 #define MLDRILL_COMPILE_H
 
 #include "spec/spec.h"
+
+/* The largest source file compiled (a learner's file, a reference). */
+#define COMPILE_MAX_SOURCE ((size_t)1 << 20)
 
 typedef struct compile_opts {
     bool sanitize;        /* -fsanitize=address,undefined -g */

@@ -183,6 +183,51 @@ char *file_read(const char *path, size_t *len, md_err *err)
     return sb_take(&sb);
 }
 
+char *file_read_regular(const char *path, size_t max, size_t *len, md_err *err)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        md_fail(err, "%s: %s", path,
+                errno == ELOOP ? "is a symbolic link (give the file itself)" : strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    const char *bad = NULL;
+    if (fstat(fd, &st) != 0)
+        bad = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        bad = S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file";
+    else if ((uint64_t)st.st_size > max)
+        bad = "is too large";
+    if (bad) {
+        close(fd);
+        md_fail(err, "%s: %s", path, bad);
+        return NULL;
+    }
+    char *buf = xmalloc(max + 1);
+    size_t got = 0;
+    /* bounded: a file that grows while it is read stops at max + 1 */
+    while (got <= max) {
+        ssize_t n = read(fd, buf + got, max + 1 - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (got > max) {
+        free(buf);
+        md_fail(err, "%s: is too large", path);
+        return NULL;
+    }
+    buf[got] = '\0';
+    if (len)
+        *len = got;
+    return buf;
+}
+
 int file_write_atomic(const char *path, const void *data, size_t len,
                       md_err *err)
 {

@@ -51,6 +51,13 @@ void sb_free(strbuf *sb);
  * Returns NULL and fills err (naming the path and the errno text). */
 char *file_read(const char *path, size_t *len, md_err *err);
 
+/* Reads a regular file of at most max bytes, for paths a user hands in
+ * (submissions, solutions): the last component is not followed if it is a
+ * symbolic link (O_NOFOLLOW), a FIFO, device or directory is refused
+ * without blocking, and no more than max bytes are ever read.  Returns a
+ * NUL-terminated buffer the caller frees, or NULL with err. */
+char *file_read_regular(const char *path, size_t max, size_t *len, md_err *err);
+
 /* Writes data to path atomically (temporary file + rename). */
 int file_write_atomic(const char *path, const void *data, size_t len,
                       md_err *err);
