@@ -93,6 +93,7 @@ static void a_scripted_session_should_be_found_again_after_a_restart(void **stat
     assert_true(proc_expect(p, "The clock is running: 10:00", 30));
     proc_send(p, "edit\nrun\n");
     assert_true(proc_expect(p, "All visible examples pass.", GRADE_S));
+    assert_true(proc_expect(p, "`submit` grades the full rubric.", 5));
     proc_send(p, "hint\nsubmit\n");
     assert_true(proc_expect(p, "Hint 1 of", 10));
     assert_true(proc_expect(p, " — with 1 hint\n", GRADE_S));

@@ -304,7 +304,11 @@ static void watch_should_rerun_on_save_and_stop_on_a_key(void **state)
     write_solution(&f, "tests/solutions/softmax/accepted_loops.c");
     assert_true(proc_expect(p, "── saved ", 30));
     assert_true(proc_expect(p, "All visible examples pass.", GRADE_S));
-    assert_true(proc_expect(p, "(watching softmax.c", 10));
+    assert_true(proc_expect(p, "`submit` grades the full rubric.", 5));
+    /* the clock stays in sight, moving, while watching */
+    assert_true(proc_expect(p, "(watching softmax.c, ", 10));
+    assert_true(proc_expect(p, " left: save to run again", 5));
+    assert_true(proc_expect(p, "\r\033[K(watching softmax.c, ", 5));
     proc_send(p, "q");
     assert_true(proc_expect(p, "Stopped watching.", 10));
     proc_send(p, "time\r");
