@@ -9,6 +9,64 @@
 
 #include "spec/spec_parse.h"
 
+/* --- what the readers share ------------------------------------------------ */
+
+int sp_array(ld *L, const cJSON *j, const char *path, bool non_empty, const char *what,
+             size_t elem, item_parser parse, void **out, int *n)
+{
+    if (!cJSON_IsArray(j) || (non_empty && cJSON_GetArraySize(j) == 0))
+        return FAIL(L, path, "expected a%s array of %s", non_empty ? " non-empty" : "n",
+                    what);
+    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, elem);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, j)
+    {
+        char *ip = jpath_idx(path, *n);
+        int rc = parse(L, it, ip, *out, (*n)++);
+        free(ip);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+int sp_named(ld *L, const cJSON *j, const char *path, const char *expected, size_t elem,
+             item_parser parse, void **out, int *n)
+{
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected %s", expected);
+    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, elem);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, j)
+    {
+        char *ip = jpath_key(path, it->string);
+        int rc = 0;
+        if (!jr_is_ident(it->string)) {
+            rc = FAIL(L, ip, "\"%s\" is not a valid variable name", it->string);
+        } else {
+            *(char **)((char *)*out + elem * (size_t)*n) = xstrdup(it->string);
+            rc = parse(L, it, ip, *out, (*n)++);
+        }
+        free(ip);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+int sp_unique(ld *L, const char *path, const void *items, size_t elem, int i,
+              const char *what)
+{
+    const char *base = items;
+    const char *name = *(char *const *)(base + elem * (size_t)i);
+    for (int k = 0; k < i; k++)
+        if (strcmp(*(char *const *)(base + elem * (size_t)k), name) == 0)
+            return FAIL(L, path, "a second %s \"%s\"", what, name);
+    return 0;
+}
+
+/* --- the top level ----------------------------------------------------------- */
+
 /* The keys, "format" and "id" (which must be the file's name). */
 static int parse_identity(ld *L, const cJSON *root)
 {

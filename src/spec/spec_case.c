@@ -10,56 +10,30 @@
 
 /* --- variables and inputs ------------------------------------------------- */
 
+static int parse_var_item(ld *L, const cJSON *it, const char *path, void *items, int i)
+{
+    var_def *v = (var_def *)items + i;
+    v->value = jdoc_expr(L->r.d, it, path, L->r.err);
+    return v->value ? 0 : -1;
+}
+
 int sp_vars(ld *L, const cJSON *j, const char *path, var_def **out, int *n)
 {
-    if (!cJSON_IsObject(j))
-        return FAIL(L, path, "expected {\"name\": number or expression, ...}");
-    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(var_def));
-    const cJSON *it;
-    cJSON_ArrayForEach(it, j)
-    {
-        char *ip = jpath_key(path, it->string);
-        int rc = 0;
-        if (!jr_is_ident(it->string))
-            rc = FAIL(L, ip, "\"%s\" is not a valid variable name", it->string);
-        var_def *v = &(*out)[*n];
-        if (!rc) {
-            v->name = xstrdup(it->string);
-            (*n)++;
-            v->value = jdoc_expr(L->r.d, it, ip, L->r.err);
-            rc = v->value ? 0 : -1;
-        }
-        free(ip);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    return sp_named(L, j, path, "{\"name\": number or expression, ...}", sizeof(var_def),
+                    parse_var_item, (void **)out, n);
+}
+
+static int parse_input_item(ld *L, const cJSON *it, const char *path, void *items, int i)
+{
+    input_def *in = (input_def *)items + i;
+    in->gen = gen_parse(L->r.d, it, path, L->r.err);
+    return in->gen ? 0 : -1;
 }
 
 int sp_inputs(ld *L, const cJSON *j, const char *path, input_def **out, int *n)
 {
-    if (!cJSON_IsObject(j))
-        return FAIL(L, path, "expected {\"name\": generator, ...}");
-    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof(input_def));
-    const cJSON *it;
-    cJSON_ArrayForEach(it, j)
-    {
-        char *ip = jpath_key(path, it->string);
-        int rc = 0;
-        if (!jr_is_ident(it->string))
-            rc = FAIL(L, ip, "\"%s\" is not a valid variable name", it->string);
-        if (!rc) {
-            input_def *in = &(*out)[*n];
-            in->name = xstrdup(it->string);
-            (*n)++;
-            in->gen = gen_parse(L->r.d, it, ip, L->r.err);
-            rc = in->gen ? 0 : -1;
-        }
-        free(ip);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    return sp_named(L, j, path, "{\"name\": generator, ...}", sizeof(input_def),
+                    parse_input_item, (void **)out, n);
 }
 
 /* --- cases ---------------------------------------------------------------- */
@@ -141,27 +115,20 @@ static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
     return parse_case_body(L, j, path, cs);
 }
 
+/* Case i of "cases", each name once. */
+static int parse_case_item(ld *L, const cJSON *it, const char *path, void *items, int i)
+{
+    if (parse_case(L, it, path, (case_spec *)items + i) != 0)
+        return -1;
+    return sp_unique(L, path, items, sizeof(case_spec), i, "case named");
+}
+
 int sp_cases(ld *L, const cJSON *cases, const char *path)
 {
-    challenge *c = L->c;
-    if (!cases || !cJSON_IsArray(cases) || cJSON_GetArraySize(cases) == 0)
-        return FAIL(L, cases ? path : "", "%s",
-                    cases ? "expected a non-empty array of cases" : "missing \"cases\"");
-    c->cases = xcalloc((size_t)cJSON_GetArraySize(cases) + 1, sizeof(case_spec));
-    const cJSON *it;
-    cJSON_ArrayForEach(it, cases)
-    {
-        char *ip = jpath_idx(path, c->ncases);
-        int rc = parse_case(L, it, ip, &c->cases[c->ncases]);
-        c->ncases++;
-        for (int k = 0; !rc && k < c->ncases - 1; k++)
-            if (strcmp(c->cases[k].name, c->cases[c->ncases - 1].name) == 0)
-                rc = FAIL(L, ip, "a second case named \"%s\"", c->cases[k].name);
-        free(ip);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    if (!cases)
+        return FAIL(L, "", "missing \"cases\"");
+    return sp_array(L, cases, path, true, "cases", sizeof(case_spec), parse_case_item,
+                    (void **)&L->c->cases, &L->c->ncases);
 }
 
 /* --- sections --------------------------------------------------------------- */
@@ -316,9 +283,9 @@ int sp_mistakes(ld *L, const cJSON *j, const char *path)
             rc = jr_keys(r, it, ip, keys) || jr_ident(r, it, ip, "id", true, &m->id) ||
                  jr_file(r, it, ip, "source", false, false, &m->source) ||
                  jr_str(r, it, ip, "message", true, &m->message);
-        for (int k = 0; !rc && k < c->nmistakes - 1; k++)
-            if (strcmp(c->mistakes[k].id, m->id) == 0)
-                rc = FAIL(L, ip, "a second mistake with id \"%s\"", m->id);
+        if (!rc)
+            rc = sp_unique(L, ip, c->mistakes, sizeof(mistake_spec), c->nmistakes - 1,
+                           "mistake with id");
         free(ip);
         if (rc)
             return -1;

@@ -22,6 +22,27 @@ typedef struct ld {
 
 #define FAIL(L, path, ...) JR_FAIL(&(L)->r, (path), __VA_ARGS__)
 
+/* Reads item i of items (an array of elem-sized items) from it, at path. */
+typedef int (*item_parser)(ld *L, const cJSON *it, const char *path, void *items, int i);
+
+/* spec.c: an array of objects (non-empty when asked; "expected a[ non-empty]
+ * array of what") into a fresh array of elem-sized items, one parse each.
+ * *n counts the items parsed, a failed one included, so that the
+ * challenge's free sees it. */
+int sp_array(ld *L, const cJSON *j, const char *path, bool non_empty, const char *what,
+             size_t elem, item_parser parse, void **out, int *n);
+
+/* An object {"name": value, ...} into a fresh array of elem-sized items
+ * whose first member is the name (char *, a C identifier), parse reading
+ * each value; expected says what j should have been. */
+int sp_named(ld *L, const cJSON *j, const char *path, const char *expected, size_t elem,
+             item_parser parse, void **out, int *n);
+
+/* Item i of items, named by its first member (char *), has a name no
+ * earlier item has; else "a second <what> "name"" at path. */
+int sp_unique(ld *L, const char *path, const void *items, size_t elem, int i,
+              const char *what);
+
 /* spec_sig.c: "functions", call sequences and checks.  sp_calls needs
  * the functions read first (a call names one). */
 int sp_functions(ld *L, const cJSON *j, const char *path);

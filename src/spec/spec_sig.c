@@ -187,29 +187,12 @@ static int parse_returns(ld *L, const cJSON *j, const char *path, function *f)
     return 0;
 }
 
-/* A function's "params", each name once. */
-static int parse_params(ld *L, const cJSON *params, const char *pp, function *f)
+/* Parameter i of a function's "params", each name once. */
+static int parse_param_item(ld *L, const cJSON *it, const char *path, void *items, int i)
 {
-    f->params = xcalloc((size_t)cJSON_GetArraySize(params) + 1, sizeof(param));
-    const cJSON *it;
-    int rc = 0;
-    cJSON_ArrayForEach(it, params)
-    {
-        char *ip = jpath_idx(pp, f->nparams);
-        rc = parse_param(L, it, ip, &f->params[f->nparams]);
-        f->nparams++;
-        if (!rc)
-            for (int k = 0; k < f->nparams - 1; k++)
-                if (strcmp(f->params[k].name, f->params[f->nparams - 1].name) == 0) {
-                    rc = FAIL(L, ip, "a second parameter named \"%s\"",
-                              f->params[k].name);
-                    break;
-                }
-        free(ip);
-        if (rc)
-            break;
-    }
-    return rc;
+    if (parse_param(L, it, path, (param *)items + i) != 0)
+        return -1;
+    return sp_unique(L, path, items, sizeof(param), i, "parameter named");
 }
 
 static int parse_function(ld *L, const cJSON *j, const char *path, function *f)
@@ -228,37 +211,29 @@ static int parse_function(ld *L, const cJSON *j, const char *path, function *f)
         return -1;
     const cJSON *params = jr_item(j, "params");
     char *pp = jpath_key(path, "params");
-    if (!params || !cJSON_IsArray(params))
-        rc = FAIL(L, params ? pp : path, "%s", params ? "expected an array of parameters"
-                                                       : "missing \"params\"");
+    if (!params)
+        rc = FAIL(L, path, "missing \"params\"");
     else
-        rc = parse_params(L, params, pp, f);
+        rc = sp_array(L, params, pp, false, "parameters", sizeof(param), parse_param_item,
+                      (void **)&f->params, &f->nparams);
     free(pp);
     return rc;
 }
 
+/* Function i of "functions", each name once. */
+static int parse_function_item(ld *L, const cJSON *it, const char *path, void *items, int i)
+{
+    if (parse_function(L, it, path, (function *)items + i) != 0)
+        return -1;
+    return sp_unique(L, path, items, sizeof(function), i, "function named");
+}
+
 int sp_functions(ld *L, const cJSON *fns, const char *path)
 {
-    challenge *c = L->c;
-    if (!fns || !cJSON_IsArray(fns) || cJSON_GetArraySize(fns) == 0)
-        return FAIL(L, fns ? path : "", "%s",
-                    fns ? "expected a non-empty array of functions"
-                        : "missing \"functions\"");
-    c->functions = xcalloc((size_t)cJSON_GetArraySize(fns) + 1, sizeof(function));
-    const cJSON *it;
-    cJSON_ArrayForEach(it, fns)
-    {
-        char *ip = jpath_idx(path, c->nfunctions);
-        int rc = parse_function(L, it, ip, &c->functions[c->nfunctions]);
-        c->nfunctions++;
-        for (int k = 0; !rc && k < c->nfunctions - 1; k++)
-            if (strcmp(c->functions[k].name, c->functions[c->nfunctions - 1].name) == 0)
-                rc = FAIL(L, ip, "a second function named \"%s\"", c->functions[k].name);
-        free(ip);
-        if (rc)
-            return -1;
-    }
-    return 0;
+    if (!fns)
+        return FAIL(L, "", "missing \"functions\"");
+    return sp_array(L, fns, path, true, "functions", sizeof(function), parse_function_item,
+                    (void **)&L->c->functions, &L->c->nfunctions);
 }
 
 /* --- calls ---------------------------------------------------------------- */
@@ -330,39 +305,14 @@ static int parse_call(ld *L, const cJSON *j, const char *path, call *cl)
     return rc;
 }
 
-/* Parses an array of objects into a fresh array of elem-sized items with
- * one parser per item; *n counts the items parsed (including a failed
- * one, so the caller's free sees it). */
-typedef int (*item_parser)(ld *L, const cJSON *it, const char *path, void *item);
-
-static int parse_array(ld *L, const cJSON *j, const char *path, bool non_empty,
-                       const char *what, size_t elem, item_parser parse, void **out, int *n)
+static int parse_call_item(ld *L, const cJSON *it, const char *path, void *items, int i)
 {
-    if (!cJSON_IsArray(j) || (non_empty && cJSON_GetArraySize(j) == 0))
-        return FAIL(L, path, "expected a%s array of %s", non_empty ? " non-empty" : "n",
-                    what);
-    *out = xcalloc((size_t)cJSON_GetArraySize(j) + 1, elem);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, j)
-    {
-        char *ip = jpath_idx(path, *n);
-        int rc = parse(L, it, ip, (char *)*out + elem * (size_t)*n);
-        (*n)++;
-        free(ip);
-        if (rc)
-            return -1;
-    }
-    return 0;
-}
-
-static int parse_call_item(ld *L, const cJSON *it, const char *path, void *item)
-{
-    return parse_call(L, it, path, item);
+    return parse_call(L, it, path, (call *)items + i);
 }
 
 int sp_calls(ld *L, const cJSON *j, const char *path, call **out, int *n)
 {
-    return parse_array(L, j, path, true, "calls", sizeof(call), parse_call_item,
+    return sp_array(L, j, path, true, "calls", sizeof(call), parse_call_item,
                        (void **)out, n);
 }
 
@@ -464,13 +414,13 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
     return check_needs(L, path, ck);
 }
 
-static int parse_check_item(ld *L, const cJSON *it, const char *path, void *item)
+static int parse_check_item(ld *L, const cJSON *it, const char *path, void *items, int i)
 {
-    return parse_check(L, it, path, item);
+    return parse_check(L, it, path, (check *)items + i);
 }
 
 int sp_checks(ld *L, const cJSON *j, const char *path, check **out, int *n)
 {
-    return parse_array(L, j, path, false, "checks", sizeof(check), parse_check_item,
+    return sp_array(L, j, path, false, "checks", sizeof(check), parse_check_item,
                        (void **)out, n);
 }
