@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "instructor/batch.h"
+#include "instructor/mutation.h"
 #include "instructor/validate.h"
+#include "spec/challenge.h"
 #include "spec/spec.h"
 #include "util/rng.h"
 
@@ -90,9 +92,15 @@ static void validate_usage(FILE *f, const char *prog)
             "  --budget SECONDS   time spent timing each solution (default: the challenge's)\n"
             "  --no-examples      skip grading the example solutions (quick)\n"
             "  --strict           warnings count as failures\n"
-            "  -v, --verbose      also print the details of passing checks\n"
+            "  --mutants          mutation testing instead: mutate the model answer (or\n"
+            "                     the reference), one change per mutant, grade every\n"
+            "                     mutant on the cases at a fixed seed (--seed, default 1;\n"
+            "                     --jobs workers) and list the survivors; fails below\n"
+            "                     %.0f%% killed or on a stale equivalence declaration\n"
+            "  -v, --verbose      also print the details of passing checks (with\n"
+            "                     --mutants: every mutant and what killed it)\n"
             "  -h, --help         this help\n",
-            prog);
+            prog, MUTATION_BAR);
 }
 
 typedef struct vprint {
@@ -152,6 +160,7 @@ typedef struct validate_cmd {
     validate_opts vo;
     vprint pr;
     bool strict;             /* warnings count as failures */
+    bool mutants;            /* --mutants: mutation testing instead */
 } validate_cmd;
 
 /* Reads validate's options into *vc; false when the command ends there
@@ -163,7 +172,8 @@ static bool validate_parse(cli_ctx *x, int argc, char **argv, validate_cmd *vc, 
         {"jobs", required_argument, 0, 'j'},   {"seed", required_argument, 0, 's'},
         {"budget", required_argument, 0, 'b'}, {"no-examples", no_argument, 0, 'E'},
         {"strict", no_argument, 0, 'S'},       {"verbose", no_argument, 0, 'v'},
-        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+        {"mutants", no_argument, 0, 'M'},      {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     validate_opts *vo = &vc->vo;
     double d;
     int ch;
@@ -187,6 +197,7 @@ static bool validate_parse(cli_ctx *x, int argc, char **argv, validate_cmd *vc, 
             break;
         case 'E': vo->no_examples = true; break;
         case 'S': vc->strict = true; break;
+        case 'M': vc->mutants = true; break;
         case 'v': vc->pr.verbose = true; break;
         case 'h': validate_usage(stdout, x->prog); *rc = EXIT_PASSED; return false;
         default: validate_usage(stderr, x->prog); return false;
@@ -255,6 +266,72 @@ static int validate_all(cli_ctx *x, char **paths, int n, validate_cmd *vc)
     return valid < done ? EXIT_NOT_PASSED : EXIT_PASSED;
 }
 
+/* --mutants: the graded count, on a terminal only. */
+static void mutants_progress(void *ctx, int done, int total)
+{
+    (void)ctx;
+    fprintf(stderr, "\r  %d of %d mutants graded", done, total);
+    if (done == total)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+/* Mutation-tests one spec, printing what it finds; adds its counts to
+ * total.  The exit code for that spec. */
+static int mutants_one(const char *path, const validate_cmd *vc, int *total)
+{
+    md_err err;
+    challenge *c = challenge_load(path, &err);
+    if (!c) {
+        printf("%s: the spec does not load: %s\n", path, err.msg);
+        return EXIT_NOT_PASSED;
+    }
+    char buf[4096];
+    printf("mutants of %s, the %s of %s (seed %llu)\n",
+           path_shown(c->model ? c->model : c->reference, buf, sizeof buf),
+           c->model ? "model answer" : "reference (no model answer)", c->id,
+           (unsigned long long)(vc->vo.have_seed ? vc->vo.seed : 1));
+    fflush(stdout);
+    mutation_opts mo = {vc->vo.jobs, vc->vo.have_seed, vc->vo.seed, &interrupted,
+                        isatty(2) ? mutants_progress : NULL, NULL};
+    mutation mu;
+    int rc = EXIT_NOT_PASSED;
+    if (mutation_run(c, &mo, &mu, &err) != 0) {
+        printf("%s: %s\n", c->id, err.msg);
+        rc = interrupted ? EXIT_INTERNAL : EXIT_NOT_PASSED;
+    } else {
+        char *text = mutation_text(c, &mu, vc->pr.verbose);
+        fputs(text, stdout);
+        free(text);
+        for (int k = 0; k <= MS_ERROR; k++)
+            total[k] += mu.count[k];
+        rc = mutation_meets_bar(&mu) ? EXIT_PASSED : EXIT_NOT_PASSED;
+    }
+    fflush(stdout);
+    mutation_clear(&mu);
+    spec_free(c);
+    return rc;
+}
+
+/* --mutants over every spec; with several, a last line for them all. */
+static int mutants_all(char **paths, int n, const validate_cmd *vc)
+{
+    catch_interrupt();
+    int total[MS_ERROR + 1] = {0}, rc = EXIT_PASSED;
+    for (int i = 0; i < n && rc != EXIT_INTERNAL; i++) {
+        if (i)
+            putchar('\n');
+        int r = mutants_one(paths[i], vc, total);
+        rc = r > rc ? r : rc;
+    }
+    if (n > 1 && rc != EXIT_INTERNAL) {
+        char *s = mutation_summary(total);
+        printf("\n%d challenges, all mutants:\n%s", n, s);
+        free(s);
+    }
+    return rc;
+}
+
 int cmd_validate(cli_ctx *x, int argc, char **argv)
 {
     validate_cmd vc = {.pr = {false, use_colour(1)}};
@@ -265,7 +342,7 @@ int cmd_validate(cli_ctx *x, int argc, char **argv)
     int n = 0;
     rc = validate_targets(x, argv + optind, argc - optind, &paths, &n);
     if (rc == EXIT_PASSED)
-        rc = validate_all(x, paths, n, &vc);
+        rc = vc.mutants ? mutants_all(paths, n, &vc) : validate_all(x, paths, n, &vc);
     for (int i = 0; i < n; i++)
         free(paths[i]);
     free(paths);

@@ -29,11 +29,11 @@ vstep_rc vstep_build(vctx *x)
     const char *out = x->ref.output;
     if (!x->ref.ok) {
         vstep_add(x, V_FAIL, xstrdup(out), "the reference %s does not compile",
-                  vstep_shown(c->reference, buf, sizeof buf));
+                  path_shown(c->reference, buf, sizeof buf));
         return VSTEP_STOP;    /* nothing else can be checked without it */
     }
     vstep_add(x, out && *out ? V_WARN : V_OK, xstrdup(out), "the reference %s compiles%s",
-              vstep_shown(c->reference, buf, sizeof buf),
+              path_shown(c->reference, buf, sizeof buf),
               out && *out ? " with warnings" : "");
     return VSTEP_NEXT;
 }
@@ -82,7 +82,7 @@ static int build_variants(vctx *x, variants *vs)
             return -1;
         if (!cr->ok) {
             vstep_add(x, V_FAIL, xstrdup(cr->output), "mistake %s: %s%s does not compile",
-                      ms->id, vstep_shown(compile_mistake_file(c, ms), buf, sizeof buf),
+                      ms->id, path_shown(compile_mistake_file(c, ms), buf, sizeof buf),
                       ms->source ? "" : " with the mistake's site on");
             compile_result_clear(cr);
             continue;

@@ -32,18 +32,6 @@ bool vstep_cancelled(const vctx *x)
     return x->o->cancel && *x->o->cancel;
 }
 
-const char *vstep_shown(const char *path, char *buf, size_t n)
-{
-    char *cwd = path_absolute(".");
-    size_t l = strlen(cwd);
-    if (strncmp(path, cwd, l) == 0 && path[l] == '/')
-        snprintf(buf, n, "%s", path + l + 1);
-    else
-        snprintf(buf, n, "%s", path);
-    free(cwd);
-    return buf;
-}
-
 bool vstep_mistake_declared(const challenge *c, const char *id)
 {
     for (int m = 0; m < c->nmistakes; m++)

@@ -50,9 +50,6 @@ void vstep_add(vctx *x, vverdict k, char *detail, const char *fmt, ...)
 /* Whether the caller asked to stop (validate_opts.cancel). */
 bool vstep_cancelled(const vctx *x);
 
-/* A path as a person would type it: relative to the working directory
- * when it lies below it; written into buf, which is returned. */
-const char *vstep_shown(const char *path, char *buf, size_t n);
 
 /* Whether a "mistake" key may name id: a declared mistake or mutates_input. */
 bool vstep_mistake_declared(const challenge *c, const char *id);

@@ -346,6 +346,15 @@ char *path_absolute(const char *path)
     return path_join(cwd, path);
 }
 
+const char *path_shown(const char *path, char *buf, size_t n)
+{
+    char *cwd = path_absolute(".");
+    size_t l = strlen(cwd);
+    snprintf(buf, n, "%s", strncmp(path, cwd, l) == 0 && path[l] == '/' ? path + l + 1 : path);
+    free(cwd);
+    return buf;
+}
+
 static char *xdg_dir(const char *var, const char *fallback, md_err *err)
 {
     const char *base = getenv(var);

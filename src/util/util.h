@@ -79,6 +79,10 @@ const char *path_basename(const char *path);   /* points into path */
 char *path_stem(const char *path);             /* basename without extension */
 char *path_absolute(const char *path);         /* realpath or cwd-joined */
 
+/* A path as a person would type it: relative to the working directory
+ * when it lies below it; written into buf, which is returned. */
+const char *path_shown(const char *path, char *buf, size_t n);
+
 /* XDG base directories for mldrill: "$XDG_CACHE_HOME/mldrill" (or
  * ~/.cache/mldrill), "$XDG_STATE_HOME/mldrill" (~/.local/state/mldrill).
  * Created on demand.  Caller frees. */
