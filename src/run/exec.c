@@ -18,12 +18,17 @@
 
 #include "config.h"
 #include "run/explain.h"
+#include "run/wire.h"
 
 #define LOAD_LIMIT_S EXEC_LOAD_LIMIT_S
 
 /* A runner whose status pipe closed gets this long to be reaped before it
  * is taken to have closed the pipe itself (and is killed). */
 #define REAP_GRACE_S 0.5
+
+/* Between two runs, and after its last one, a runner has this long to
+ * go on; it adds up, per run, into the process's own deadline. */
+#define RUN_GAP_S 0.5
 
 /* The end of each process's output kept for the sanitizers' reports,
  * whatever the cap on what the report shows. */
@@ -96,7 +101,13 @@ typedef struct proc {
     int next_run;           /* first run of the next process */
     int cur;                /* run in progress, or -1 */
     bool ready, timed;
-    double deadline;
+    const wire_plan *wp;    /* what its messages are checked against */
+    wire_state ws;          /* what its messages have shown so far */
+    const char *forged;     /* why a message was refused, or NULL */
+    double deadline;        /* of what it does now (loading, a run) */
+    double hard_deadline;   /* of the whole process: nothing it sends
+                               moves either */
+    double run_start;       /* when the run in progress began */
     plan_msg fault;
     bool have_fault, have_error, killed;
     bool timed_out;         /* killed because a deadline passed */
@@ -228,6 +239,19 @@ _Noreturn static void exec_child(const launch *ln, const proc *p, const layout *
     _exit(127);
 }
 
+/* The longest a process of p's job may live from its start: loading,
+ * then each run left within its wall limit (with a short gap after
+ * each), or the timing rounds.  Fixed when it starts. */
+static double process_limit(const proc *p, const layout *l)
+{
+    double t = LOAD_LIMIT_S + RUN_GAP_S;
+    if (p->job->timing)
+        return t + 1 + 3 * layout_hdr(l)->timing_budget_s;
+    for (int r = p->next_run; r < layout_nruns(l); r++)
+        t += run_wall(l, r, p->job) + RUN_GAP_S;
+    return t;
+}
+
 /* Starts a runner process for p's job, from its next run on. */
 static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
 {
@@ -266,6 +290,9 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     p->cur = -1;
     p->npartial = 0;
     p->ntail = 0;
+    p->forged = NULL;
+    wire_start(&p->ws, p->next_run);
+    p->hard_deadline = now_seconds() + process_limit(p, l);
     p->deadline = now_seconds() + LOAD_LIMIT_S;
     p->job->processes++;
     return 0;
@@ -313,52 +340,70 @@ static bool debug_on(void)
     return on;
 }
 
-static void on_message(proc *p, const layout *l, const plan_msg *m,
-                       const exec_opts *o)
+/* The deadline of what p does now: never past the process's own. */
+static void set_deadline(proc *p, double t)
 {
+    p->deadline = t < p->hard_deadline ? t : p->hard_deadline;
+}
+
+/* A run ended normally. */
+static void run_ended(proc *p, const layout *l, int r, const exec_opts *o)
+{
+    xrun *x = &p->job->runs[r];
+    set_run(x, XS_OK, 0, -1, NULL);
+    x->wall_s = now_seconds() - p->run_start;
+    p->next_run = r + 1;
+    p->cur = -1;
+    p->finished_runs++;
+    set_deadline(p, now_seconds() + LOAD_LIMIT_S);
+    if (o->progress)
+        o->progress(o->progress_ctx, p->index, p->finished_runs, layout_nruns(l));
+}
+
+/* One message from the runner, checked (wire.h) before anything is done
+ * with it; a forged one stops the process. */
+static void on_message(proc *p, const layout *l, const plan_msg *raw, const exec_opts *o)
+{
+    if (p->forged)
+        return;
+    wire_msg w;
+    wire_event ev = wire_read(&p->ws, p->wp, raw, &w);
     if (debug_on())
-        fprintf(stderr, "[exec %.3f] job %d pid %d: msg %u code %u run %u call %u a=%lld b=%lld %s\n",
-                now_seconds(), p->index, (int)p->pid, m->type, m->code, m->run, m->call,
-                (long long)m->a, (long long)m->b, m->text);
-    switch (m->type) {
-    case PM_READY:
+        fprintf(stderr, "[exec %.3f] job %d pid %d: msg %u code %u run %u call %u a=%lld "
+                        "b=%lld -> %d\n", now_seconds(), p->index, (int)p->pid, raw->type,
+                raw->code, raw->run, raw->call, (long long)raw->a, (long long)raw->b, ev);
+    switch (ev) {
+    case WIRE_FORGED:
+        p->forged = w.why;
+        kill_proc(p);
+        break;
+    case WIRE_READY:
         p->ready = true;
-        if (m->b != 1)
+        if (!w.landlock)
             p->job->confined = false;    /* no Landlock on this kernel */
-        p->deadline = p->job->timing ? now_seconds() + 1 + 3 * layout_hdr(l)->timing_budget_s
-                                     : now_seconds() + LOAD_LIMIT_S;
+        set_deadline(p, p->job->timing ? now_seconds() + 1 + 3 * layout_hdr(l)->timing_budget_s
+                                       : now_seconds() + LOAD_LIMIT_S);
         break;
-    case PM_BEGIN:
-        p->cur = (int)m->a;
-        p->deadline = now_seconds() + run_wall(l, p->cur, p->job);
+    case WIRE_BEGIN:
+        p->cur = w.run;
+        p->run_start = now_seconds();
+        set_deadline(p, p->run_start + run_wall(l, p->cur, p->job));
         break;
-    case PM_END:
-        if ((int)m->a == p->cur && p->cur >= 0) {
-            xrun *x = &p->job->runs[p->cur];
-            set_run(x, XS_OK, 0, -1, NULL);
-            x->wall_s = run_wall(l, p->cur, p->job) - (p->deadline - now_seconds());
-            p->next_run = p->cur + 1;
-            p->cur = -1;
-            p->finished_runs++;
-            p->deadline = now_seconds() + LOAD_LIMIT_S;
-            if (o->progress)
-                o->progress(o->progress_ctx, p->index, p->finished_runs,
-                            layout_nruns(l));
-        }
+    case WIRE_END:
+        run_ended(p, l, w.run, o);
         break;
-    case PM_FAULT:
+    case WIRE_FAULT:
         if (!p->have_fault) {
-            p->fault = *m;
-            p->fault.text[sizeof p->fault.text - 1] = '\0';
+            p->fault = w.m;
             p->have_fault = true;
         }
         break;
-    case PM_ERROR:
+    case WIRE_ERROR:
         p->have_error = true;
-        memcpy(p->error_text, m->text, sizeof m->text);
-        p->error_text[sizeof m->text] = '\0';
+        memcpy(p->error_text, w.m.text, sizeof w.m.text);
+        p->error_text[sizeof w.m.text] = '\0';
         break;
-    case PM_TIMED:
+    case WIRE_TIMED:
         p->timed = true;
         break;
     }
@@ -509,6 +554,19 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
     int fault;
     xstatus st = explain_ending(l, &e, &fault, &msg, &bufname);
     free(tail);
+    if (p->forged) {
+        /* stopped for what it wrote on the status pipe: the run it was
+         * in, or the one it pretended to begin, gets the verdict */
+        free(msg);
+        free(bufname);
+        bufname = NULL;
+        fault = 0;
+        st = XS_CRASH;
+        msg = xasprintf("wrote a forged message on mldrill's status channel (%s) and was "
+                        "stopped", p->forged);
+        if (p->ready && !j->timing && p->cur < 0 && p->next_run < layout_nruns(l))
+            p->cur = p->next_run;
+    }
 
     if (j->timing) {
         settle_timing(p, st, msg);
@@ -558,7 +616,8 @@ static int read_status(proc *p, const layout *l, const exec_opts *o)
 
 /* Gives every job its results and p its OUT file; -1 with err, with
  * nothing left open, when a memory file cannot be made. */
-static int jobs_init(proc *ps, exec_job *jobs, int njobs, const layout *l, md_err *err)
+static int jobs_init(proc *ps, exec_job *jobs, int njobs, const layout *l,
+                     const wire_plan *wp, md_err *err)
 {
     int nruns = layout_nruns(l);
     for (int i = 0; i < njobs; i++) {
@@ -572,6 +631,7 @@ static int jobs_init(proc *ps, exec_job *jobs, int njobs, const layout *l, md_er
             j->tres = xcalloc((size_t)layout_hdr(l)->ntime + 1, sizeof(plan_tres));
         ps[i].job = j;
         ps[i].index = i;
+        ps[i].wp = &wp[j->timing];
         ps[i].out_fd = layout_new_out(l, err);
         if (ps[i].out_fd < 0) {
             for (int k = 0; k < i; k++)
@@ -639,7 +699,7 @@ static void service(proc *p, short st_ev, short out_ev, bool failed, double now,
         drain_output(p, cap);
     bool eof = false;
     if (st_ev)
-        eof = read_status(p, l, o) == 0;
+        eof = read_status(p, l, o) == 0 || p->forged;
     if (!eof && now > p->deadline) {
         kill_proc(p);
         p->timed_out = true;
@@ -760,9 +820,17 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
     if (!o->runner || access(o->runner, X_OK) != 0)
         return md_fail(err, "the runner (mldrill-runner) was not found next to "
                             "mldrill or in %s", MLDRILL_LIBEXECDIR);
+    /* what the runners' messages are checked against (wire.h) */
+    int nruns = layout_nruns(l);
+    int *ncalls = xcalloc((size_t)nruns + 1, sizeof(int));
+    for (int r = 0; r < nruns; r++)
+        ncalls[r] = layout_case(l, r)->ncalls;
+    wire_plan wp[2] = {{nruns, ncalls, (int)layout_hdr(l)->nbuf, false},
+                       {nruns, ncalls, (int)layout_hdr(l)->nbuf, true}};
     proc *ps = xcalloc((size_t)njobs + 1, sizeof(proc));
-    if (jobs_init(ps, jobs, njobs, l, err) != 0) {
+    if (jobs_init(ps, jobs, njobs, l, wp, err) != 0) {
         free(ps);
+        free(ncalls);
         return -1;
     }
     int rc = supervise(ps, njobs, l, o, err);
@@ -773,5 +841,6 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
         sb_free(&ps[i].output);
     }
     free(ps);
+    free(ncalls);
     return rc;
 }

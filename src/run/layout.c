@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 
 #include "run/layout.h"
+#include "run/wire.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -544,7 +545,10 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
     const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, err);
     if (!out)
         return -1;
-    const plan_res *pres = (const plan_res *)(out + l->hdr.res_off);
+    /* the whole call table, copied out of OUT and checked (wire.h) */
+    plan_res *pres = xcalloc((size_t)l->hdr.ncall + 1, sizeof(plan_res));
+    memcpy(pres, out + l->hdr.res_off, sizeof(plan_res) * l->hdr.ncall);
+    wire_results(pres, (int)l->hdr.ncall);
     *vals = xcalloc((size_t)ci->nvals + 1, sizeof(value));
     *nvals = 0;
     for (int i = 0; i < ci->nvals; i++) {
@@ -570,8 +574,7 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
             /* the area starts with the number of bytes the runner used */
             uint64_t used;
             memcpy(&used, out + pb->sout_off, sizeof used);
-            if (used > pb->sout_cap - sizeof used)
-                used = pb->sout_cap - sizeof used;
+            used = wire_string_bytes(used, pb->sout_cap);
             collect_strings(out + pb->sout_off + sizeof used, used, v);
         } else {
             size_t sz = pb->nbytes ? pb->nbytes : 1;
@@ -582,6 +585,7 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
     }
     for (int k = 0; k < ci->ncalls && res && k < maxres; k++)
         res[k] = pres[lr->first_call + k];
+    free(pres);
     munmap((void *)out, l->hdr.out_size);
     return 0;
 }
@@ -592,6 +596,7 @@ int layout_timing(const layout *l, int out_fd, int t, plan_tres *tres, md_err *e
     if (!out)
         return -1;
     memcpy(tres, out + l->hdr.samp_off + sizeof(plan_tres) * (size_t)t, sizeof *tres);
+    wire_samples(tres);
     munmap((void *)out, l->hdr.out_size);
     return 0;
 }

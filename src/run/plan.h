@@ -155,7 +155,11 @@ enum plan_fault {
     PF_WRITE_INPUT,    /* wrote into an input buffer */
     PF_OVERFLOW,       /* accessed past an output buffer */
     PF_MISSING,        /* a declared function is not defined */
+    PF_STALE_INPUT,    /* read an input the current call was not given
+                          (a pointer kept from an earlier call): a =
+                          buffer, b = offset */
 };
+#define PF_LAST PF_STALE_INPUT
 
 typedef struct plan_msg {
     uint32_t type;

@@ -1,0 +1,81 @@
+/* wire — what a runner process sends back, read at the border (STYLE.md
+ * 14).  The runner hosts the solution, so everything it writes is
+ * hostile: the messages on its status pipe and the results, timing
+ * samples and string outputs it leaves in its OUT file.  Each is checked
+ * here, once, before the grader uses it: indices against the plan,
+ * counts and lengths against their capacities, and the order of the
+ * messages against what an honest runner sends (READY once; then each run
+ * BEGIN and END in turn, from the run the process was started at; a
+ * timing process READY and TIMED).  Past this point nothing re-checks.
+ * Pure functions: no I/O, nothing allocated (the fuzz target
+ * tests/fuzz/fuzz_wire.c drives them with arbitrary bytes). */
+#ifndef MLDRILL_WIRE_H
+#define MLDRILL_WIRE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "run/plan.h"
+
+/* What the grader knows of the plan a runner process runs (borrowed). */
+typedef struct wire_plan {
+    int nruns;
+    const int *ncalls;     /* per run: its calls */
+    int nbufs;             /* buffers of the plan */
+    bool timing;           /* a timing process */
+} wire_plan;
+
+/* One runner process, as its messages have shown it so far. */
+typedef struct wire_state {
+    int first;             /* the run it was started at (--from) */
+    int cur;               /* the run in progress, -1 between runs */
+    int next;              /* the only run that may begin next */
+    bool ready, timed;
+} wire_state;
+
+typedef enum wire_event {
+    WIRE_FORGED = -1,      /* unknown, out of range or out of order */
+    WIRE_READY = 1,
+    WIRE_BEGIN,
+    WIRE_END,
+    WIRE_FAULT,
+    WIRE_ERROR,
+    WIRE_TIMED,
+} wire_event;
+
+/* A message that passed the checks. */
+typedef struct wire_msg {
+    wire_event ev;
+    int run;               /* BEGIN, END: the run */
+    bool landlock;         /* READY: file access is confined */
+    plan_msg m;            /* FAULT, ERROR: the message, its text
+                              NUL-terminated, its call PLAN_NONE or a call
+                              of the run in progress, a fault's buffer
+                              index within the plan */
+    const char *why;       /* FORGED: what was wrong (a static string) */
+} wire_msg;
+
+/* A process started at run first. */
+void wire_start(wire_state *s, int first);
+
+/* Checks raw against the plan and the process's state, advancing the
+ * state when it is accepted.  Returns the event (also in out->ev);
+ * WIRE_FORGED leaves the state as it was. */
+wire_event wire_read(wire_state *s, const wire_plan *p, const plan_msg *raw,
+                     wire_msg *out);
+
+/* Makes n call results from OUT safe to use: an unknown state is "not
+ * run", null_handle is 0 or 1, the CPU time and the heap balance are
+ * bounded (so sums cannot overflow). */
+void wire_results(plan_res *r, int n);
+
+/* Makes timing samples from OUT safe to use: at most PLAN_MAX_SAMPLES,
+ * pairs with a time that is not finite, negative or absurdly long
+ * dropped, warm-up fields within their meaning. */
+void wire_samples(plan_tres *t);
+
+/* The byte count a string output area starts with, bounded by what the
+ * area can hold (cap bytes, the count included). */
+uint64_t wire_string_bytes(uint64_t used, uint64_t cap);
+
+#endif

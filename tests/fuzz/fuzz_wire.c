@@ -1,0 +1,114 @@
+/* fuzz_wire — see fuzz_wire.h. */
+#include "fuzz_wire.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grade/timing.h"
+#include "run/wire.h"
+
+#define CHECK(cond)                                                                  \
+    do {                                                                             \
+        if (!(cond)) {                                                               \
+            fprintf(stderr, "fuzz_wire: broken invariant: %s (line %d)\n", #cond,   \
+                    __LINE__);                                                       \
+            abort();                                                                 \
+        }                                                                            \
+    } while (0)
+
+static int32_t le32(const uint8_t *p)
+{
+    return (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                     (uint32_t)p[3] << 24);
+}
+
+/* One compact message: type, code, call (16 bits; 0xffff none), a, b. */
+static plan_msg decode(const uint8_t *p)
+{
+    plan_msg m;
+    memset(&m, 'x', sizeof m);    /* the text is never terminated */
+    m.type = p[0] % 9;
+    m.code = p[1] % 12;
+    uint32_t call = (uint32_t)p[2] | (uint32_t)p[3] << 8;
+    m.call = call == 0xffff ? PLAN_NONE : call;
+    m.run = 0;
+    m.a = le32(p + 4);
+    m.b = le32(p + 8);
+    return m;
+}
+
+/* The invariants of an accepted message against the plan. */
+static void check_accepted(const wire_state *s, const wire_plan *p, const wire_msg *w)
+{
+    CHECK(strlen(w->m.text) < sizeof w->m.text);
+    CHECK(s->cur >= -1 && s->cur < p->nruns);
+    CHECK(s->next >= 0 && s->next <= p->nruns);
+    if (w->ev == WIRE_BEGIN || w->ev == WIRE_END)
+        CHECK(w->run >= 0 && w->run < p->nruns && !p->timing);
+    if (w->ev == WIRE_FAULT) {
+        CHECK(w->m.code >= PF_CRASH && w->m.code <= PF_LAST);
+        CHECK(w->m.call == PLAN_NONE ||
+              (s->cur >= 0 && w->m.call < (uint32_t)p->ncalls[s->cur]));
+        if (w->m.code == PF_OVERFLOW || w->m.code == PF_WRITE_INPUT ||
+            w->m.code == PF_STALE_INPUT)
+            CHECK(w->m.a >= 0 && w->m.a < p->nbufs);
+    }
+}
+
+/* The samples and results that follow the messages. */
+static void fuzz_tail(const uint8_t *data, size_t size)
+{
+    plan_tres t;
+    memset(&t, 0, sizeof t);
+    memcpy(&t, data, size < sizeof t ? size : sizeof t);
+    wire_samples(&t);
+    CHECK(t.nsamples <= PLAN_MAX_SAMPLES && t.warmed <= 2);
+    for (uint32_t i = 0; i < t.nsamples; i++)
+        CHECK(isfinite(t.user_s[i]) && isfinite(t.ref_s[i]) && t.user_s[i] >= 0 &&
+              t.ref_s[i] >= 0 && t.user_first[i] <= 1);
+    /* what the grader then does with them */
+    timing_stats st;
+    timing_pairs(t.user_s, t.ref_s, (int)t.nsamples, &st);
+    plan_res r[8];
+    memset(r, 0, sizeof r);
+    if (size > sizeof t)
+        memcpy(r, data + sizeof t, size - sizeof t < sizeof r ? size - sizeof t : sizeof r);
+    wire_results(r, 8);
+    int64_t heap = 0;
+    for (int k = 0; k < 8; k++) {
+        CHECK(r[k].state <= PS_SKIPPED && r[k].null_handle <= 1);
+        heap += r[k].heap_delta;    /* UBSan: no overflow */
+    }
+    (void)heap;
+}
+
+int fuzz_wire_one(const uint8_t *data, size_t size)
+{
+    if (size < 12)
+        return 0;
+    int ncalls[8];
+    wire_plan p = {1 + data[0] % 8, ncalls, data[1] % 16, data[2] & 1};
+    for (int r = 0; r < 8; r++)
+        ncalls[r] = 1 + data[3 + r] % 4;
+    wire_state s;
+    wire_start(&s, (data[2] >> 1) % (p.nruns + 1));
+    size_t at = 12;
+    int nmsg = at < size ? data[11] % 64 : 0, accepted = 0;
+    for (int i = 0; i < nmsg && at + FUZZ_WIRE_MSG <= size; i++, at += FUZZ_WIRE_MSG) {
+        plan_msg m = decode(data + at);
+        wire_state before = s;
+        wire_msg w;
+        wire_event ev = wire_read(&s, &p, &m, &w);
+        CHECK(ev == w.ev);
+        if (ev == WIRE_FORGED) {
+            CHECK(w.why && memcmp(&before, &s, sizeof s) == 0);
+            continue;
+        }
+        accepted++;
+        check_accepted(&s, &p, &w);
+    }
+    fuzz_tail(data + at, size - at);
+    return accepted;
+}

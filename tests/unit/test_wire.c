@@ -1,0 +1,182 @@
+/* Unit tests: the runner's messages and results read at the border
+ * (run/wire.h), as data.
+ *
+ * Each row is a plan (runs, their calls, buffers, timing or not), the
+ * run the process started at, and the messages a runner sent, written
+ * as "TYPE:a" (R ready, B begin, E end, F fault, X error, T timed, ? an
+ * unknown type; F:CODE/BUF/CALL for a fault); the expected events are
+ * one letter each, '!' for a message refused as forged.  A refused
+ * message leaves the state as it was, so the messages after it are
+ * judged as if it had not been sent. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "run/wire.h"
+
+typedef struct wire_row {
+    const char *what;
+    int nruns, nbufs;
+    bool timing;
+    int first;
+    const char *msgs;      /* space separated */
+    const char *events;    /* one letter per message */
+} wire_row;
+
+static const int ncalls[] = {2, 1, 3, 1};
+
+static const wire_row rows[] = {
+    {"an honest run of every case", 4, 3, false, 0, "R:0 B:0 E:0 B:1 E:1 B:2 E:2 B:3 E:3",
+     "RBEBEBEBE"},
+    {"a process restarted after a fault starts at its run", 4, 3, false, 2,
+     "R:2 B:2 F:1/0/1 E:2", "RBFE"},
+    {"a run index out of range", 4, 3, false, 0, "R:0 B:1000000 B:-1 B:4", "R!!!"},
+    {"endless begin messages: only the first counts", 4, 3, false, 0,
+     "R:0 B:0 B:0 B:1 B:0 E:0", "RB!!!E"},
+    {"runs out of order", 4, 3, false, 0, "R:0 B:1 B:0 E:1 E:0 B:0", "R!B!E!"},
+    {"nothing before ready", 4, 3, false, 0, "B:0 E:0 T:0 R:0 R:0", "!!!R!"},
+    {"ready at another run", 4, 3, false, 1, "R:0 R:1", "!R"},
+    {"past the last run", 1, 1, false, 0, "R:0 B:0 E:0 B:1", "RBE!"},
+    {"faults name real buffers and calls of the run in progress", 4, 3, false, 0,
+     "R:0 B:0 F:6/2/1 F:6/3/0 F:6/-1/0 F:6/0/2 F:1/0/2 F:99/0/0 F:0/0/0 E:0",
+     "RBF!!!!!!E"},
+    {"a fault between runs or while loading has no call", 4, 3, false, 0,
+     "F:1/0/7 R:0 F:3/0/9", "FRF"},
+    {"errors at any time, unknown types never", 4, 3, false, 0, "X:0 ?:0 R:0 X:0", "X!RX"},
+    {"a timing process: ready then timed, once", 4, 3, true, 0, "R:0 B:0 E:0 T:0 T:0",
+     "R!!T!"},
+    {"timed is for timing processes only", 4, 3, false, 0, "R:0 T:0", "R!"},
+};
+
+static plan_msg parse_msg(const char *tok)
+{
+    plan_msg m;
+    memset(&m, 0, sizeof m);
+    static const char types[] = "?RBEFXT";
+    const char *t = strchr(types, tok[0]);
+    m.type = t && tok[0] != '?' ? (uint32_t)(t - types) : 77;
+    if (tok[0] == 'F') {
+        long code, buf, call;
+        assert_int_equal(sscanf(tok + 2, "%ld/%ld/%ld", &code, &buf, &call), 3);
+        m.code = (uint32_t)code;
+        m.a = buf;
+        m.call = (uint32_t)call;
+        m.b = 8;
+    } else {
+        m.a = atol(tok + 2);
+    }
+    memset(m.text, 'x', sizeof m.text);    /* not NUL-terminated */
+    return m;
+}
+
+static char event_letter(wire_event ev)
+{
+    switch (ev) {
+    case WIRE_READY: return 'R';
+    case WIRE_BEGIN: return 'B';
+    case WIRE_END: return 'E';
+    case WIRE_FAULT: return 'F';
+    case WIRE_ERROR: return 'X';
+    case WIRE_TIMED: return 'T';
+    default: return '!';
+    }
+}
+
+static void messages_are_checked_in_order(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const wire_row *row = &rows[i];
+        wire_plan p = {row->nruns, ncalls, row->nbufs, row->timing};
+        wire_state s;
+        wire_start(&s, row->first);
+        char got[64] = {0}, copy[256];
+        snprintf(copy, sizeof copy, "%s", row->msgs);
+        int n = 0;
+        for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
+            plan_msg m = parse_msg(tok);
+            wire_msg w;
+            wire_event ev = wire_read(&s, &p, &m, &w);
+            got[n++] = event_letter(ev);
+            assert_int_equal(ev, w.ev);
+            assert_true(strlen(w.m.text) < sizeof w.m.text);
+            if (ev == WIRE_BEGIN || ev == WIRE_END)
+                assert_true(w.run >= 0 && w.run < row->nruns);
+            if (ev == WIRE_FAULT)
+                assert_true(w.m.call == PLAN_NONE ||
+                            (s.cur >= 0 && w.m.call < (uint32_t)ncalls[s.cur]));
+            if (ev == WIRE_FORGED)
+                assert_non_null(w.why);
+            assert_true(s.cur >= -1 && s.cur < row->nruns && s.next <= row->nruns);
+        }
+        if (strcmp(got, row->events) != 0)
+            fail_msg("%s: events %s, expected %s", row->what, got, row->events);
+    }
+}
+
+static void timing_samples_are_bounded(void **state)
+{
+    (void)state;
+    plan_tres t;
+    memset(&t, 0, sizeof t);
+    /* a huge count, a NaN, a negative and an infinite time among them */
+    t.nsamples = 1000000000u;
+    for (int i = 0; i < PLAN_MAX_SAMPLES; i++) {
+        t.user_s[i] = 0.01;
+        t.ref_s[i] = 0.005;
+        t.user_first[i] = 7;
+    }
+    t.user_s[3] = NAN;
+    t.ref_s[4] = -1;
+    t.user_s[5] = INFINITY;
+    t.warmed = 9;
+    t.ref_warm = NAN;
+    wire_samples(&t);
+    assert_int_equal(t.nsamples, PLAN_MAX_SAMPLES - 3);
+    for (uint32_t i = 0; i < t.nsamples; i++) {
+        assert_true(t.user_s[i] == 0.01 && t.ref_s[i] == 0.005);
+        assert_true(t.user_first[i] <= 1);
+    }
+    assert_int_equal(t.warmed, 0);
+    assert_true(t.ref_warm == 0);
+}
+
+static void call_results_are_bounded(void **state)
+{
+    (void)state;
+    plan_res r[3];
+    memset(r, 0, sizeof r);
+    r[0].state = 12345;
+    r[0].null_handle = 77;
+    r[1].state = PS_DONE;
+    r[1].heap_delta = INT64_MAX;
+    r[2].state = PS_SKIPPED;
+    r[2].heap_delta = INT64_MIN;
+    r[2].cpu_ns = UINT64_MAX;
+    wire_results(r, 3);
+    assert_int_equal(r[0].state, PS_NOTRUN);
+    assert_int_equal(r[0].null_handle, 1);
+    assert_int_equal(r[1].state, PS_DONE);
+    /* a sum of any number of them cannot overflow */
+    assert_true(r[1].heap_delta < INT64_MAX / 1024 && r[2].heap_delta > INT64_MIN / 1024);
+    assert_true(r[2].cpu_ns < UINT64_MAX / 1024);
+    assert_true(wire_string_bytes(UINT64_MAX, 4096) == 4096 - 8);
+    assert_true(wire_string_bytes(100, 4096) == 100);
+    assert_true(wire_string_bytes(5, 4) == 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(messages_are_checked_in_order),
+        cmocka_unit_test(timing_samples_are_bounded),
+        cmocka_unit_test(call_results_are_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
