@@ -10,14 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/personality.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "run/explain.h"
+#include "run/launch.h"
 #include "run/wire.h"
 
 #define LOAD_LIMIT_S EXEC_LOAD_LIMIT_S
@@ -34,10 +33,6 @@
  * whatever the cap on what the report shows. */
 #define TAIL_BYTES 16384
 
-/* Exit statuses the sanitizer runtimes are told to use (ASAN_OPTIONS,
- * UBSAN_OPTIONS below). */
-#define ASAN_EXIT 97
-#define UBSAN_EXIT 98
 
 char *exec_find_runner(const char *name)
 {
@@ -139,104 +134,14 @@ static void set_run(xrun *x, xstatus st, int fault, int call, char *msg)
     x->message = msg;
 }
 
-/* The command line and environment of one runner process, with the
- * storage their strings live in. */
-typedef struct launch {
-    const char *path;            /* the runner executable */
-    const char *argv[12];
-    const char *envp[8];
-    char from[32], cpus[32];     /* --from RUN, --cpu SECONDS */
-    char asan[768], ubsan[256];  /* the sanitizers' options */
-} launch;
-
-/* The runner's arguments: the solution (and reference for timing), the
- * first run, and a CPU limit that the whole plan's wall limits bound. */
-static void launch_args(launch *ln, const proc *p, const layout *l)
+/* The CPU limit of a runner starting at p's next run: what the wall
+ * limits of the runs left add up to, and two seconds. */
+static double cpu_limit(const proc *p, const layout *l)
 {
     double cpu = 2;
     for (int r = p->next_run; r < layout_nruns(l); r++)
         cpu += run_wall(l, r, p->job);
-    snprintf(ln->from, sizeof ln->from, "%d", p->next_run);
-    snprintf(ln->cpus, sizeof ln->cpus, "%.0f", ceil(cpu));
-    int a = 0;
-    ln->argv[a++] = ln->path;
-    ln->argv[a++] = "--so";
-    ln->argv[a++] = p->job->so;
-    if (p->job->timing) {
-        ln->argv[a++] = "--ref";
-        ln->argv[a++] = p->job->ref_so;
-        ln->argv[a++] = "--time";
-    }
-    ln->argv[a++] = "--from";
-    ln->argv[a++] = ln->from;
-    ln->argv[a++] = "--cpu";
-    ln->argv[a++] = ln->cpus;
-    ln->argv[a] = NULL;
-}
-
-/* A cleared environment: only what the runner and OpenBLAS need, and the
- * sanitizers' options for a sanitized solution. */
-static void launch_env(launch *ln, const proc *p, const layout *l)
-{
-    int e = 0;
-    ln->envp[e++] = "OPENBLAS_NUM_THREADS=1";
-    ln->envp[e++] = "OMP_NUM_THREADS=1";
-    ln->envp[e++] = "PATH=/usr/bin:/bin";
-    ln->envp[e++] = "LC_ALL=C";
-    if (p->job->sanitize) {
-        /* The sanitizers report and exit with their own status; the
-         * runner's fault handler keeps the signals (guard pages name the
-         * buffer, SIGSYS the refused call).  The heap is bounded by
-         * mmap_limit_mb, since ASan's allocator reserves its address space
-         * up front where RLIMIT_AS cannot see it; no leak check (it would
-         * need ptrace), no external symbolizer (it would need exec). */
-        unsigned long long mb = layout_hdr(l)->memory_bytes >> 20;
-        snprintf(ln->asan, sizeof ln->asan,
-                 "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=%d:"
-                 "allocator_may_return_null=0:handle_segv=0:handle_abort=0:"
-                 "handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:use_sigaltstack=0:"
-                 "detect_stack_use_after_return=0:quarantine_size_mb=32:"
-                 "max_allocation_size_mb=%llu:mmap_limit_mb=%llu:"
-                 "external_symbolizer_path=:color=never:print_summary=1:"
-                 "detect_odr_violation=0:malloc_context_size=8",
-                 ASAN_EXIT, mb ? mb : 512, (mb ? mb : 512) + 256);
-        snprintf(ln->ubsan, sizeof ln->ubsan,
-                 "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=%d:"
-                 "color=never:external_symbolizer_path=", UBSAN_EXIT);
-        ln->envp[e++] = ln->asan;
-        ln->envp[e++] = ln->ubsan;
-    }
-    ln->envp[e] = NULL;
-}
-
-/* In the forked child: descriptors 0-5 as runner.c expects them (stdin
- * /dev/null, output, status, IN, OUT), then the runner.  Never returns. */
-_Noreturn static void exec_child(const launch *ln, const proc *p, const layout *l, int out_w,
-                       int status_w, pid_t parent)
-{
-    setsid();
-    /* the runner dies with the grader (a REPL killed hard) */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-        _exit(127);
-    int devnull = open("/dev/null", O_RDONLY);
-    /* move the sources above the targets before placing them */
-    int src[6] = {devnull, out_w, out_w, status_w, layout_in_fd(l), p->out_fd};
-    for (int i = 0; i < 6; i++)
-        src[i] = fcntl(src[i], F_DUPFD, 16);
-    for (int i = 0; i < 6; i++)
-        if (dup2(src[i], i) < 0)
-            _exit(127);
-    close_range(6, ~0U, 0);
-    /* Timing runs get the same address-space layout every time: with
-     * randomised addresses, whether large buffers land on huge pages
-     * (and how they alias in the caches) changes from one grading to
-     * the next, and a strided loop's speed with it. */
-    if (p->job->timing)
-        personality(ADDR_NO_RANDOMIZE);
-    execve(ln->path, (char *const *)ln->argv, (char *const *)ln->envp);
-    dprintf(2, "mldrill: cannot run %s: %s\n", ln->path, strerror(errno));
-    _exit(127);
+    return cpu;
 }
 
 /* The longest a process of p's job may live from its start: loading,
@@ -255,36 +160,21 @@ static double process_limit(const proc *p, const layout *l)
 /* Starts a runner process for p's job, from its next run on. */
 static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
 {
-    int st[2], outp[2];
-    if (pipe2(st, O_CLOEXEC) != 0)
-        return md_fail(err, "pipe: %s", strerror(errno));
-    if (pipe2(outp, O_CLOEXEC) != 0) {
-        close(st[0]);
-        close(st[1]);
-        return md_fail(err, "pipe: %s", strerror(errno));
-    }
-    launch ln;
-    ln.path = p->job->sanitize && o->runner_sanitize ? o->runner_sanitize : o->runner;
-    launch_args(&ln, p, l);
-    launch_env(&ln, p, l);
-    pid_t parent = getpid();
-
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(st[0]);
-        close(st[1]);
-        close(outp[0]);
-        close(outp[1]);
-        return md_fail(err, "fork: %s", strerror(errno));
-    }
-    if (pid == 0)
-        exec_child(&ln, p, l, outp[1], st[1], parent);
-    close(st[1]);
-    close(outp[1]);
-    p->pid = pid;
-    p->status_fd = st[0];
-    p->output_fd = outp[0];
-    fcntl(p->output_fd, F_SETFL, O_NONBLOCK);
+    launch_spec s = {0};
+    s.runner = p->job->sanitize && o->runner_sanitize ? o->runner_sanitize : o->runner;
+    s.so = p->job->so;
+    s.ref_so = p->job->ref_so;
+    s.timing = p->job->timing;
+    s.sanitize = p->job->sanitize;
+    s.from = p->next_run;
+    s.cpu_s = cpu_limit(p, l);
+    s.out_fd = p->out_fd;
+    launch_proc lp;
+    if (launch_start(l, &s, &lp, err) != 0)
+        return -1;
+    p->pid = lp.pid;
+    p->status_fd = lp.status_fd;
+    p->output_fd = lp.output_fd;
     p->ready = p->timed = p->have_fault = p->have_error = p->killed = false;
     p->timed_out = false;
     p->cur = -1;
@@ -298,34 +188,10 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     return 0;
 }
 
-/* Waits up to grace seconds for pid to end; true when it was reaped. */
-static bool reap(pid_t pid, int *ws, double grace)
-{
-    double end = now_seconds() + grace;
-    for (;;) {
-        /* wait for the end without reaping: while the runner is a zombie
-         * its pid, and so its process group id, cannot be reused, and
-         * the group can be killed without hitting a stranger */
-        siginfo_t si;
-        si.si_pid = 0;
-        int r = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT);
-        if ((r == 0 && si.si_pid == pid) || (r < 0 && errno != EINTR)) {
-            kill(-pid, SIGKILL);    /* anything it left behind */
-            while (waitpid(pid, ws, 0) < 0 && errno == EINTR)
-                ;
-            return true;
-        }
-        if (now_seconds() > end)
-            return false;
-        sleep_seconds(0.001);
-    }
-}
-
 static void kill_proc(proc *p)
 {
     if (p->pid > 0) {
-        kill(-p->pid, SIGKILL);
-        kill(p->pid, SIGKILL);
+        launch_kill(p->pid);
         p->killed = true;
     }
 }
@@ -546,7 +412,7 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
     exec_job *j = p->job;
     int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
     bool in_run = p->ready && p->cur >= 0;
-    char *tail = j->sanitize && (code == ASAN_EXIT || code == UBSAN_EXIT)
+    char *tail = j->sanitize && (code == LAUNCH_ASAN_EXIT || code == LAUNCH_UBSAN_EXIT)
                      ? xstrndup(p->tail, p->ntail) : NULL;
     explain_end e = {wstatus, p->have_fault ? &p->fault : NULL, p->killed, p->timed_out,
                      in_run, in_run ? run_wall(l, p->cur, j) : LOAD_LIMIT_S, tail};
@@ -711,9 +577,9 @@ static void service(proc *p, short st_ev, short out_ev, bool failed, double now,
     /* the status pipe closes while the process exits, a moment before it
      * can be waited for; if it is still there after a grace period, the
      * solution closed the pipe itself */
-    if (!reap(p->pid, &ws, REAP_GRACE_S)) {
+    if (!launch_reap(p->pid, &ws, REAP_GRACE_S)) {
         kill_proc(p);
-        reap(p->pid, &ws, 1e9);
+        launch_reap(p->pid, &ws, 1e9);
     }
     drain_output(p, cap);
     finish(p, l, ws, o);
