@@ -3,7 +3,9 @@
  * that dies or overruns.  Uses softmax's example solutions, which include
  * a crash, an exit(), an endless loop, runaway allocation and a compile
  * error. */
+#include <dirent.h>
 #include <math.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -205,6 +208,68 @@ static void a_submission_past_its_timeout_should_be_stopped(void **state)
     }
 }
 
+/* Processes whose command line mentions needle (the compiler of a given
+ * file, wherever it was reparented); their count. */
+static int processes_naming(const char *needle)
+{
+    DIR *d = opendir("/proc");
+    struct dirent *de;
+    int n = 0;
+    while (d && (de = readdir(d))) {
+        if (atoi(de->d_name) <= 0)
+            continue;
+        char path[64], buf[4096];
+        snprintf(path, sizeof path, "/proc/%s/cmdline", de->d_name);
+        FILE *f = fopen(path, "re");
+        if (!f)
+            continue;
+        size_t len = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        for (size_t i = 0; i < len; i++)
+            buf[i] = buf[i] ? buf[i] : ' ';
+        buf[len] = '\0';
+        n += strstr(buf, needle) != NULL;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void a_worker_killed_mid_compile_should_leave_no_compiler(void **state)
+{
+    (void)state;
+    /* ten million initialisers: the compiler works for seconds before it
+     * runs out of memory, and the worker is stopped after one */
+    char *dir = test_tmpdir();
+    strbuf src = {0};
+    sb_add(&src, "#define A0 1,1,1,1,1,1,1,1,1,1\n");
+    for (int i = 1; i <= 6; i++) {
+        sb_printf(&src, "#define A%d A%d", i, i - 1);
+        for (int k = 1; k < 10; k++)
+            sb_printf(&src, ",A%d", i - 1);
+        sb_addc(&src, '\n');
+    }
+    sb_add(&src, "static const int slow_compile_bomb[] = {A6};\n"
+                 "void softmax(const double *Z, int n, int k, double *P)\n"
+                 "{ (void)Z; for (int i = 0; i < n * k; i++) P[i] = slow_compile_bomb[i]; }\n");
+    char *file = test_write(dir, "slow_compile_bomb.c", sb_str(&src));
+    sb_free(&src);
+    char *files[] = {file};
+    batch_opts o = {0};
+    o.grade.no_timing = true;
+    o.timeout_s = 1;
+    batch_row rows[1];
+    md_err err;
+    assert_int_equal(batch_run(softmax, files, 1, &o, rows, &err), 0);
+    assert_int_equal(rows[0].status, BATCH_ERROR);
+    usleep(200 * 1000);
+    assert_int_equal(processes_naming("slow_compile_bomb.c"), 0);
+    batch_row_clear(&rows[0]);
+    remove_tree(dir);
+    free(dir);
+    free(file);
+}
+
 static void collect_should_walk_directories(void **state)
 {
     (void)state;
@@ -255,6 +320,7 @@ int main(void)
         cmocka_unit_test(rows_should_match_grading_alone),
         cmocka_unit_test(a_dying_grader_should_cost_one_row),
         cmocka_unit_test(a_submission_past_its_timeout_should_be_stopped),
+        cmocka_unit_test(a_worker_killed_mid_compile_should_leave_no_compiler),
         cmocka_unit_test(collect_should_walk_directories),
         cmocka_unit_test(csv_should_quote_what_needs_it),
     };

@@ -3,7 +3,9 @@
  * the REPL does, and checks for each:
  *   - the outcome its first line declares (expect.h), e.g. case=forbidden;
  *   - a one-line explanation naming the fault, containing the phrase of
- *     its "says:" line (second line), on a case with the declared status;
+ *     its "says:" line (second line), on a case with the declared status
+ *     (for status=compile_error: in the compiler's messages, within
+ *     COMPILE_BOUND_S);
  *   - every case settled within its wall limit plus a second (the load
  *     limit plus a second when the solution hangs while loading), timed
  *     from the grader's progress callbacks;
@@ -44,6 +46,10 @@
 #include "spec/spec.h"
 
 #define OUTPUT_CAP (64 * 1024)
+
+/* A file that does not compile must be refused within this many seconds,
+ * whatever it asks of the compiler (its time limit is 60 s). */
+#define COMPILE_BOUND_S 45.0
 
 typedef struct markers {
     char says[256];     /* phrase the explanation must contain ("" = none) */
@@ -328,7 +334,20 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
         if (declared && rc->message && (!mk.says[0] || strstr(rc->message, mk.says)))
             named = rc;
     }
-    if (mk.says[0] && !named) {
+    if (r->compile_error) {
+        /* a file the compiler refuses: the phrase is in its messages,
+         * and the compiler's limits end it well before its time limit */
+        const char *out = r->compiler_output ? r->compiler_output : "";
+        if (mk.says[0] && !strstr(out, mk.says)) {
+            sb_printf(why, "  the compiler's messages do not say \"%s\": %.300s\n", mk.says,
+                      out);
+            bad++;
+        }
+        if (total > COMPILE_BOUND_S) {
+            sb_printf(why, "  compiling took %.1f s (bound %.0f s)\n", total, COMPILE_BOUND_S);
+            bad++;
+        }
+    } else if (mk.says[0] && !named) {
         sb_printf(why, "  no case with the declared status says \"%s\"; the first says: "
                        "%s\n", mk.says,
                   r->ncases && r->cases[0].message ? r->cases[0].message : "(nothing)");

@@ -8,6 +8,7 @@
 #include "cli/instructor.h"
 #include "config.h"
 #include "repl/repl.h"
+#include "util/proc.h"
 
 static void usage(FILE *f, const char *prog)
 {
@@ -98,6 +99,10 @@ static int run_command(cli_ctx *x, int argc, char **argv)
 int main(int argc, char **argv)
 {
     const char *prog = "mldrill";
+    /* no process of a grading outlives it: whatever a runner, a compiler
+     * or a batch worker leaves becomes this process's child, and is
+     * killed and reaped (util/proc.h) */
+    proc_subreaper();
     global_opts g = {0};
     int rc;
     int i = parse_global(argc, argv, prog, &g, &rc);

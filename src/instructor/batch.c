@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "run/compile.h"
+#include "util/proc.h"
 #include "util/rng.h"
 
 #define DEFAULT_TIMEOUT_S 600.0
@@ -416,6 +417,19 @@ static void enforce_deadline(worker *w, double now)
     }
 }
 
+/* Ends whatever a worker left behind (a compiler or a runner it started,
+ * handed to this subreaper when it died): every child that is not a
+ * worker still running. */
+static void kill_orphans(const batch *b)
+{
+    pid_t live[b->n + 1];
+    int nlive = 0;
+    for (int i = 0; i < b->n; i++)
+        if (b->ws[i].pid > 0)
+            live[nlive++] = b->ws[i].pid;
+    proc_kill_orphans(live, nlive);
+}
+
 /* Reaps worker i, which closed its end, and completes its row. */
 static void collect_row(batch *b, int i, double now)
 {
@@ -433,6 +447,7 @@ static void collect_row(batch *b, int i, double now)
         row->seconds = now - w->started;
     sb_free(&w->buf);
     row_done(b, row);
+    kill_orphans(b);
 }
 
 /* Waits for payloads, exits and deadlines, and handles what came.  -1
@@ -494,6 +509,9 @@ int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o
     b.max_waiting = o->max_waiting > 0 ? o->max_waiting : 16;
     b.timeout_s = o->timeout_s > 0 ? o->timeout_s : DEFAULT_TIMEOUT_S;
     b.shared = o->grade.have_seed ? o->grade.seed : rng_os_seed();
+    /* a worker killed mid-compile or mid-run leaves its compiler or
+     * runner to this process (util/proc.h), which ends them */
+    proc_subreaper();
     rows_init(rows, files, n);
     if (warm_cache(c, err) != 0)
         return -1;
@@ -519,6 +537,7 @@ int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o
         }
     }
     reap_all(&b);
+    kill_orphans(&b);
     free(b.ws);
     return b.rc;
 }

@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "run/confine.h"
+#include "util/proc.h"
 
 #define COMPILE_LIMIT_S 60.0
 
@@ -187,10 +188,8 @@ static int reap_compiler(pid_t pid, double deadline, strbuf *out)
         }
         sleep_seconds(0.002);
     }
-    kill(-pid, SIGKILL);
     int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
+    proc_end_group(pid, &st, NULL);
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "run/explain.h"
 #include "run/launch.h"
 #include "run/wire.h"
+#include "util/proc.h"
 
 #define LOAD_LIMIT_S EXEC_LOAD_LIMIT_S
 
@@ -103,6 +105,7 @@ typedef struct proc {
     double hard_deadline;   /* of the whole process: nothing it sends
                                moves either */
     double run_start;       /* when the run in progress began */
+    struct rusage usage;    /* of the process, once reaped */
     plan_msg fault;
     bool have_fault, have_error, killed;
     bool timed_out;         /* killed because a deadline passed */
@@ -402,6 +405,35 @@ static void report_settled(proc *p, const layout *l, const exec_opts *o)
     }
 }
 
+/* Peak resident memory above the plan's memory, its inputs and outputs
+ * and the runner's own share is a memory verdict, whatever the address
+ * space limit let through: for the run in progress, else for the last
+ * run the process finished.  Not for sanitizer or timing runs. */
+#define RSS_SLACK ((uint64_t)128 << 20)
+
+static void over_memory(proc *p, const layout *l, xstatus *st, int *fault, char **msg)
+{
+    const plan_hdr *h = layout_hdr(l);
+    uint64_t peak = (uint64_t)p->usage.ru_maxrss << 10;
+    if (p->job->timing || p->job->sanitize || !h->memory_bytes || p->forged ||
+        peak <= h->memory_bytes + h->in_size + h->out_size + RSS_SLACK)
+        return;
+    char *words = xasprintf("used %llu MiB of memory at its peak (the limit is %llu MiB)",
+                            (unsigned long long)(peak >> 20),
+                            (unsigned long long)(h->memory_bytes >> 20));
+    if (p->ready && p->cur >= 0) {
+        free(*msg);
+        *msg = words;
+        *st = XS_MEMORY;
+        *fault = PF_MEMORY;
+    } else if (p->ready && p->next_run > p->ws.first &&
+               p->job->runs[p->next_run - 1].status == XS_OK) {
+        set_run(&p->job->runs[p->next_run - 1], XS_MEMORY, PF_MEMORY, -1, words);
+    } else {
+        free(words);
+    }
+}
+
 /* After the runner process ended: decide what happened to the run in
  * progress and whether another process must continue. */
 static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
@@ -420,6 +452,7 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
     int fault;
     xstatus st = explain_ending(l, &e, &fault, &msg, &bufname);
     free(tail);
+    over_memory(p, l, &st, &fault, &msg);
     if (p->forged) {
         /* stopped for what it wrote on the status pipe: the run it was
          * in, or the one it pretended to begin, gets the verdict */
@@ -577,9 +610,9 @@ static void service(proc *p, short st_ev, short out_ev, bool failed, double now,
     /* the status pipe closes while the process exits, a moment before it
      * can be waited for; if it is still there after a grace period, the
      * solution closed the pipe itself */
-    if (!launch_reap(p->pid, &ws, REAP_GRACE_S)) {
+    if (!launch_reap(p->pid, &ws, &p->usage, REAP_GRACE_S)) {
         kill_proc(p);
-        launch_reap(p->pid, &ws, 1e9);
+        launch_reap(p->pid, &ws, &p->usage, 1e9);
     }
     drain_output(p, cap);
     finish(p, l, ws, o);
@@ -592,7 +625,7 @@ static void stop_all(proc *ps, int njobs)
         if (ps[i].pid > 0) {
             int ws;
             kill_proc(&ps[i]);
-            waitpid(ps[i].pid, &ws, 0);
+            proc_end_group(ps[i].pid, &ws, NULL);
             close(ps[i].status_fd);
             close(ps[i].output_fd);
             ps[i].pid = 0;

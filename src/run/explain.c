@@ -53,6 +53,8 @@ static const char *syscall_words(const char *name, const char *detail)
         {"rt_sigqueueinfo", "send a signal to another process"},
         {"prlimit64", "change resource limits"},
         {"setrlimit", "change resource limits"},
+        {"prctl", "untie itself from mldrill's sandbox"},
+        {"seccomp", "change the sandbox's system call filter"},
         {"ptrace", "debug another process"}, {"process_vm", "read another process's memory"},
         {"truncate", "change a file"},     {"ftruncate", "change a file"},
         {"chmod", "change file permissions"}, {"chown", "change a file's owner"},
@@ -177,6 +179,12 @@ static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
         *msg = buffer_fault(l, m, bufname);
         return XS_CRASH;
     case PF_MEMORY:
+        if (strcmp(t, "load") == 0) {
+            *msg = xasprintf("ran out of memory: its static data does not fit in the "
+                             "memory limit (%llu MiB); allocate large arrays with malloc",
+                             (unsigned long long)(layout_hdr(l)->memory_bytes >> 20));
+            return XS_MEMORY;
+        }
         *msg = xasprintf("ran out of memory: an allocation of %lld bytes failed "
                          "(the limit is %llu MiB)%s",
                          (long long)m->a,

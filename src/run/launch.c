@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util/proc.h"
+
 /* The command line and environment of one runner process, with the
  * storage their strings live in. */
 typedef struct launch {
@@ -152,7 +154,7 @@ void launch_kill(pid_t pid)
     }
 }
 
-bool launch_reap(pid_t pid, int *ws, double grace)
+bool launch_reap(pid_t pid, int *ws, struct rusage *ru, double grace)
 {
     double end = now_seconds() + grace;
     for (;;) {
@@ -163,9 +165,7 @@ bool launch_reap(pid_t pid, int *ws, double grace)
         si.si_pid = 0;
         int r = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT);
         if ((r == 0 && si.si_pid == pid) || (r < 0 && errno != EINTR)) {
-            kill(-pid, SIGKILL);    /* anything it left behind */
-            while (waitpid(pid, ws, 0) < 0 && errno == EINTR)
-                ;
+            proc_end_group(pid, ws, ru);    /* and anything it left behind */
             return true;
         }
         if (now_seconds() > end)

@@ -7,6 +7,7 @@
 #define MLDRILL_LAUNCH_H
 
 #include <stdbool.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include "run/layout.h"
@@ -45,8 +46,11 @@ int launch_start(const layout *l, const launch_spec *s, launch_proc *out, md_err
 void launch_kill(pid_t pid);
 
 /* Waits up to grace seconds for pid to end; true when it was reaped
- * (*ws gets its wait status).  Its process group is killed before the
- * reaping, while the pid cannot yet be reused. */
-bool launch_reap(pid_t pid, int *ws, double grace);
+ * (*ws gets its wait status, *ru its resource usage, peak resident
+ * memory included; ru may be NULL).  Its process group is killed before
+ * the reaping, while the pid cannot yet be reused, and the members of
+ * the group orphaned to this subreaper are reaped after it
+ * (util/proc.h). */
+bool launch_reap(pid_t pid, int *ws, struct rusage *ru, double grace);
 
 #endif

@@ -168,8 +168,15 @@ static void *load(const char *path, fnptr *table)
     R.phase = PHASE_LOAD;
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     R.phase = PHASE_SETUP;
-    if (!h)
-        die(0, "cannot load the solution: %s", dlerror());
+    if (!h) {
+        const char *e = dlerror();
+        /* its segments (static arrays) did not fit in the memory limit */
+        if (e && (strstr(e, "map") || strstr(e, "memory"))) {
+            runner_send(PM_FAULT, PF_MEMORY, 0, 0, "load");
+            _exit(2);
+        }
+        die(0, "cannot load the solution: %s", e);
+    }
     for (uint32_t f = 0; f < R.hdr->nfn; f++) {
         const char *name = strs + fns[f].name;
         table[f] = (fnptr)dlsym(h, name);
@@ -510,6 +517,7 @@ static void map_plan(void)
 static int sandbox_and_load(const runner_args *a)
 {
     R.statm_fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    R.pstatus_fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
     if (sandbox_rlimits(a->timing ? a->cpu + 4 * R.hdr->timing_budget_s : a->cpu) != 0)
         die(0, "cannot set resource limits");
     if (sandbox_drop_privileges() != 0)
@@ -520,11 +528,20 @@ static int sandbox_and_load(const runner_args *a)
         die(0, "cannot install the sandbox (Landlock)");
     if (sandbox_filter_load() != 0)
         die(0, "cannot install the sandbox (seccomp)");
+    /* the memory limit before the solution is mapped: its static data
+     * counts against it */
+    if (sandbox_memory(R.hdr->memory_bytes) != 0)
+        die(0, "cannot set the memory limit");
     load(a->so, user_fn);
     if (a->timing)
         load(a->ref, ref_fn);
-    if (sandbox_memory(R.hdr->memory_bytes) != 0)
-        die(0, "cannot set the memory limit");
+    /* a constructor may have added a seccomp filter of its own, which
+     * could make the runner's next calls (the second filter) pretend to
+     * succeed: nothing but the first filter may be in force */
+    if (sandbox_filters_intact() != 0) {
+        runner_send(PM_FAULT, PF_FORBIDDEN, 0, 0, "seccomp");
+        _exit(2);
+    }
     if (sandbox_filter_call() != 0)
         die(0, "cannot install the sandbox (seccomp)");
     return confined;
@@ -536,7 +553,7 @@ int main(int argc, char **argv)
      * /proc entries (mem, fd) from here on */
     prctl(PR_SET_DUMPABLE, 0);
     R.status_fd = 3;
-    R.statm_fd = -1;
+    R.statm_fd = R.pstatus_fd = -1;
     R.run = R.call = PLAN_NONE;
     R.phase = PHASE_SETUP;
     close_range(6, ~0U, 0);

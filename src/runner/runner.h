@@ -33,6 +33,7 @@ typedef struct runner_state {
     int status_fd;
     int probe_rd, probe_wr;           /* a pipe for copying user strings safely */
     int statm_fd;                     /* /proc/self/statm, opened before Landlock */
+    int pstatus_fd;                   /* /proc/self/status, likewise */
     const plan_hdr *hdr;
     rbuf *bufs;
     uint32_t nbuf;
@@ -66,7 +67,9 @@ extern const int fault_nsignals;
 /* sandbox.c */
 int sandbox_rlimits(double cpu_s);        /* CPU, file size, core, nofile */
 int sandbox_drop_privileges(void);        /* capabilities, when run as root */
-int sandbox_memory(uint64_t bytes);       /* RLIMIT_AS above current use */
+int sandbox_memory(uint64_t bytes);       /* RLIMIT_AS above current use, before
+                                             the solution is loaded */
+int sandbox_filters_intact(void);         /* 0: only the first filter is in force */
 int sandbox_filter_load(void);            /* before dlopen */
 int sandbox_filter_call(void);            /* before the first call */
 

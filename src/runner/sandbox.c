@@ -32,6 +32,7 @@
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -84,13 +85,36 @@ int sandbox_drop_privileges(void)
     return (int)syscall(SYS_capset, &hdr, none);
 }
 
+/* The address space the solution's libraries and code may map besides
+ * its memory allowance. */
+#define SANDBOX_LIBRARIES ((rlim_t)64 << 20)
+
+int sandbox_filters_intact(void)
+{
+    char text[4096];
+    ssize_t n = R.pstatus_fd >= 0 ? pread(R.pstatus_fd, text, sizeof text - 1, 0) : -1;
+    if (R.pstatus_fd >= 0)
+        close(R.pstatus_fd);
+    R.pstatus_fd = -1;
+    if (n <= 0)
+        return -1;    /* unreadable now: fail closed */
+    text[n] = '\0';
+    const char *p = strstr(text, "Seccomp_filters:");
+    if (!p)
+        return 0;    /* a kernel older than 5.9 does not say */
+    return atoi(p + strlen("Seccomp_filters:")) == 1 ? 0 : -1;
+}
+
 int sandbox_memory(uint64_t bytes)
 {
     if (bytes == 0)
         return 0;
     /* the allowance comes on top of what is mapped now (the runner, the
-     * plan's buffers, the loaded libraries; with the sanitizers, their
-     * shadow memory, which is reserved, not used) */
+     * plan's buffers; with the sanitizers, their shadow memory, which is
+     * reserved, not used), before the solution is loaded: its static
+     * arrays count against it.  The libraries it links (OpenBLAS,
+     * LAPACKE, libgfortran: about 40 MiB of mappings) get a fixed share
+     * on top. */
     unsigned long pages = 0;
     char text[64];
     ssize_t n = R.statm_fd >= 0 ? pread(R.statm_fd, text, sizeof text - 1, 0) : -1;
@@ -103,7 +127,8 @@ int sandbox_memory(uint64_t bytes)
     R.statm_fd = -1;
     if (pages == 0)
         return -1;
-    rlim_t lim = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (rlim_t)bytes;
+    rlim_t lim = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (rlim_t)bytes +
+                 SANDBOX_LIBRARIES;
     return set_limit(RLIMIT_AS, lim, lim);
 }
 
@@ -159,6 +184,17 @@ static const scmp_datum_t write_flags[] = {O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O
                                            SC_END};
 #define WRITE_BITS (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)
 
+/* The prctl options that would undo the confinement: dying with the
+ * grader, not being dumpable, who may trace, seccomp and capabilities,
+ * being an ancestor of orphans, intercepting its own system calls, the
+ * time stamp counter the clocks read.  The rest (names, timer slack,
+ * reading settings) stays allowed. */
+static const scmp_datum_t prctl_undo[] = {PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_PTRACER,
+                                          PR_SET_SECCOMP, PR_SET_SECUREBITS, PR_SET_KEEPCAPS,
+                                          PR_SET_MM, PR_SET_CHILD_SUBREAPER,
+                                          PR_SET_SYSCALL_USER_DISPATCH, PR_SET_IO_FLUSHER,
+                                          PR_CAP_AMBIENT, PR_SET_TSC, SC_END};
+
 /* The first filter, before dlopen: every call not listed is allowed. */
 static const sc_rule load_rules[] = {
     {TRAP, "programs, processes and threads",
@@ -195,6 +231,9 @@ static const sc_rule load_rules[] = {
            "clock_adjtime", "iopl", "ioperm", "vhangup", "uselib"), ALWAYS},
     {ENOSYS_, "its flags sit in memory a filter cannot see: libc falls back to clone",
      CALLS("clone3"), ALWAYS},
+    {TRAP, "undoing the confinement: outliving mldrill (PDEATHSIG), being traced or "
+           "dumped, capabilities, intercepting its own system calls",
+     CALLS("prctl"), 1, {IF_EACH(0, EQ, prctl_undo)}},
     {TRAP, "signals to another process", CALLS("kill", "tgkill"), 1, {IF_SELF(0, NE)}},
     {TRAP, "limits of another process (libc passes pid 0); the runner sets the memory "
            "limit after dlopen, and the hard limits set before cannot be raised",
