@@ -218,7 +218,7 @@ static int processes_naming(const char *needle)
     while (d && (de = readdir(d))) {
         if (atoi(de->d_name) <= 0)
             continue;
-        char path[64], buf[4096];
+        char path[300], buf[4096];
         snprintf(path, sizeof path, "/proc/%s/cmdline", de->d_name);
         FILE *f = fopen(path, "re");
         if (!f)
