@@ -53,6 +53,7 @@ static const struct {
     {"calls[1]", "#/definitions/call"},
     {"checks[0]", "#/definitions/check"},
     {"cases[0]", "#/definitions/case"},
+    {"cases[0].expected", "#/definitions/expected"},
     {"convergence", "#/definitions/convergence"},
     {"timing", "#/definitions/timing"},
     {"weights", "#/definitions/weights"},

@@ -55,6 +55,14 @@ replace_line "$tmp/c/solutions/slow.c" 1 \
     '/* expect: status=graded correctness=pass stability=pass vectorization=pass */'
 expect "a slow example declared fast" 1 'example slow.c: vectorization fails'
 
+# --- outputs worked out independently disagree with the reference ----------
+fresh    # S[1][2] worked out by hand is -1/sqrt(2); the spec says +1/sqrt(2)
+sed 's|"B": {"literal": \[\[1, 0\], \[0, 2\], \[-3, 0\]\]}}}|"B": {"literal": [[1, 0], [0, 2], [-3, 0]]}},\
+     "expected": {"how": "by hand", "values": {"S": [1, 0, -1, 0.7071067811865476, 0.7071067811865476, 0.7071067811865476]}}}|' \
+    "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+expect "an expected output worked out independently that the reference misses" 1 \
+    'the reference disagrees with the expected S: S\[1,2\]'
+
 # --- the reference is wrong -------------------------------------------------
 fresh    # forgets the norms: the accepted examples now fail
 cp "$tmp/c/mistakes/cosine_sim-unnormalized.c" "$tmp/c/cosine_sim.c"

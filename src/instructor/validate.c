@@ -22,6 +22,7 @@ static const struct {
     {"the reference compiles", vstep_build},
     {"the generated inputs", vstep_inputs},
     {"the reference and the mistake variants run", vstep_runs},
+    {"outputs worked out independently", vstep_expected},
     {"the reference graded as a solution", vstep_graded},
     {"the example solutions", vstep_examples},
     {"the vectorization separation", vstep_separation},

@@ -63,6 +63,10 @@ vstep_rc vstep_build(vctx *x);     /* fills x->ref; stops when it does not compi
 vstep_rc vstep_runs(vctx *x);      /* the reference and every variant on x->cases */
 vstep_rc vstep_graded(vctx *x);    /* the reference graded as a solution */
 
+/* validate_expected.c: the reference and the model answer against the
+ * outputs cases give as worked out independently ("expected") */
+vstep_rc vstep_expected(vctx *x);
+
 /* validate_examples.c: the example solutions */
 vstep_rc vstep_examples(vctx *x);      /* each gets its declared outcome; fills x->examples */
 vstep_rc vstep_separation(vctx *x);    /* the timing curve tells slow from accepted */

@@ -122,6 +122,24 @@ static int parse_literal(const jdoc *d, const cJSON *j, const char *path,
     return flatten(d, j, path, g, &k, err);
 }
 
+gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_err *err)
+{
+    gen_spec *g = xcalloc(1, sizeof *g);
+    g->kind = G_LITERAL;
+    cJSON *arr = NULL;    /* a lone number or string is a literal of one */
+    if (!cJSON_IsArray(j)) {
+        arr = cJSON_CreateArray();
+        cJSON_AddItemToArray(arr, cJSON_Duplicate(j, true));
+    }
+    int rc = parse_literal(d, arr ? arr : j, path, g, err);
+    cJSON_Delete(arr);
+    if (rc != 0) {
+        gen_free(g);
+        return NULL;
+    }
+    return g;
+}
+
 static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
                       gen_spec *g, md_err *err)
 {

@@ -18,6 +18,10 @@
 gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
                     md_err *err);
 
+/* A literal (an array of numbers or strings, nested arrays flattened, or
+ * one number or string) at path, as a literal generator.  NULL with err. */
+gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_err *err);
+
 void gen_free(gen_spec *g);
 
 /* Calls fn for every case variable g's expressions refer to, and for the

@@ -69,6 +69,8 @@ static void free_case(case_spec *cs)
     free(cs->path);
     free_vars(cs->vars, cs->nvars);
     free_inputs(cs->inputs, cs->ninputs);
+    free_inputs(cs->expected, cs->nexpected);
+    free(cs->expected_how);
     free_calls(cs->calls, cs->ncalls);
     free_checks(cs->checks, cs->nchecks);
 }

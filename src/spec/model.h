@@ -98,6 +98,12 @@ typedef struct case_spec {
     int ninputs;
     call *calls;         /* NULL: the challenge's call sequence */
     int ncalls;
+    input_def *expected; /* outputs worked out independently of the
+                            reference (literal generators), or NULL;
+                            validate holds the reference and the model
+                            answer to them */
+    int nexpected;
+    char *expected_how;  /* how they were worked out (by hand, NumPy...) */
     check *checks;       /* NULL: the challenge's checks */
     int nchecks;
     double wall_s;       /* wall-clock limit for the case */

@@ -38,6 +38,33 @@ int sp_inputs(ld *L, const cJSON *j, const char *path, input_def **out, int *n)
 
 /* --- cases ---------------------------------------------------------------- */
 
+static int parse_expected_item(ld *L, const cJSON *it, const char *path, void *items, int i)
+{
+    input_def *e = (input_def *)items + i;
+    e->gen = gen_parse_literal(L->r.d, it, path, L->r.err);
+    return e->gen ? 0 : -1;
+}
+
+/* "expected": {"how": "...", "values": {"output": literal, ...}}: outputs
+ * worked out independently of the reference. */
+static int parse_expected(ld *L, const cJSON *j, const char *path, case_spec *cs)
+{
+    static const char *const keys[] = {"how", "values", NULL};
+    jreader *r = &L->r;
+    if (!cJSON_IsObject(j))
+        return FAIL(L, path, "expected {\"how\": \"by hand: ...\", \"values\": "
+                             "{\"output\": [...]}}");
+    if (jr_keys(r, j, path, keys) || jr_text(r, j, path, "how", true, &cs->expected_how))
+        return -1;
+    const cJSON *v = jr_item(j, "values");
+    char *p = jpath_key(path, "values");
+    int rc = v ? sp_named(L, v, p, "{\"output\": [numbers], ...}", sizeof(input_def),
+                          parse_expected_item, (void **)&cs->expected, &cs->nexpected)
+               : FAIL(L, path, "missing \"values\": the outputs worked out");
+    free(p);
+    return rc;
+}
+
 /* The parts a case and the timing section share. */
 static int parse_case_body(ld *L, const cJSON *j, const char *path, case_spec *cs)
 {
@@ -87,7 +114,7 @@ static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
 {
     static const char *const keys[] = {"name", "criterion", "visible", "seed",
                                        "note", "vars", "inputs", "calls",
-                                       "checks", "wall_s", NULL};
+                                       "checks", "wall_s", "expected", NULL};
     jreader *r = &L->r;
     cs->path = xstrdup(path);
     cs->crit = CRIT_CORRECTNESS;
@@ -112,7 +139,15 @@ static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
         cs->has_seed = true;
         cs->seed = (uint64_t)seed;
     }
-    return parse_case_body(L, j, path, cs);
+    if (parse_case_body(L, j, path, cs) != 0)
+        return -1;
+    const cJSON *e = jr_item(j, "expected");
+    if (!e)
+        return 0;
+    char *ep = jpath_key(path, "expected");
+    rc = parse_expected(L, e, ep, cs);
+    free(ep);
+    return rc;
 }
 
 /* Case i of "cases", each name once. */
