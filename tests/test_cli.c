@@ -211,6 +211,58 @@ static void usage_errors_should_exit_2(void **state)
     run_free(&r);
 }
 
+/* `grade FILE.c`: the challenge from the file's name (or its directory's),
+ * said on stderr; two candidates or none: exit 2 with the candidates */
+static void grade_without_a_challenge_should_take_it_from_the_file_name(void **state)
+{
+    (void)state;
+    run r = mldrill("grade tests/solutions/softmax/accepted_loops.c --json --no-timing "
+                    "--seed 3");
+    assert_int_equal(r.code, 0);
+    cJSON *o = cJSON_Parse(r.out);
+    assert_non_null(o);
+    assert_string_equal(str(o, "challenge"), "softmax");
+    cJSON_Delete(o);
+    assert_non_null(strstr(r.err, "as softmax (from its directory's name)"));
+    run_free(&r);
+    char *dir = xstrdup("/tmp/mldrill-cli-name-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    static const char *const names[][2] = {
+        {"knn_vs_kmeans.c", "which challenge is"},
+        {"my_solution.c", "does not name a challenge"},
+        {"sofmtax.c", "did you mean softmax?"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *f = path_join(dir, names[i][0]);
+        assert_int_equal(file_write_atomic(f, "int x;\n", 7, NULL), 0);
+        char *args = xasprintf("grade '%s'", f);
+        r = mldrill(args);
+        assert_int_equal(r.code, 2);
+        if (!strstr(r.err, names[i][1]))
+            fail_msg("%s: %s", names[i][0], r.err);
+        if (i == 0)
+            assert_non_null(strstr(r.err, "kmeans, knn"));
+        run_free(&r);
+        free(args);
+        free(f);
+    }
+    remove_tree(dir);
+    free(dir);
+}
+
+/* the text report ends with the seed and the command that repeats it */
+static void text_report_should_say_how_to_repeat_the_grading(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/solutions/softmax/mistake_no_max_shift.c --no-timing "
+                    "--seed 77");
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.out, "Hidden cases drawn with seed 77"));
+    assert_non_null(strstr(r.out, "  mldrill grade softmax "
+                                  "tests/solutions/softmax/mistake_no_max_shift.c --seed 77\n"));
+    run_free(&r);
+}
+
 static void help_should_exit_0(void **state)
 {
     (void)state;
@@ -322,6 +374,8 @@ int main(void)
         cmocka_unit_test(including_the_reference_should_not_compile),
         cmocka_unit_test(usage_errors_should_exit_2),
         cmocka_unit_test(help_should_exit_0),
+        cmocka_unit_test(grade_without_a_challenge_should_take_it_from_the_file_name),
+        cmocka_unit_test(text_report_should_say_how_to_repeat_the_grading),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),
         cmocka_unit_test(a_reference_slower_than_its_best_should_be_retimed_and_named),
     };

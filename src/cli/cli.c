@@ -35,10 +35,11 @@ struct challenge *cli_load(cli_ctx *x, const char *id)
 static void grade_usage(FILE *f, const char *prog)
 {
     fprintf(f,
-            "usage: %s grade CHALLENGE SOLUTION.c [options]\n"
+            "usage: %s grade [CHALLENGE] SOLUTION.c [options]\n"
             "\n"
             "Grades one solution on the full rubric and exits: 0 passed, 1 not passed\n"
             "(a compile error counts), 2 bad usage or unknown challenge, 3 internal error.\n"
+            "Without CHALLENGE, the file's name says which (kmeans.c, kmeans_v2.c).\n"
             "\n"
             "options:\n"
             "  --json            print the report as one JSON object (the contract in\n"
@@ -100,11 +101,55 @@ static bool grade_parse(cli_ctx *x, int argc, char **argv, grade_cmd *gc, int *r
         default: grade_usage(stderr, x->prog); return false;
         }
     }
-    if (argc - optind != 2) {
+    if (argc - optind != 1 && argc - optind != 2) {
         grade_usage(stderr, x->prog);
         return false;
     }
     return true;
+}
+
+/* The challenge a solution's file name points at (caller frees), or its
+ * directory's name when the file's does not (tests/solutions/kmeans/x.c),
+ * saying on stderr which it chose; NULL when neither tells, after listing
+ * the candidates (several that match, or the nearest ids). */
+static char *challenge_of_file(cli_ctx *x, const char *file)
+{
+    char **ids;
+    int n = catalog_ids(x->cat, &ids);
+    int *match = xcalloc((size_t)n + 1, sizeof(int));
+    int m = catalog_match_file(file, (const char *const *)ids, n, match);
+    const char *from = "its name";
+    if (m == 0) {
+        char *abs = path_absolute(file), *dir = path_dirname(abs);
+        m = catalog_match_file(path_basename(dir), (const char *const *)ids, n, match);
+        from = "its directory's name";
+        free(abs);
+        free(dir);
+    }
+    char *id = NULL;
+    if (m == 1) {
+        id = xstrdup(ids[match[0]]);
+        fprintf(stderr, "%s grade: grading %s as %s (from %s)\n", x->prog, file, id, from);
+    } else if (m > 1) {
+        fprintf(stderr, "%s grade: which challenge is %s?", x->prog, file);
+        for (int i = 0; i < m; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", ids[match[i]]);
+        fprintf(stderr, "\n  say it: %s grade CHALLENGE %s\n", x->prog, file);
+    } else {
+        char *stem = path_stem(file);
+        char *near = catalog_suggest(x->cat, stem);
+        fprintf(stderr, "%s grade: %s does not name a challenge%s%s%s\n"
+                        "  say which: %s grade CHALLENGE %s (`%s list` shows them)\n",
+                x->prog, file, near ? "; did you mean " : "", near ? near : "",
+                near ? "?" : "", x->prog, file, x->prog);
+        free(near);
+        free(stem);
+    }
+    for (int i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    free(match);
+    return id;
 }
 
 int cmd_grade(cli_ctx *x, int argc, char **argv)
@@ -113,12 +158,15 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
     int rc;
     if (!grade_parse(x, argc, argv, &gc, &rc))
         return rc;
-    const char *id = argv[optind], *sol = argv[optind + 1];
+    bool named = argc - optind == 2;
+    const char *sol = argv[optind + (named ? 1 : 0)];
     if (access(sol, R_OK) != 0) {
         fprintf(stderr, "%s grade: %s: %s\n", x->prog, sol, strerror(errno));
         return EXIT_USAGE;
     }
-    challenge *c = cli_load(x, id);
+    char *id = named ? xstrdup(argv[optind]) : challenge_of_file(x, sol);
+    challenge *c = id ? cli_load(x, id) : NULL;
+    free(id);
     if (!c)
         return EXIT_USAGE;
     md_err err;

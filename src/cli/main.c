@@ -19,7 +19,7 @@ static void usage(FILE *f, const char *prog)
             "it lists its commands; docs/repl.md describes it).\n"
             "\n"
             "commands:\n"
-            "  grade CHALLENGE SOLUTION.c [--json]   grade one solution and exit\n"
+            "  grade [CHALLENGE] SOLUTION.c [--json] grade one solution and exit\n"
             "  list                                  list the challenges\n"
             "  show CHALLENGE                        print a challenge's statement\n"
             "  validate [ID|SPEC.json|DIR ...]       check challenges (spec, reference,\n"

@@ -165,6 +165,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
         goto fail;
     r = report_new(c);
     r->seed = x.seed;
+    r->solution = xstrdup(solution);
     r->visible_only = o->visible_only;
     if (!x.sol.ok) {
         compile_error_report(r, &x.sol);

@@ -61,6 +61,7 @@ void report_free(report *r)
     free(r->compiler_output);
     free(r->why_not);
     free(r->output);
+    free(r->solution);
     free(r->loss_case);
     free(r->loss_user);
     free(r->loss_ref);

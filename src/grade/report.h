@@ -65,7 +65,9 @@ typedef struct report {
     char *compiler_output;
     char *output;             /* what the solution printed (capped) */
     size_t output_total;
-    uint64_t seed;
+    uint64_t seed;            /* the hidden cases' seed */
+    char *solution;           /* the file graded, as given: the command that
+                                 repeats the grading names it */
     double seconds;
     /* vectorization details */
     bool timed;

@@ -215,6 +215,21 @@ static void text_extras(strbuf *sb, const report *r, const style *st)
     }
 }
 
+/* the hidden cases' seed and the command that draws the same cases again */
+static void text_repeat(strbuf *sb, const report *r, const style *st)
+{
+    if (r->visible_only || !r->solution)
+        return;
+    char shown[4096];
+    sb_printf(sb, "\n%sHidden cases drawn with seed %llu; to grade on the same cases again:%s\n"
+                  "  mldrill grade ",
+              st->dim, (unsigned long long)r->seed, st->reset);
+    sb_add_shell_word(sb, r->challenge);
+    sb_addc(sb, ' ');
+    sb_add_shell_word(sb, path_shown(r->solution, shown, sizeof shown));
+    sb_printf(sb, " --seed %llu\n", (unsigned long long)r->seed);
+}
+
 /* the score and verdict (or, for `run`, whether the examples pass) */
 static void text_footer(strbuf *sb, const report *r, const style *st)
 {
@@ -256,6 +271,7 @@ char *report_text(const report *r, bool colour)
     text_failed_cases(&sb, r, st);
     text_findings(&sb, r, st);
     text_extras(&sb, r, st);
+    text_repeat(&sb, r, st);
     text_footer(&sb, r, st);
     return sb_take(&sb);
 }

@@ -3,6 +3,7 @@
 
 #include "spec/catalog.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,4 +144,40 @@ char *catalog_suggest(const catalog *cat, const char *id)
         free(ids[i]);
     free(ids);
     return near;
+}
+
+/* Whether id occurs in stem (both lower case) as a whole word: no letter
+ * just before or just after it. */
+static bool word_in(const char *stem, const char *id)
+{
+    size_t l = strlen(id);
+    for (const char *p = strstr(stem, id); p; p = strstr(p + 1, id)) {
+        bool start = p == stem || !isalpha((unsigned char)p[-1]);
+        if (start && !isalpha((unsigned char)p[l]))
+            return true;
+    }
+    return false;
+}
+
+int catalog_match_file(const char *file, const char *const *ids, int n, int *match)
+{
+    char *stem = path_stem(file);
+    for (char *s = stem; *s; s++)
+        *s = (char)tolower((unsigned char)*s);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (word_in(stem, ids[i]))
+            match[m++] = i;
+    free(stem);
+    /* an id inside a longer matching id is that one's word, not its own */
+    int kept = 0;
+    for (int a = 0; a < m; a++) {
+        bool inside = false;
+        for (int b = 0; b < m && !inside; b++)
+            inside = b != a && strlen(ids[match[b]]) > strlen(ids[match[a]]) &&
+                     strstr(ids[match[b]], ids[match[a]]);
+        if (!inside)
+            match[kept++] = match[a];
+    }
+    return kept;
 }

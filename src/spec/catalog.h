@@ -34,6 +34,15 @@ char *catalog_suggest(const catalog *cat, const char *id);
  * count and a malloc'd array of malloc'd strings. */
 int catalog_ids(const catalog *cat, char ***ids);
 
+/* The challenges a solution's file name points at: ids[i] matches when
+ * it appears in the file's stem as a whole word ("kmeans.c",
+ * "kmeans_v2.c", "my-kmeans.c": not followed or preceded by a letter,
+ * compared without case), and an id that is part of another matching id
+ * gives way to it ("kmeans_pp.c" is kmeans_pp, not kmeans).  Fills
+ * match[] (room for n) with the indices of the matches, in the order of
+ * ids, and returns how many: 1 is an answer, more is ambiguous. */
+int catalog_match_file(const char *file, const char *const *ids, int n, int *match);
+
 /* The data directory with challenges/, reference/ and tests/ (caller
  * frees). */
 char *catalog_data_dir(void);

@@ -129,6 +129,23 @@ void sb_printf(strbuf *sb, const char *fmt, ...)
     va_end(ap);
 }
 
+void sb_add_shell_word(strbuf *sb, const char *s)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789_./+-=:,@%";
+    bool plain = *s && strspn(s, safe) == strlen(s);
+    if (!plain)
+        sb_addc(sb, '\'');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\'')
+            sb_add(sb, "'\\''");
+        else
+            sb_addc(sb, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
+    }
+    if (!plain)
+        sb_addc(sb, '\'');
+}
+
 const char *sb_str(const strbuf *sb) { return sb->buf ? sb->buf : ""; }
 
 char *sb_take(strbuf *sb)

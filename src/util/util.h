@@ -43,6 +43,10 @@ void sb_addc(strbuf *sb, char c);
 void sb_printf(strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
+/* Appends s as one word a POSIX shell reads back as s: as it is when it
+ * holds only safe characters, else in single quotes.  Control characters
+ * become '?', so that a path never drives the terminal. */
+void sb_add_shell_word(strbuf *sb, const char *s);
 const char *sb_str(const strbuf *sb);      /* "" when empty, never NULL */
 char *sb_take(strbuf *sb);                 /* caller frees; sb is reset */
 void sb_free(strbuf *sb);
