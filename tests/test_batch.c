@@ -296,6 +296,45 @@ static void collect_should_walk_directories(void **state)
     free(dir);
 }
 
+static void collect_should_not_follow_links_out_of_the_folder(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), *outside = test_tmpdir();
+    free(test_write(outside, "other.c", "int x;\n"));
+    free(test_write(dir, "a.c", "int x;\n"));
+    char *loop = path_join(dir, "loop"), *out = path_join(dir, "out");
+    char *zero = path_join(dir, "zero.c");
+    assert_int_equal(symlink(".", loop), 0);        /* a link loop */
+    assert_int_equal(symlink(outside, out), 0);     /* a folder elsewhere */
+    assert_int_equal(symlink("/dev/zero", zero), 0);
+    char **files;
+    md_err err;
+    int n = batch_collect(&dir, 1, &files, &err);
+    assert_int_equal(n, 2);    /* a.c, and zero.c to be refused by name */
+    assert_non_null(strstr(files[0], "/a.c"));
+    assert_non_null(strstr(files[1], "/zero.c"));
+    batch_opts o = {0};
+    o.grade.no_timing = true;
+    batch_row rows[2];
+    double t0 = now_seconds();
+    assert_int_equal(batch_run(softmax, files, n, &o, rows, &err), 0);
+    assert_true(now_seconds() - t0 < 60);
+    assert_true(rows[1].status == BATCH_ERROR);
+    assert_non_null(strstr(rows[1].error, "symbolic link"));
+    for (int i = 0; i < n; i++) {
+        batch_row_clear(&rows[i]);
+        free(files[i]);
+    }
+    free(files);
+    remove_tree(dir);
+    remove_tree(outside);
+    free(loop);
+    free(out);
+    free(zero);
+    free(dir);
+    free(outside);
+}
+
 static void csv_should_quote_what_needs_it(void **state)
 {
     (void)state;
@@ -322,6 +361,7 @@ int main(void)
         cmocka_unit_test(a_submission_past_its_timeout_should_be_stopped),
         cmocka_unit_test(a_worker_killed_mid_compile_should_leave_no_compiler),
         cmocka_unit_test(collect_should_walk_directories),
+        cmocka_unit_test(collect_should_not_follow_links_out_of_the_folder),
         cmocka_unit_test(csv_should_quote_what_needs_it),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -263,6 +264,44 @@ static void text_report_should_say_how_to_repeat_the_grading(void **state)
     run_free(&r);
 }
 
+static void a_submission_that_is_not_a_regular_file_should_exit_2_at_once(void **state)
+{
+    (void)state;
+    /* a FIFO would block a plain open, /dev/zero never ends, a link may
+     * point anywhere: each is refused before anything reads it */
+    char dir[] = "/tmp/mldrill-cli-paths-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *fifo = path_join(dir, "fifo.c"), *link = path_join(dir, "link.c");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(symlink("/dev/zero", link), 0);
+    const char *paths[] = {fifo, "/dev/zero", link, dir};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        char *args = xasprintf("grade softmax '%s'", paths[i]);
+        double t0 = now_seconds();
+        run r = mldrill(args);
+        if (r.code != 2 || !strstr(r.err, paths[i]))
+            fail_msg("%s: exit %d, %s", paths[i], r.code, r.err);
+        assert_true(now_seconds() - t0 < 10);
+        run_free(&r);
+        free(args);
+    }
+    unlink(fifo);
+    unlink(link);
+    rmdir(dir);
+    free(fifo);
+    free(link);
+}
+
+static void escape_sequences_of_a_solution_should_be_shown_not_sent(void **state)
+{
+    (void)state;
+    run r = mldrill("grade softmax tests/faults/fake_score.c --no-timing");
+    assert_null(strchr(r.out, '\033'));
+    assert_null(strchr(r.out, '\r'));
+    assert_non_null(strstr(r.out, "\\x1b[2J"));
+    run_free(&r);
+}
+
 static void help_should_exit_0(void **state)
 {
     (void)state;
@@ -376,6 +415,8 @@ int main(void)
         cmocka_unit_test(help_should_exit_0),
         cmocka_unit_test(grade_without_a_challenge_should_take_it_from_the_file_name),
         cmocka_unit_test(text_report_should_say_how_to_repeat_the_grading),
+        cmocka_unit_test(a_submission_that_is_not_a_regular_file_should_exit_2_at_once),
+        cmocka_unit_test(escape_sequences_of_a_solution_should_be_shown_not_sent),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),
         cmocka_unit_test(a_reference_slower_than_its_best_should_be_retimed_and_named),
     };

@@ -19,7 +19,10 @@
  *     end the test).
  * Optional markers in the first lines of a solution:
  *   "output: capped"   the report keeps a capped part of a larger output;
- *   "needs: landlock"  only checked when the kernel has Landlock.
+ *   "needs: landlock"  only checked when the kernel has Landlock;
+ *   "text: visible"    the text report (as the REPL prints it, with and
+ *                      without colour) sends no control character of the
+ *                      solution's: every one is shown as \x1b-style text.
  * It prints how long each fault took to be reported.
  *
  * Usage: test_faults CHALLENGE DIR [--sanitize] [FILE.c ...] */
@@ -55,6 +58,7 @@ typedef struct markers {
     char says[256];     /* phrase the explanation must contain ("" = none) */
     bool capped;        /* output: capped */
     bool landlock;      /* needs: landlock */
+    bool visible;       /* text: visible */
 } markers;
 
 /* --- reading the solution's markers -------------------------------------------- */
@@ -87,6 +91,8 @@ static void read_markers(const char *path, markers *m)
             m->capped = true;
         if (strstr(line, "needs: landlock"))
             m->landlock = true;
+        if (strstr(line, "text: visible"))
+            m->visible = true;
     }
     if (f)
         fclose(f);
@@ -228,6 +234,36 @@ static int self_check(void)
     printf("FAIL self-check: a planted orphan gave %d leftover processes, a planted file "
            "%d entries (want 1 and 1)\n", procs, files);
     return 1;
+}
+
+/* The text report of r without colour has no control character but
+ * newlines, and with colour none but the report's own SGR colours; the
+ * solution's escape bytes are shown as text.  The number of problems. */
+static int check_visible(const report *r, strbuf *why)
+{
+    int bad = 0;
+    for (int colour = 0; colour < 2; colour++) {
+        char *t = report_text(r, colour);
+        for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+            bool sgr = colour && p[0] == 0x1b && p[1] == '[' &&
+                       strspn((const char *)p + 2, "0123456789;") > 0 &&
+                       p[2 + strspn((const char *)p + 2, "0123456789;")] == 'm';
+            bool c1 = p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0;
+            if (((*p < 0x20 && *p != '\n') || *p == 0x7f || c1) && !sgr) {
+                sb_printf(why, "  the text report%s sends byte 0x%02x to the terminal\n",
+                          colour ? " (colour)" : "", *p);
+                bad++;
+                break;
+            }
+        }
+        if (!strstr(t, "\\x1b[2J")) {
+            sb_printf(why, "  the text report%s does not show the escape as \\x1b\n",
+                      colour ? " (colour)" : "");
+            bad++;
+        }
+        free(t);
+    }
+    return bad;
 }
 
 /* --- one solution ------------------------------------------------------------------ */
@@ -385,6 +421,9 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
             bad++;
         }
     }
+
+    if (mk.visible)
+        bad += check_visible(r, why);
 
     const char *status = r->ncases ? cstatus_name(r->cases[0].status) : "-";
     if (named)

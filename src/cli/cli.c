@@ -12,6 +12,7 @@
 
 #include "grade/grade.h"
 #include "grade/report.h"
+#include "run/compile.h"
 #include "repl/info.h"
 #include "spec/challenge.h"
 #include "spec/spec.h"
@@ -160,10 +161,15 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
         return rc;
     bool named = argc - optind == 2;
     const char *sol = argv[optind + (named ? 1 : 0)];
-    if (access(sol, R_OK) != 0) {
-        fprintf(stderr, "%s grade: %s: %s\n", x->prog, sol, strerror(errno));
+    /* a regular file below the size limit, not a FIFO, a device or a
+     * symbolic link: refused at once, before anything waits on it */
+    md_err ferr;
+    char *bytes = file_read_regular(sol, COMPILE_MAX_SOURCE, NULL, &ferr);
+    if (!bytes) {
+        fprintf(stderr, "%s grade: %s\n", x->prog, ferr.msg);
         return EXIT_USAGE;
     }
+    free(bytes);
     char *id = named ? xstrdup(argv[optind]) : challenge_of_file(x, sol);
     challenge *c = id ? cli_load(x, id) : NULL;
     free(id);

@@ -85,7 +85,13 @@ static const char *mark(const style *st, bool ok)
 /* the challenge, and whether only the visible examples ran */
 static void text_header(strbuf *sb, const report *r, const style *st)
 {
-    sb_printf(sb, "%s%s%s — %s", st->bold, r->challenge, st->reset, r->title);
+    /* every string that comes from a spec, a solution or the compiler
+     * goes through sb_add_visible: no byte of theirs reaches the
+     * terminal as a control sequence */
+    sb_add(sb, st->bold);
+    sb_add_visible(sb, r->challenge);
+    sb_printf(sb, "%s — ", st->reset);
+    sb_add_visible(sb, r->title);
     if (r->visible_only)
         sb_printf(sb, "  %s(visible examples only: `submit` grades everything)%s",
                   st->dim, st->reset);
@@ -98,8 +104,10 @@ static void criterion_row(strbuf *sb, const report *r, int k, const style *st)
     const rcriterion *c = &r->crit[k];
     const char *col = c->passed ? st->green : st->red;
     if (r->visible_only) {
-        sb_printf(sb, "  %-14s %s%s%s  %s\n", criterion_name((criterion)k), col,
-                  mark(st, c->passed), st->reset, c->summary ? c->summary : "");
+        sb_printf(sb, "  %-14s %s%s%s  ", criterion_name((criterion)k), col,
+                  mark(st, c->passed), st->reset);
+        sb_add_visible(sb, c->summary);
+        sb_addc(sb, '\n');
         return;
     }
     /* whole maxima print as whole numbers; otherwise one decimal
@@ -110,8 +118,10 @@ static void criterion_row(strbuf *sb, const report *r, int k, const style *st)
     else
         snprintf(sc, sizeof sc, "%4.1f/%-4.1f", floor(c->score * 10 + 0.5) / 10,
                  floor(c->max * 10 + 0.5) / 10);
-    sb_printf(sb, "  %-14s %s %s%s%s  %s\n", criterion_name((criterion)k), sc, col,
-              mark(st, c->passed), st->reset, c->summary ? c->summary : "");
+    sb_printf(sb, "  %-14s %s %s%s%s  ", criterion_name((criterion)k), sc, col,
+              mark(st, c->passed), st->reset);
+    sb_add_visible(sb, c->summary);
+    sb_addc(sb, '\n');
 }
 
 /* criteria table */
@@ -142,11 +152,16 @@ static void text_failed_cases(strbuf *sb, const report *r, const style *st)
         if (c->status == CS_PASS)
             continue;
         shown++;
-        sb_printf(sb, "  %s%s%s %s [%s, %s]: %s\n", st->red, mark(st, false), st->reset,
-                  c->name, criterion_name(c->crit), cstatus_name(c->status),
-                  c->message ? c->message : "");
-        if (c->note)
-            sb_printf(sb, "      %s%s%s\n", st->dim, c->note, st->reset);
+        sb_printf(sb, "  %s%s%s ", st->red, mark(st, false), st->reset);
+        sb_add_visible(sb, c->name);
+        sb_printf(sb, " [%s, %s]: ", criterion_name(c->crit), cstatus_name(c->status));
+        sb_add_visible(sb, c->message);
+        sb_addc(sb, '\n');
+        if (c->note) {
+            sb_printf(sb, "      %s", st->dim);
+            sb_add_visible(sb, c->note);
+            sb_printf(sb, "%s\n", st->reset);
+        }
     }
     if (shown < nfail)
         sb_printf(sb, "  ... and %d more\n", nfail - shown);
@@ -180,9 +195,13 @@ static void text_findings(strbuf *sb, const report *r, const style *st)
         header = true;
         for (int i = 0; i < c->nfindings; i++) {
             const rfinding *f = &c->findings[i];
-            sb_printf(sb, "  - %s: %s", criterion_name((criterion)k), f->message);
-            if (strcmp(f->where, "solution") != 0)
-                sb_printf(sb, " %s(case %s)%s", st->dim, f->where, st->reset);
+            sb_printf(sb, "  - %s: ", criterion_name((criterion)k));
+            sb_add_visible(sb, f->message);
+            if (strcmp(f->where, "solution") != 0) {
+                sb_printf(sb, " %s(case ", st->dim);
+                sb_add_visible(sb, f->where);
+                sb_printf(sb, ")%s", st->reset);
+            }
             sb_addc(sb, '\n');
         }
     }
@@ -193,15 +212,20 @@ static void text_extras(strbuf *sb, const report *r, const style *st)
 {
     if (r->nmistakes) {
         sb_printf(sb, "\n%sRecognised mistakes%s\n", st->bold, st->reset);
-        for (int i = 0; i < r->nmistakes; i++)
-            sb_printf(sb, "  %s• %s%s %s(%s)%s\n", st->yellow, r->mistakes[i].message,
-                      st->reset, st->dim, r->mistakes[i].id, st->reset);
+        for (int i = 0; i < r->nmistakes; i++) {
+            sb_printf(sb, "  %s• ", st->yellow);
+            sb_add_visible(sb, r->mistakes[i].message);
+            sb_printf(sb, "%s %s(", st->reset, st->dim);
+            sb_add_visible(sb, r->mistakes[i].id);
+            sb_printf(sb, ")%s\n", st->reset);
+        }
     }
     if (r->nloss_user > 0 && !r->visible_only) {
         char *plot = report_loss_plot(r->loss_user, r->nloss_user, r->loss_ref,
                                       r->nloss_ref, 48);
-        sb_printf(sb, "\n%sLoss history%s (case %s)\n%s", st->bold, st->reset,
-                  r->loss_case ? r->loss_case : "?", plot);
+        sb_printf(sb, "\n%sLoss history%s (case ", st->bold, st->reset);
+        sb_add_visible(sb, r->loss_case ? r->loss_case : "?");
+        sb_printf(sb, ")\n%s", plot);
         free(plot);
     }
     if (r->output && *r->output) {
@@ -210,8 +234,11 @@ static void text_extras(strbuf *sb, const report *r, const style *st)
         sb_printf(sb, "\n%sYour code printed%s", st->bold, st->reset);
         if (r->output_total > show)
             sb_printf(sb, " (%zu bytes; first %zu shown)", r->output_total, show);
-        sb_printf(sb, ":\n%.*s%s", (int)show, r->output,
-                  r->output[show - 1] == '\n' ? "" : "\n");
+        char *shown = xstrndup(r->output, show);
+        sb_add(sb, ":\n");
+        sb_add_visible(sb, shown);
+        sb_add(sb, r->output[show - 1] == '\n' ? "" : "\n");
+        free(shown);
     }
 }
 
@@ -249,8 +276,11 @@ static void text_footer(strbuf *sb, const report *r, const style *st)
         sb_printf(sb, " — with %s", help);
     free(help);
     sb_addc(sb, '\n');
-    if (r->why_not)
-        sb_printf(sb, "%s%s%s\n", st->dim, r->why_not, st->reset);
+    if (r->why_not) {
+        sb_add(sb, st->dim);
+        sb_add_visible(sb, r->why_not);
+        sb_printf(sb, "%s\n", st->reset);
+    }
 }
 
 char *report_text(const report *r, bool colour)
@@ -259,14 +289,16 @@ char *report_text(const report *r, bool colour)
     strbuf sb = {0};
     text_header(&sb, r, st);
     if (r->compile_error) {
-        sb_printf(&sb, "\n%sDoes not compile.%s The compiler said:\n\n%s\n", st->red,
-                  st->reset, r->compiler_output ? r->compiler_output : "");
+        sb_printf(&sb, "\n%sDoes not compile.%s The compiler said:\n\n", st->red, st->reset);
+        sb_add_visible(&sb, r->compiler_output);
+        sb_addc(&sb, '\n');
         sb_printf(&sb, "%sScore 0/100 — not yet%s\n", st->bold, st->reset);
         return sb_take(&sb);
     }
-    if (r->compiler_output && *r->compiler_output)
-        sb_printf(&sb, "\n%sCompiler warnings:%s\n%s", st->yellow, st->reset,
-                  r->compiler_output);
+    if (r->compiler_output && *r->compiler_output) {
+        sb_printf(&sb, "\n%sCompiler warnings:%s\n", st->yellow, st->reset);
+        sb_add_visible(&sb, r->compiler_output);
+    }
     text_criteria(&sb, r, st);
     text_failed_cases(&sb, r, st);
     text_findings(&sb, r, st);

@@ -566,8 +566,13 @@ static void collect_dir(const char *dir, char ***files, int *n, int depth)
             continue;
         char *p = path_join(dir, de->d_name);
         size_t l = strlen(de->d_name);
-        if (dir_exists(p)) {
-            if (depth < 16)    /* a symlink loop stops here */
+        struct stat st;
+        /* symbolic links are never followed out of the folder: a linked
+         * directory is not entered, and a linked .c file is listed, to be
+         * refused by name when it is read (O_NOFOLLOW) */
+        bool is_dir = lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+        if (is_dir) {
+            if (depth < 16)
                 collect_dir(p, files, n, depth + 1);
             free(p);
         } else if (l > 2 && strcmp(de->d_name + l - 2, ".c") == 0) {

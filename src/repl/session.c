@@ -16,6 +16,7 @@
 #include "grade/grade.h"
 #include "spec/challenge.h"
 #include "store/workspace.h"
+#include "run/compile.h"
 
 void format_duration(double s, char *buf, size_t n)
 {
@@ -285,7 +286,7 @@ report *session_grade(session *s, bool visible_only, char **source)
 {
     md_err err;
     size_t len;
-    char *text = file_read(s->file, &len, &err);
+    char *text = file_read_regular(s->file, COMPILE_MAX_SOURCE, &len, &err);
     if (!text) {
         printf("%s\n", err.msg);
         return NULL;

@@ -146,6 +146,40 @@ void sb_add_shell_word(strbuf *sb, const char *s)
         sb_addc(sb, '\'');
 }
 
+/* The length of the UTF-8 sequence at s (1-4), or 0 when it is not one
+ * or encodes a C1 control character. */
+static size_t utf8_printable(const unsigned char *s)
+{
+    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+    if (s[0] >= 0xf5)
+        n = 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0)
+        return 0;    /* U+0080-U+009F: CSI and friends */
+    if ((n == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (n == 4 && s[0] == 0xf0 && s[1] < 0x90))
+        return 0;    /* overlong */
+    return n;
+}
+
+void sb_add_visible(strbuf *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    while (*p) {
+        size_t n = 1;
+        if (*p >= 0x80)
+            n = utf8_printable(p);
+        if (n == 0 || (*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
+            sb_printf(sb, "\\x%02x", *p);
+            p++;
+            continue;
+        }
+        sb_addn(sb, (const char *)p, n);
+        p += n;
+    }
+}
+
 const char *sb_str(const strbuf *sb) { return sb->buf ? sb->buf : ""; }
 
 char *sb_take(strbuf *sb)

@@ -48,6 +48,13 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
  * become '?', so that a path never drives the terminal. */
 void sb_add_shell_word(strbuf *sb, const char *s);
 const char *sb_str(const strbuf *sb);      /* "" when empty, never NULL */
+
+/* Appends s (NULL: nothing) with every byte a terminal would act on made
+ * visible: control characters but newline and tab, DEL, the C1 controls
+ * (U+0080-U+009F) and bytes that are not UTF-8 become "\x1b"-style text.
+ * For whatever a solution, a compiler or a spec wrote, before a person's
+ * terminal sees it. */
+void sb_add_visible(strbuf *sb, const char *s);
 char *sb_take(strbuf *sb);                 /* caller frees; sb is reset */
 void sb_free(strbuf *sb);
 
