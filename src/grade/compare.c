@@ -533,6 +533,70 @@ static void cmp_partition(const cmp_args *a, cmp_outcome *o)
     free(want);
 }
 
+/* Whether element i of v holds what it held before the calls: the poison
+ * pattern of an output, the generated data (initial) of an inout. */
+static bool still_initial(const value *v, const value *initial, long long i)
+{
+    if (v->role == ROLE_OUTPUT && v->type == VT_STRING)
+        return ((char *const *)v->data)[i] == NULL;
+    if (v->role == ROLE_OUTPUT)
+        return unwritten(v, i);
+    if (!initial || !initial->data || i >= initial->count)
+        return false;
+    if (v->type == VT_STRING) {
+        const char *a = ((char *const *)v->data)[i], *b = ((char *const *)initial->data)[i];
+        return (a == NULL) == (b == NULL) && (!a || strcmp(a, b) == 0);
+    }
+    return memcmp((const char *)v->data + i * (long long)vtype_size(v->type),
+                  (const char *)initial->data + i * (long long)vtype_size(v->type),
+                  vtype_size(v->type)) == 0;
+}
+
+/* A rejected call writes nothing: every element of the output still
+ * holds what the case gave it (needs no reference). */
+static void cmp_untouched(const cmp_args *a, cmp_outcome *o)
+{
+    const value *g = a->g;
+    char idx[128];
+    if (!g->array || (g->role != ROLE_OUTPUT && g->role != ROLE_INOUT)) {
+        failf(o, "%s: \"untouched\" applies to output arrays", g->name);
+        return;
+    }
+    const value *initial = a->got->ci ? case_value(a->got->ci, g->name) : NULL;
+    for (long long i = 0; i < g->count; i++) {
+        if (g->data && still_initial(g, initial, i))
+            continue;
+        if (o->nbad++ == 0) {
+            o->index = i;
+            failf(o, "%s was written, but a rejected call must leave it untouched",
+                  value_index_text(g, i, idx, sizeof idx));
+        }
+    }
+    if (o->nbad > 1)
+        appendf(o, " (%lld of %lld elements)", o->nbad, g->count);
+}
+
+/* A declared value instead of the reference's (a rejection's NULL or -1). */
+static void cmp_value(const cmp_args *a, cmp_outcome *o)
+{
+    const value *g = a->g;
+    char sg[64], sx[64];
+    double gv = g->array ? (g->count > 0 ? value_get(g, 0) : NAN) : g->num;
+    double want = a->ck->value;
+    if (g->type == VT_HANDLE) {
+        if ((gv != 0) != (want != 0))
+            failf(o, "%s: returned %s, expected %s", g->name, gv ? "a model" : "NULL",
+                  want ? "a model" : "NULL (the arguments are invalid)");
+        return;
+    }
+    if (!close_enough(gv, want, a->ck->kind == CMP_EQUAL ? 0 : a->ck->rtol,
+                      a->ck->kind == CMP_EQUAL ? 0 : a->ck->atol, false)) {
+        o->nbad = 1;
+        failf(o, "%s is %s, expected %s", g->name, cmp_num(gv, sg, sizeof sg),
+              cmp_num(want, sx, sizeof sx));
+    }
+}
+
 /* gradcheck: checked by the grader with extra runs (pipeline_gradcheck.c) */
 static void cmp_gradcheck(const cmp_args *a, cmp_outcome *o)
 {
@@ -551,7 +615,14 @@ static void (*const comparators[CMP_KIND_COUNT])(const cmp_args *, cmp_outcome *
     [CMP_GRADCHECK] = cmp_gradcheck,
     [CMP_PARTITION] = cmp_partition,
     [CMP_FINITE] = cmp_finite,
+    [CMP_UNTOUCHED] = cmp_untouched,
 };
+
+/* Whether a check compares with the reference's run at all. */
+static bool needs_reference(const check *ck)
+{
+    return ck->kind != CMP_FINITE && ck->kind != CMP_UNTOUCHED && !ck->has_value;
+}
 
 /* Looks the output up on both sides, refuses what cannot be compared,
  * then runs the check's comparator. */
@@ -572,7 +643,7 @@ static void compare(const check *ck, const cmp_env *got, const cmp_env *exp, boo
         failf(o, "%s was not computed (the call did not finish)", g->name);
         return;
     }
-    if (x->role == ROLE_RESULT && !x->present && ck->kind != CMP_FINITE) {
+    if (x->role == ROLE_RESULT && !x->present && needs_reference(ck)) {
         failf(o, "%s: the reference did not compute it", g->name);
         return;
     }
@@ -581,16 +652,22 @@ static void compare(const check *ck, const cmp_env *got, const cmp_env *exp, boo
         return;
     }
     cmp_args a = {ck, g, x, got, exp, loose};
-    comparators[ck->kind](&a, o);
+    if (ck->has_value && !loose)
+        cmp_value(&a, o);
+    else
+        comparators[ck->kind](&a, o);
 }
 
 void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
                   cmp_outcome *o)
 {
-    if (ck->kind == CMP_FINITE) {
-        /* same values where the other is finite, non-finite where it is not */
+    if (ck->kind == CMP_FINITE || ck->kind == CMP_UNTOUCHED) {
+        /* same values where the other is finite, non-finite where it is
+         * not; an output left alone holds the same poison as the other's */
         check like = *ck;
         like.kind = CMP_ALLCLOSE;
+        if (ck->kind == CMP_UNTOUCHED)
+            like.rtol = like.atol = 0;
         compare(&like, got, other, true, o);
         return;
     }

@@ -59,22 +59,32 @@ static int scope_lookup(void *ctx, const char *name, double *out)
     return -1;
 }
 
+/* Puts vars over the scope's definitions, replacing those of the same name. */
+static void scope_override(scope *s, const var_def *vars, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int k;
+        for (k = 0; k < s->n; k++)
+            if (strcmp(s->defs[k]->name, vars[i].name) == 0)
+                break;
+        s->defs[k] = &vars[i];
+        if (k == s->n)
+            s->n++;
+    }
+}
+
+/* The variables of a case: the challenge's defaults, a derived case's
+ * base's vars, then its own. */
 static void scope_init(scope *s, const challenge *c, const case_spec *cs,
                        const char *grow, double scale, md_err *err)
 {
     memset(s, 0, sizeof *s);
-    s->defs = xcalloc((size_t)(c->ndefaults + cs->nvars) + 1, sizeof(var_def *));
-    for (int i = 0; i < c->ndefaults; i++)
-        s->defs[s->n++] = &c->defaults[i];
-    for (int i = 0; i < cs->nvars; i++) {
-        int k;
-        for (k = 0; k < s->n; k++)
-            if (strcmp(s->defs[k]->name, cs->vars[i].name) == 0)
-                break;
-        s->defs[k] = &cs->vars[i];
-        if (k == s->n)
-            s->n++;
-    }
+    int nbase = cs->base ? cs->base->nvars : 0;
+    s->defs = xcalloc((size_t)(c->ndefaults + nbase + cs->nvars) + 1, sizeof(var_def *));
+    scope_override(s, c->defaults, c->ndefaults);
+    if (cs->base)
+        scope_override(s, cs->base->vars, cs->base->nvars);
+    scope_override(s, cs->vars, cs->nvars);
     s->val = xcalloc((size_t)s->n + 1, sizeof(double));
     s->state = xcalloc((size_t)s->n + 1, sizeof(int));
     s->grow = grow;
@@ -89,24 +99,33 @@ static void scope_free(scope *s)
     free(s->state);
 }
 
-/* Inputs: the challenge's, overridden by the case's, in order. */
-static const input_def **merged_inputs(const challenge *c, const case_spec *cs,
-                                       int *n)
+/* Puts the inputs over in[], replacing those of the same name. */
+static void inputs_override(const input_def **in, int *n, const input_def *over, int nover)
 {
-    const input_def **in = xcalloc((size_t)(c->ninputs + cs->ninputs) + 1,
-                                   sizeof(input_def *));
-    *n = 0;
-    for (int i = 0; i < c->ninputs; i++)
-        in[(*n)++] = &c->inputs[i];
-    for (int i = 0; i < cs->ninputs; i++) {
+    for (int i = 0; i < nover; i++) {
         int k;
         for (k = 0; k < *n; k++)
-            if (strcmp(in[k]->name, cs->inputs[i].name) == 0)
+            if (strcmp(in[k]->name, over[i].name) == 0)
                 break;
-        in[k] = &cs->inputs[i];
+        in[k] = &over[i];
         if (k == *n)
             (*n)++;
     }
+}
+
+/* Inputs: the challenge's, overridden by a derived case's base's, then
+ * by the case's own, in order. */
+static const input_def **merged_inputs(const challenge *c, const case_spec *cs,
+                                       int *n)
+{
+    int nbase = cs->base ? cs->base->ninputs : 0;
+    const input_def **in = xcalloc((size_t)(c->ninputs + nbase + cs->ninputs) + 1,
+                                   sizeof(input_def *));
+    *n = 0;
+    inputs_override(in, n, c->inputs, c->ninputs);
+    if (cs->base)
+        inputs_override(in, n, cs->base->inputs, cs->base->ninputs);
+    inputs_override(in, n, cs->inputs, cs->ninputs);
     return in;
 }
 
@@ -283,11 +302,16 @@ static int eval_shape(builder *b, const param *p, long long dims[VALUE_MAXDIM], 
     callscope cscope = {&b->sc, b->f, b->cl};
     *count = 1;
     *ndim = p->array ? p->ndim : 0;
+    /* a case that breaks a requirement may make a size negative (n_test =
+     * -1): that array is empty */
+    long long lo = b->cs->origin == CASE_INVALID ? -MAX_ELEMS : 0;
     for (int s = 0; s < *ndim; s++) {
         md_err e2;
-        if (expr_eval_int(p->shape[s], call_lookup, &cscope, 0, MAX_ELEMS, &dims[s],
+        if (expr_eval_int(p->shape[s], call_lookup, &cscope, lo, MAX_ELEMS, &dims[s],
                           &e2) != 0)
             return call_fail(b, "shape of \"%s\": %s", p->name, e2.msg);
+        if (dims[s] < 0)
+            dims[s] = 0;
         *count *= dims[s];
         if (*count > MAX_ELEMS)
             return call_fail(b, "\"%s\" would have %lld elements (the limit is %lld)",
@@ -437,6 +461,52 @@ static int generate_input(builder *b, int i, value *v)
     return 0;
 }
 
+/* The poke's element of v: its index, counted from the end when negative,
+ * or -1 (with err) when v has no such element or cannot hold the value. */
+static long long poke_index(builder *b, const poke *pk, const value *v)
+{
+    long long at = pk->at < 0 ? v->count + pk->at : pk->at;
+    if (!v->array || (v->type != VT_INT && v->type != VT_DOUBLE) || at < 0 || at >= v->count)
+        return md_fail(b->err, "input \"%s\" has no element %lld to set", pk->input, pk->at);
+    if (v->type == VT_INT && (pk->value != floor(pk->value) || fabs(pk->value) > 2147483647.0))
+        return md_fail(b->err, "input \"%s\" is an int array: it cannot hold %g", pk->input,
+                       pk->value);
+    return at;
+}
+
+/* Sets the case's pokes of input v, once generated. */
+static int apply_pokes(builder *b, value *v)
+{
+    for (int i = 0; i < b->cs->npokes; i++) {
+        const poke *pk = &b->cs->pokes[i];
+        if (strcmp(pk->input, v->name) != 0)
+            continue;
+        long long at = poke_index(b, pk, v);
+        if (at < 0)
+            return -1;
+        if (v->type == VT_INT)
+            ((int *)v->data)[at] = (int)pk->value;
+        else
+            ((double *)v->data)[at] = pk->value;
+    }
+    return 0;
+}
+
+/* Every poke names an input of the case that its calls pass. */
+static int check_pokes(builder *b)
+{
+    for (int i = 0; i < b->cs->npokes; i++) {
+        const poke *pk = &b->cs->pokes[i];
+        const value *v = case_value(b->ci, pk->input);
+        if (!v || !find_input(b->in, b->nin, pk->input))
+            return md_fail(b->err, "\"%s\" is not a generated input of this case",
+                           pk->input);
+        if (poke_index(b, pk, v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Outputs start zeroed (the runner hands the solution its own copy). */
 static void create_outputs(case_inst *ci)
 {
@@ -472,6 +542,8 @@ static int resolve(builder *b)
         if (check_input(b, i, &v) != 0)
             return -1;
     }
+    if (check_pokes(b) != 0)
+        return -1;
     return check_checks(b);
 }
 
@@ -482,7 +554,8 @@ static int instantiate(builder *b)
         return -1;
     for (int i = 0; i < b->nin; i++) {
         value *v;
-        if (check_input(b, i, &v) != 0 || (v && generate_input(b, i, v) != 0))
+        if (check_input(b, i, &v) != 0 ||
+            (v && (generate_input(b, i, v) != 0 || apply_pokes(b, v) != 0)))
             return -1;
     }
     create_outputs(b->ci);
@@ -505,6 +578,27 @@ int case_resolve(const challenge *c, const case_spec *cs, const char *grow, doub
                           "(limits.memory_mb)",
                      bytes >> 20, c->memory_mb);
     case_inst_free(&ci);
+    return rc;
+}
+
+int case_eval(const challenge *c, const case_spec *cs, int call_index, const expr *e,
+              double *out, md_err *err)
+{
+    scope sc;
+    scope_init(&sc, c, cs, NULL, 1, err);
+    int ncalls;
+    const call *calls = case_calls(c, cs, &ncalls);
+    int rc;
+    if (call_index < 0 || call_index >= ncalls) {
+        rc = md_fail(err, "no call %d in this case", call_index);
+    } else {
+        callscope cscope = {&sc, &c->functions[calls[call_index].fn], &calls[call_index]};
+        md_err e2;
+        rc = expr_eval(e, call_lookup, &cscope, out, &e2);
+        if (rc != 0 && !sc.failed)
+            md_fail(err, "%s", e2.msg);
+    }
+    scope_free(&sc);
     return rc;
 }
 
@@ -551,6 +645,8 @@ size_t case_bytes(const case_inst *ci)
 
 const call *case_calls(const challenge *c, const case_spec *cs, int *n)
 {
+    if (!cs->calls && cs->base)
+        cs = cs->base;
     if (cs->calls) {
         *n = cs->ncalls;
         return cs->calls;
@@ -561,6 +657,8 @@ const call *case_calls(const challenge *c, const case_spec *cs, int *n)
 
 const check *case_checks(const challenge *c, const case_spec *cs, int *n)
 {
+    if (!cs->checks && cs->base)
+        cs = cs->base;
     if (cs->checks) {
         *n = cs->nchecks;
         return cs->checks;

@@ -33,6 +33,13 @@ const check *case_checks(const challenge *c, const case_spec *cs, int *n);
 int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
                  md_err *err);
 
+/* Evaluates e for call call_index of the case's call sequence: a name is
+ * first the variable that call binds to the function's scalar parameter
+ * of that name, then a case variable (as shapes are evaluated).  Returns
+ * -1 with err on an unknown name or a bad variable. */
+int case_eval(const challenge *c, const case_spec *cs, int call_index, const expr *e,
+              double *out, md_err *err);
+
 /* The seed a case's inputs are drawn from: the case's own "seed", a fixed
  * seed for visible cases, else one derived from grading_seed. */
 uint64_t case_seed(const challenge *c, const case_spec *cs,

@@ -2,8 +2,80 @@
 
 #include "spec/challenge.h"
 
+#include <string.h>
+
 #include "spec/cases.h"
+#include "spec/contract.h"
+#include "spec/derive.h"
 #include "spec/jsondoc.h"
+
+/* The placeholders a statement may hold, "{{name}}", and what fills them. */
+static const struct {
+    const char *name;
+    void (*fill)(const challenge *c, strbuf *sb);
+} placeholders[] = {
+    {"{{contract}}", contract_sentences},
+};
+
+/* Statements are written for an 80-column terminal. */
+#define STATEMENT_WIDTH 78
+
+/* Appends text to sb word by word, breaking lines before STATEMENT_WIDTH
+ * counted from the start of sb's last line. */
+static void add_wrapped(strbuf *sb, const char *text)
+{
+    const char *nl = strrchr(sb_str(sb), '\n');
+    size_t col = nl ? strlen(nl + 1) : sb->len;
+    for (const char *w = text; *w;) {
+        size_t n = strcspn(w, " ");
+        if (col > 0 && col + 1 + n > STATEMENT_WIDTH) {
+            sb_addc(sb, '\n');
+            col = 0;
+        } else if (w != text) {
+            sb_addc(sb, ' ');
+            col++;
+        }
+        sb_addn(sb, w, n);
+        col += n;
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+}
+
+/* The statement as shown: each placeholder replaced by its text; the
+ * contract's sentences appended as a last paragraph when the statement
+ * has no {{contract}} of its own. */
+static char *expand_statement(const challenge *c)
+{
+    strbuf sb = {0};
+    const char *p = c->statement_src;
+    bool contract_placed = false;
+    while (*p) {
+        size_t k = 0;
+        while (k < sizeof placeholders / sizeof placeholders[0] &&
+               strncmp(p, placeholders[k].name, strlen(placeholders[k].name)) != 0)
+            k++;
+        if (k == sizeof placeholders / sizeof placeholders[0]) {
+            sb_addc(&sb, *p++);
+            continue;
+        }
+        strbuf text = {0};
+        placeholders[k].fill(c, &text);
+        add_wrapped(&sb, sb_str(&text));
+        sb_free(&text);
+        contract_placed |= placeholders[k].fill == contract_sentences;
+        p += strlen(placeholders[k].name);
+    }
+    if (!contract_placed && contract_any(c)) {
+        strbuf text = {0};
+        contract_sentences(c, &text);
+        sb_add(&sb, "\n\n");
+        add_wrapped(&sb, sb_str(&text));
+        sb_free(&text);
+    }
+    return sb_take(&sb);
+}
 
 /* Every case, and the timing input at its largest scale, must resolve:
  * bindings, shapes, generator names, the memory limit.  An error is
@@ -29,7 +101,11 @@ challenge *challenge_load(const char *path, md_err *err)
         return NULL;
     }
     challenge *c = spec_parse(&d, err);
-    if (c && resolve_cases(&d, c, err) != 0) {
+    if (c) {
+        c->statement_src = c->statement;
+        c->statement = expand_statement(c);
+    }
+    if (c && (derive_cases(&d, c, err) != 0 || resolve_cases(&d, c, err) != 0)) {
         spec_free(c);
         c = NULL;
     }

@@ -62,7 +62,33 @@ static void free_inputs(input_def *in, int n)
     free(in);
 }
 
-static void free_case(case_spec *cs)
+static void free_reqs(requirement *r, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(r[i].text);
+        free(r[i].subject);
+        expr_free(r[i].lo);
+        expr_free(r[i].hi);
+        free(r[i].path);
+    }
+    free(r);
+}
+
+static void free_contract(contract *k)
+{
+    free_reqs(k->requires, k->nrequires);
+    free_reqs(k->assumes, k->nassumes);
+    for (int i = 0; i < k->nfast; i++) {
+        free(k->fast[i].name);
+        free_vars(k->fast[i].vars, k->fast[i].nvars);
+    }
+    free(k->fast);
+    free_strs(k->flags, k->nflags);
+    free(k->derive_from);
+    free(k->path);
+}
+
+void spec_case_free(case_spec *cs)
 {
     free(cs->name);
     free(cs->note);
@@ -73,6 +99,9 @@ static void free_case(case_spec *cs)
     free(cs->expected_how);
     free_calls(cs->calls, cs->ncalls);
     free_checks(cs->checks, cs->nchecks);
+    for (int i = 0; i < cs->npokes; i++)
+        free(cs->pokes[i].input);
+    free(cs->pokes);
 }
 
 void spec_free(challenge *c)
@@ -83,6 +112,7 @@ void spec_free(challenge *c)
     free(c->title);
     free_strs(c->tags, c->ntags);
     free(c->statement);
+    free(c->statement_src);
     free_strs(c->hints, c->nhints);
     free_strs(c->followups, c->nfollowups);
     free(c->spec_path);
@@ -104,6 +134,7 @@ void spec_free(challenge *c)
         free(f->ret_handle);
         free(f->ret_name);
         free(f->doc);
+        free_contract(&f->contract);
     }
     free(c->functions);
     free_calls(c->calls, c->ncalls);
@@ -111,13 +142,14 @@ void spec_free(challenge *c)
     free_inputs(c->inputs, c->ninputs);
     free_checks(c->checks, c->nchecks);
     for (int i = 0; i < c->ncases; i++)
-        free_case(&c->cases[i]);
+        spec_case_free(&c->cases[i]);
     free(c->cases);
+    free_strs(c->derive_notes, c->nderive_notes);
     free(c->conv.loss);
     expr_free(c->conv.count);
     free(c->conv.max_iter);
     free(c->conv.tol);
-    free_case(&c->timing.base);
+    spec_case_free(&c->timing.base);
     free(c->timing.grow);
     free(c->timing.advice);
     free(c->timing.scales);

@@ -20,6 +20,11 @@
 
 typedef struct gen_spec gen_spec;    /* gen.h */
 
+typedef struct var_def {
+    char *name;
+    expr *value;
+} var_def;
+
 typedef struct param {
     char *name;
     vtype type;
@@ -30,6 +35,51 @@ typedef struct param {
     char *handle;        /* VT_HANDLE: the opaque type's name */
 } param;
 
+/* An argument requirement (docs/spec-format.md, "Contracts"): the
+ * parameter `subject` lies in an interval, lo (<= or <) subject (<= or <)
+ * hi, either side optional, or equals lo (eq).  An array subject is
+ * constrained element by element.  Bounds are expressions over the
+ * function's scalar parameters and the case's variables. */
+typedef struct requirement {
+    char *text;          /* as written: "0 <= y < k" */
+    char *subject;       /* the parameter constrained */
+    bool elementwise;    /* the subject is an array: every element */
+    bool integer;        /* the subject is an int (or int[]) */
+    expr *lo, *hi;       /* NULL when that side is open */
+    bool lo_strict, hi_strict;
+    bool eq;             /* subject == lo (hi is NULL) */
+    char *path;          /* JSON path, for messages */
+} requirement;
+
+/* A code path a solution may take before it checks its arguments (k >= c
+ * in top-k accuracy: every sample is a hit): each violation is also tried
+ * with these parameters set. */
+typedef struct fast_path {
+    char *name;          /* "k >= c" */
+    var_def *vars;       /* parameter name = expression over parameters */
+    int nvars;
+} fast_path;
+
+/* What a function promises about its arguments, and what the cases
+ * derived from it (derive.h) test. */
+typedef struct contract {
+    requirement *requires;   /* checked by the function: a violation is rejected */
+    int nrequires;
+    requirement *assumes;    /* guaranteed by the caller: only boundaries tested */
+    int nassumes;
+    bool rejects;            /* "rejects" given (required with "requires") */
+    bool reject_null;        /* a rejection returns NULL (a handle) */
+    bool reject_value_set;   /* ... or this number */
+    double reject_value;
+    bool untouched;          /* a rejection leaves the outputs untouched */
+    fast_path *fast;
+    int nfast;
+    char **flags;            /* int parameters where any non-zero value is true */
+    int nflags;
+    char *derive_from;       /* the case derived cases start from, or NULL */
+    char *path;              /* the function's JSON path */
+} contract;
+
 typedef struct function {
     char *name;
     vtype ret;           /* VT_VOID, VT_INT, VT_DOUBLE or VT_HANDLE */
@@ -38,6 +88,7 @@ typedef struct function {
     param *params;
     int nparams;
     char *doc;           /* one-line description for the prototype header */
+    contract contract;   /* argument requirements (all empty when none) */
 } function;
 
 typedef struct binding {
@@ -72,18 +123,32 @@ typedef struct check {
     double step;         /* CMP_GRADCHECK: finite-difference step */
     int samples;         /* CMP_GRADCHECK: entries checked */
     char *mistake;       /* a failure of this check names this mistake id */
+    bool has_value;      /* compare with value instead of the reference */
+    double value;        /* (a handle: 0 is NULL) */
     char *path;          /* JSON path, for messages */
 } check;
-
-typedef struct var_def {
-    char *name;
-    expr *value;
-} var_def;
 
 typedef struct input_def {
     char *name;
     gen_spec *gen;
 } input_def;
+
+/* Where a case comes from: written in the spec, or derived from a
+ * function's contract (derive.h). */
+typedef enum case_origin {
+    CASE_WRITTEN,
+    CASE_INVALID,        /* violates one requirement: must be rejected */
+    CASE_BOUNDARY,       /* a requirement's edge: compared with the reference */
+    CASE_FLAG,           /* a flag set to a value other than 0 and 1 */
+} case_origin;
+
+/* One element of a generated input set after generating it (a derived
+ * case's out-of-range label): index at (negative: from the end). */
+typedef struct poke {
+    char *input;
+    long long at;
+    double value;
+} poke;
 
 typedef struct case_spec {
     char *name;
@@ -108,6 +173,12 @@ typedef struct case_spec {
     int nchecks;
     double wall_s;       /* wall-clock limit for the case */
     char *path;          /* JSON path ("cases[3]") */
+    case_origin origin;
+    const struct case_spec *base;  /* a derived case's: the case whose vars,
+                            inputs, calls and checks it starts from
+                            (borrowed, a case of the same challenge) */
+    poke *pokes;         /* elements set after generating */
+    int npokes;
 } case_spec;
 
 /* Convergence: the loss history a training function writes. */
@@ -168,7 +239,8 @@ typedef struct challenge {
     int minutes;
     char **tags;
     int ntags;
-    char *statement;
+    char *statement;     /* as shown: {{contract}} replaced (contract.h) */
+    char *statement_src; /* as written in the spec */
     char **hints;
     int nhints;
     char **followups;
@@ -193,8 +265,10 @@ typedef struct challenge {
     int ninputs;
     check *checks;       /* default checks */
     int nchecks;
-    case_spec *cases;
+    case_spec *cases;    /* the spec's cases, then the derived ones */
     int ncases;
+    char **derive_notes; /* derived cases left out, and why (for validate) */
+    int nderive_notes;
 
     conv_spec conv;
     timing_spec timing;
@@ -214,6 +288,9 @@ typedef struct challenge {
 
 /* Frees a challenge and everything it owns; NULL is fine. */
 void spec_free(challenge *c);
+
+/* Frees what a case owns (not the case itself). */
+void spec_case_free(case_spec *cs);
 
 /* Looks up a function by name; -1 when absent. */
 int spec_function(const challenge *c, const char *name);

@@ -49,6 +49,10 @@ int sp_functions(ld *L, const cJSON *j, const char *path);
 int sp_calls(ld *L, const cJSON *j, const char *path, call **out, int *n);
 int sp_checks(ld *L, const cJSON *j, const char *path, check **out, int *n);
 
+/* spec_contract.c: a function's contract keys (fj is the function's
+ * object, path its JSON path); needs the parameters read first. */
+int sp_contract(ld *L, const cJSON *fj, const char *path, function *f);
+
 /* spec_case.c: variables, inputs, cases and the sections. */
 int sp_vars(ld *L, const cJSON *j, const char *path, var_def **out, int *n);
 int sp_inputs(ld *L, const cJSON *j, const char *path, input_def **out, int *n);

@@ -197,7 +197,9 @@ static int parse_param_item(ld *L, const cJSON *it, const char *path, void *item
 
 static int parse_function(ld *L, const cJSON *j, const char *path, function *f)
 {
-    static const char *const keys[] = {"name", "returns", "params", "doc", NULL};
+    static const char *const keys[] = {"name", "returns", "params", "doc", "requires",
+                                       "assumes", "rejects", "fast_paths", "flags",
+                                       "derive_from", NULL};
     if (!cJSON_IsObject(j))
         return FAIL(L, path, "expected a function object {\"name\", "
                              "\"returns\", \"params\"}");
@@ -217,7 +219,7 @@ static int parse_function(ld *L, const cJSON *j, const char *path, function *f)
         rc = sp_array(L, params, pp, false, "parameters", sizeof(param), parse_param_item,
                       (void **)&f->params, &f->nparams);
     free(pp);
-    return rc;
+    return rc ? -1 : sp_contract(L, j, path, f);
 }
 
 /* Function i of "functions", each name once. */
@@ -364,6 +366,18 @@ static int check_fields(ld *L, const cJSON *j, const char *path, check *ck)
         jr_str(r, j, path, "mistake", false, &ck->mistake))
         return -1;
     ck->samples = (int)samples;
+    const cJSON *value = jr_item(j, "value");
+    if (value) {
+        char *vp = jpath_key(path, "value");
+        int rc = cJSON_IsNull(value) || cJSON_IsNumber(value)
+                     ? 0
+                     : FAIL(L, vp, "expected a number, or null for a NULL handle");
+        free(vp);
+        if (rc)
+            return -1;
+        ck->has_value = true;
+        ck->value = cJSON_IsNumber(value) ? value->valuedouble : 0;
+    }
     const cJSON *count = jr_item(j, "count");
     if (!count)
         return 0;
@@ -385,6 +399,12 @@ static int check_needs(ld *L, const char *path, const check *ck)
         need = "\"labels\" (class of each index) and \"other\" (the complementary set)";
     if (need)
         return FAIL(L, path, "comparator \"%s\" needs %s", cmp_name(ck->kind), need);
+    if (ck->has_value && ck->kind != CMP_EQUAL && ck->kind != CMP_ALLCLOSE) {
+        char *vp = jpath_key(path, "value");
+        FAIL(L, vp, "\"value\" (a fixed expected value) applies to equal and allclose");
+        free(vp);
+        return -1;
+    }
     if (ck->weights && ck->kind != CMP_GRADCHECK) {
         char *wp = jpath_key(path, "weights");
         FAIL(L, wp, "\"weights\" applies to the gradcheck comparator only");
@@ -399,7 +419,7 @@ static int parse_check(ld *L, const cJSON *j, const char *path, check *ck)
     static const char *const keys[] = {"output", "compare", "rtol", "atol",
                                        "count", "points", "centroids", "loss",
                                        "weights", "labels", "other", "step",
-                                       "samples", "mistake", NULL};
+                                       "samples", "mistake", "value", NULL};
     if (!cJSON_IsObject(j))
         return FAIL(L, path, "expected {\"output\": var, \"compare\": kind, ...}");
     ck->path = xstrdup(path);

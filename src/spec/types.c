@@ -29,7 +29,7 @@ const char *vtype_name(vtype t)
 
 static const char *const cmp_names[CMP_KIND_COUNT] = {
     "allclose", "equal", "nearest", "permutation", "set", "at_least",
-    "gradcheck", "partition", "finite",
+    "gradcheck", "partition", "finite", "untouched",
 };
 
 const char *cmp_name(cmp_kind k) { return k < CMP_KIND_COUNT ? cmp_names[k] : "?"; }

@@ -43,6 +43,8 @@ typedef enum cmp_kind {
     CMP_GRADCHECK,    /* gradient vs central differences of a scalar */
     CMP_PARTITION,    /* index sets partition 0..n-1 keeping class shares */
     CMP_FINITE,       /* every element finite (no reference value needed) */
+    CMP_UNTOUCHED,    /* an output still holds what it held before the calls
+                         (a rejected call wrote nothing; no reference needed) */
     CMP_KIND_COUNT
 } cmp_kind;
 

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "grade/compare.h"
+#include "run/plan.h"
 #include "instructor/expect.h"
 #include "grade/timing.h"
 #include "testutil.h"
@@ -261,6 +262,112 @@ static void grad_loss_should_read_a_scalar_or_weight_an_array(void **state)
         value_clear(&vals[i]);
 }
 
+
+/* A rejected call's outputs, as data: each row an output's elements after
+ * the call ("P" the poison a runner fills outputs with) and what
+ * "untouched" must say. */
+typedef struct untouched_row {
+    const char *what;
+    vrole role;
+    vtype type;
+    int n;
+    const char *after;       /* per element: P (poison) or a number */
+    const char *initial;     /* inout: the generated data, else NULL */
+    const char *message;     /* NULL: passes */
+} untouched_row;
+
+static const untouched_row untouched_rows[] = {
+    {"a double output never written", ROLE_OUTPUT, VT_DOUBLE, 3, "P P P", NULL, NULL},
+    {"an int output never written", ROLE_OUTPUT, VT_INT, 2, "P P", NULL, NULL},
+    {"an empty output (n = 0)", ROLE_OUTPUT, VT_DOUBLE, 0, "", NULL, NULL},
+    {"an output zeroed before the check", ROLE_OUTPUT, VT_INT, 3, "P 0 P", NULL,
+     "w[1] was written, but a rejected call must leave it untouched"},
+    {"a NaN is not the poison", ROLE_OUTPUT, VT_DOUBLE, 2, "nan nan", NULL,
+     "w[0] was written, but a rejected call must leave it untouched (2 of 2 elements)"},
+    {"an inout left as generated", ROLE_INOUT, VT_DOUBLE, 3, "1 2 3", "1 2 3", NULL},
+    {"an inout changed", ROLE_INOUT, VT_DOUBLE, 3, "1 2.5 3", "1 2 3",
+     "w[1] was written, but a rejected call must leave it untouched"},
+};
+
+/* n elements from "P 1 2.5 nan" into a fresh array of type t. */
+static void *elements(vtype t, int n, const char *text)
+{
+    void *d = xcalloc((size_t)n + 1, 8);
+    const char *p = text;
+    for (int i = 0; i < n; i++) {
+        while (*p == ' ')
+            p++;
+        bool poison = *p == 'P';
+        double v = poison ? 0 : strtod(p, NULL);
+        uint64_t bits = PLAN_POISON_DOUBLE_BITS;
+        if (t == VT_INT)
+            ((int *)d)[i] = poison ? PLAN_POISON_INT : (int)v;
+        else if (poison)
+            memcpy((double *)d + i, &bits, 8);
+        else
+            ((double *)d)[i] = v;
+        p += strcspn(p, " ");
+    }
+    return d;
+}
+
+static void untouched_should_see_any_write(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof untouched_rows / sizeof untouched_rows[0]; i++) {
+        const untouched_row *row = &untouched_rows[i];
+        value got = {.name = "w", .type = row->type, .array = true, .role = row->role,
+                     .ndim = 1, .dims = {row->n}, .count = row->n, .present = true};
+        value init = got;
+        got.data = elements(row->type, row->n, row->after);
+        init.data = row->initial ? elements(row->type, row->n, row->initial) : NULL;
+        case_inst ci = {.vals = &init, .nvals = row->initial ? 1 : 0};
+        cmp_env eg = {&ci, &got, 1}, ex = {&ci, &got, 1};
+        check c = mkcheck("w", CMP_UNTOUCHED);
+        cmp_outcome o;
+        compare_check(&c, &eg, &ex, &o);
+        if (o.ok != !row->message || (row->message && strcmp(o.message, row->message)))
+            fail_msg("%s: %s", row->what, o.ok ? "passes" : o.message);
+        free(got.data);
+        free(init.data);
+    }
+}
+
+static void a_fixed_value_should_replace_the_reference(void **state)
+{
+    (void)state;
+    /* the reference returned a model, the check wants NULL: the declared
+     * value decides, the reference is not read */
+    value model = {.name = "m", .type = VT_HANDLE, .role = ROLE_RESULT, .num = 1,
+                   .present = true};
+    value null = model;
+    null.num = 0;
+    value minus1 = {.name = "r", .type = VT_INT, .role = ROLE_RESULT, .num = -1,
+                    .present = true};
+    value zero = minus1;
+    zero.num = 0;
+    check h = mkcheck("m", CMP_EQUAL), r = mkcheck("r", CMP_EQUAL);
+    h.has_value = r.has_value = true;
+    h.value = 0;
+    r.value = -1;
+    cmp_env got_null = {NULL, &null, 1}, got_model = {NULL, &model, 1},
+            got_m1 = {NULL, &minus1, 1}, got_0 = {NULL, &zero, 1};
+    cmp_outcome o;
+    compare_check(&h, &got_null, &got_model, &o);
+    assert_true(o.ok);
+    compare_check(&h, &got_model, &got_null, &o);
+    assert_false(o.ok);
+    assert_string_equal(o.message, "m: returned a model, expected NULL (the arguments are invalid)");
+    compare_check(&r, &got_m1, &got_0, &o);
+    assert_true(o.ok);
+    compare_check(&r, &got_0, &got_m1, &o);
+    assert_false(o.ok);
+    assert_string_equal(o.message, "r is 0, expected -1");
+    /* matching a mistake variant compares with the variant's value */
+    compare_like(&r, &got_0, &got_0, &o);
+    assert_true(o.ok);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +378,8 @@ int main(void)
         cmocka_unit_test(timing_should_take_the_median_ratio),
         cmocka_unit_test(expectations_should_parse_and_compare),
         cmocka_unit_test(grad_loss_should_read_a_scalar_or_weight_an_array),
+        cmocka_unit_test(untouched_should_see_any_write),
+        cmocka_unit_test(a_fixed_value_should_replace_the_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

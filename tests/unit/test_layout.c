@@ -92,6 +92,17 @@ static const layout_row rows[] = {
      "\"checks\": [{\"output\": \"p\"}],"
      "\"cases\": [{\"name\": \"model\", \"vars\": {\"n\": 4, \"x\": 2}}]",
      false, "X:in:double:4", "B I H0 D B I H1 B I H0", "0 - 1 - 0 -"},
+    {"empty arrays (n = 0): a region of no pages each, next to a non-empty one",
+     "\"functions\": [{\"name\": \"f\", \"returns\": \"int\", \"params\": ["
+     " {\"name\": \"X\", \"type\": \"double[]\", \"shape\": [\"n\", \"d\"]},"
+     " {\"name\": \"n\", \"type\": \"int\"}, {\"name\": \"d\", \"type\": \"int\"},"
+     " {\"name\": \"w\", \"type\": \"double[]\", \"dir\": \"out\", \"shape\": [\"d\"]},"
+     " {\"name\": \"y\", \"type\": \"int[]\", \"dir\": \"out\", \"shape\": [\"n\"]}]}],"
+     "\"calls\": [{\"fn\": \"f\", \"result\": \"r\"}],"
+     "\"inputs\": {\"X\": {\"gen\": \"normal\"}},"
+     "\"checks\": [{\"output\": \"y\"}],"
+     "\"cases\": [{\"name\": \"empty\", \"vars\": {\"n\": 0, \"d\": 3}}]",
+     false, "X:in:double:0 w:out:double:3 y:out:int:0", "B I I B B", "-"},
     {"a timing plan: one timing job per case, sharing the budget",
      "\"functions\": [{\"name\": \"f\", \"params\": ["
      " {\"name\": \"X\", \"type\": \"double[]\", \"shape\": [\"n\"]},"
