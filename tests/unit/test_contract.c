@@ -7,8 +7,10 @@
  *    its edges (for given values of its bounds); or the error it gives.
  * 2. The derivation: each row a small challenge with a contract, and the
  *    derived cases it must give (name, the variables set, the elements
- *    poked, the checks), the cases left out and the statement's sentence.
- * 3. The errors a contract gives at load, located at its JSON path. */
+ *    poked, the calls, the checks), the cases left out and the statement's
+ *    sentence.
+ * The errors a contract gives at load are entries of spec_errors.test
+ * (test_spec.c). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -446,69 +448,6 @@ static void derived_cases_should_instantiate_with_their_changes(void **state)
     spec_free(c);
 }
 
-/* --- 3. errors ---------------------------------------------------------------- */
-
-typedef struct error_row {
-    const char *from, *to;    /* an edit of SPLIT_FN's spec */
-    const char *message;      /* part of the error */
-} error_row;
-
-#define SPLIT_SPEC                                                                      \
-    SPLIT_FN "\"cases\": [{\"name\": \"random\", \"vars\": {\"n\": 10, \"k\": 3, "        \
-             "\"n_test\": 4}}]"
-
-static const error_row errors[] = {
-    {"\"rejects\": {\"returns\": -1}", "\"flags\": []",
-     "functions[0]: \"requires\" needs \"rejects\""},
-    {"\"requires\": [\"n >= 1\", \"k >= 1\", \"0 <= n_test <= n\", \"0 <= y < k\"],", "",
-     "functions[0].rejects: \"rejects\" without \"requires\""},
-    {"\"returns\": -1}", "\"returns\": null}", "split returns int: \"returns\" is the number"},
-    {"\"returns\": -1}", "\"returns\": -1, \"outputs\": \"some\"}",
-     "functions[0].rejects.outputs: expected \"untouched\""},
-    {"\"0 <= y < k\"", "\"0 <= y < q < k\"", "functions[0].requires[3]: "},
-    {"\"k >= 1\"", "\"k >= m\"", "functions[0].requires[1]: in case \"random\": "},
-    {"\"rejects\": {", "\"fast_paths\": [{\"name\": \"z\", \"vars\": {\"z\": 1}}], \"rejects\": {",
-     "functions[0].fast_paths[0].vars.z: split has no int or double parameter \"z\""},
-    {"\"rejects\": {", "\"fast_paths\": [{\"name\": \"k = 0\", \"vars\": {\"k\": 0}}], "
-                       "\"rejects\": {",
-     "the fast path \"k = 0\" breaks k >= 1 in case \"random\""},
-    {"\"rejects\": {", "\"flags\": [\"y\"], \"rejects\": {", "split has no int parameter \"y\""},
-    {"\"rejects\": {", "\"derive_from\": \"nope\", \"rejects\": {",
-     "functions[0].derive_from: no case is named \"nope\""},
-    {"\"name\": \"random\"", "\"name\": \"invalid: k = 0\"",
-     "the derived case \"invalid: k = 0\" has the name of a case of the spec"},
-    {"{\"output\": \"status\", \"compare\": \"equal\"}",
-     "{\"output\": \"status\", \"compare\": \"set\", \"value\": 1}",
-     "checks[0].value: \"value\" (a fixed expected value) applies to equal and allclose"},
-    {"\"returns\": {\"type\": \"int\", \"name\": \"status\"}", "\"returns\": \"int\"",
-     "keeps no result, so a rejection cannot be checked"},
-};
-
-static void contract_errors_should_be_located(void **state)
-{
-    (void)state;
-    for (size_t i = 0; i < sizeof errors / sizeof errors[0]; i++) {
-        const error_row *row = &errors[i];
-        const char *spec = SPLIT_SPEC;
-        const char *at = strstr(spec, row->from);
-        if (!at)
-            fail_msg("row %zu: \"%s\" is not in the spec", i, row->from);
-        strbuf sb = {0};
-        sb_addn(&sb, spec, (size_t)(at - spec));
-        sb_add(&sb, row->to);
-        sb_add(&sb, at + strlen(row->from));
-        md_err err = {{0}};
-        challenge *c = load_spec(sb_str(&sb), &err);
-        sb_free(&sb);
-        if (c)
-            fail_msg("row %zu should fail with \"%s\"", i, row->message);
-        if (!strstr(err.msg, row->message))
-            fail_msg("row %zu: %s\nexpected: %s", i, err.msg, row->message);
-        /* located: file:line:col */
-        assert_non_null(strstr(err.msg, "t.json:"));
-    }
-}
-
 static int setup(void **state)
 {
     (void)state;
@@ -525,7 +464,6 @@ int main(void)
         cmocka_unit_test(contracts_should_derive_the_cases_of_each_row),
         cmocka_unit_test(a_spec_without_contract_loads_as_before),
         cmocka_unit_test(derived_cases_should_instantiate_with_their_changes),
-        cmocka_unit_test(contract_errors_should_be_located),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
