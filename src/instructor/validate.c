@@ -19,6 +19,7 @@ static const struct {
     vstep_fn run;
 } steps[] = {
     {"the spec", vstep_spec},
+    {"the contracts and the statement's invalid arguments", vstep_contract},
     {"the reference compiles", vstep_build},
     {"the generated inputs", vstep_inputs},
     {"the reference and the mistake variants run", vstep_runs},

@@ -58,6 +58,10 @@ bool vstep_mistake_declared(const challenge *c, const char *id);
 vstep_rc vstep_spec(vctx *x);      /* what it declares; checks name declared mistakes */
 vstep_rc vstep_inputs(vctx *x);    /* fills x->cases; shapes, ranges, finiteness */
 
+/* validate_contract.c: the derived cases, and the statement's hand-written
+ * invalid-argument sentences */
+vstep_rc vstep_contract(vctx *x);
+
 /* validate_runs.c: the reference and the mistake variants */
 vstep_rc vstep_build(vctx *x);     /* fills x->ref; stops when it does not compile */
 vstep_rc vstep_runs(vctx *x);      /* the reference and every variant on x->cases */
