@@ -12,6 +12,7 @@
 #include "runner/runner.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <fcntl.h>
 #include <ffi.h>
 #include <stdarg.h>
@@ -184,6 +185,34 @@ static void *load(const char *path, fnptr *table)
             die(PF_MISSING, "%s", name);
     }
     return h;
+}
+
+/* The executable segments of the object that defines fn: where calls
+ * from the solution's code come from (R.sol_lo, R.sol_hi). */
+static int code_range(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    uintptr_t base = (uintptr_t)((Dl_info *)data)->dli_fbase, lo = UINTPTR_MAX, hi = 0;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD)
+            continue;
+        uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+        lo = a < lo ? a : lo;
+        hi = a + ph->p_memsz > hi ? a + ph->p_memsz : hi;
+    }
+    if (base < lo || base >= hi)
+        return 0;
+    R.sol_lo = lo;
+    R.sol_hi = hi;
+    return 1;
+}
+
+static void find_code(fnptr fn)
+{
+    Dl_info info;
+    if (fn && dladdr((void *)fn, &info) && info.dli_fbase)
+        dl_iterate_phdr(code_range, &info);
 }
 
 /* --- calling ------------------------------------------------------------------- */
@@ -533,6 +562,7 @@ static int sandbox_and_load(const runner_args *a)
     if (sandbox_memory(R.hdr->memory_bytes) != 0)
         die(0, "cannot set the memory limit");
     load(a->so, user_fn);
+    find_code(user_fn[0]);
     if (a->timing)
         load(a->ref, ref_fn);
     /* a constructor may have added a seccomp filter of its own, which
