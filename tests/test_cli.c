@@ -337,6 +337,91 @@ static void invalid_spec_should_exit_2_with_location(void **state)
     rmdir(dir);
 }
 
+/* Writes text to dir/name (a fixture of a test). */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char *p = path_join(dir, name);
+    assert_int_equal(file_write_atomic(p, text, strlen(text), NULL), 0);
+    free(p);
+}
+
+/* A spec of one function y = f(x) whose case "a" has the given inputs. */
+static const char *const tiny_spec =
+    "{\n  \"id\": \"tiny\", \"title\": \"T\", \"difficulty\": \"easy\", \"minutes\": 5,\n"
+    "  \"statement\": \"s\", \"reference\": \"tiny.c\",\n"
+    "  \"functions\": [{\"name\": \"f\", \"params\": [\n"
+    "    {\"name\": \"x\", \"type\": \"int[]\", \"shape\": [\"n\"]},\n"
+    "    {\"name\": \"n\", \"type\": \"int\"},\n"
+    "    {\"name\": \"y\", \"type\": \"int[]\", \"dir\": \"out\", \"shape\": [\"n\"]}]}],\n"
+    "  \"checks\": [{\"output\": \"y\", \"compare\": \"equal\"}],\n"
+    "  \"cases\": [{\"name\": \"a\", \"vars\": {\"n\": 4},\n"
+    "    \"inputs\": {\"x\": %s}}]\n}\n";
+
+/* Grades tiny.c against the tiny spec with case "a"'s input x; the run. */
+static run grade_tiny(const char *input)
+{
+    char dir[] = "/tmp/mldrill-cli-spec-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *spec = xasprintf(tiny_spec, input);
+    put_file(dir, "tiny.json", spec);
+    put_file(dir, "tiny.c", "void f(const int *x, int n, int *y)\n"
+                            "{\n    for (int i = 0; i < n; i++)\n        y[i] = x[i];\n}\n");
+    char *args = xasprintf("--challenges %s grade tiny %s/tiny.c --no-timing", dir, dir);
+    run r = mldrill(args);
+    free(args);
+    free(spec);
+    remove_tree(dir);
+    return r;
+}
+
+/* Every name in every expression resolves when the spec loads: a typo in
+ * a generator's "set" is an invalid spec (2), located, before grading. */
+static void an_unknown_name_should_be_an_invalid_spec_at_load(void **state)
+{
+    (void)state;
+    run r = grade_tiny("{\"gen\": \"ints\", \"low\": 0, \"high\": 3, "
+                       "\"set\": [{\"at\": 0, \"count\": \"nn\", \"value\": 1}]}");
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "tiny.json:10:"));
+    assert_non_null(strstr(r.err, "cases[0].inputs.x.set[0].count: unknown name \"nn\""));
+    run_free(&r);
+}
+
+/* A spec that loads but asks a generator for the impossible only at
+ * grading (labels of 0 classes) is still the spec's error: 2, not 3. */
+static void a_generator_error_at_grading_should_exit_2(void **state)
+{
+    (void)state;
+    run r = grade_tiny("{\"gen\": \"labels\", \"classes\": 0}");
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "invalid spec: "));
+    assert_non_null(strstr(r.err, "case \"a\""));
+    run_free(&r);
+}
+
+/* A course directory's other JSON files (grades.json, notes.json) are
+ * not challenges: list and validate DIR skip them with a note. */
+static void json_files_that_are_not_specs_should_be_skipped_with_a_note(void **state)
+{
+    (void)state;
+    run r = mldrill("--challenges tests/course list");
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "scale "));
+    assert_null(strstr(r.out, "grades"));
+    assert_non_null(strstr(r.err, "note: skipped tests/course/grades.json: not a challenge spec"));
+    assert_non_null(strstr(r.err, "note: skipped tests/course/notes.json: not a challenge spec"));
+    run_free(&r);
+    r = mldrill("--challenges tests/course validate tests/course --no-examples --seed 1");
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "validate tests/course/scale.json"));
+    assert_null(strstr(r.out, "grades.json"));
+    assert_non_null(strstr(r.err, "skipped tests/course/grades.json"));
+    run_free(&r);
+    r = mldrill("--challenges tests/course show grades");
+    assert_int_equal(r.code, 2);    /* not a challenge, whatever its name */
+    run_free(&r);
+}
+
 /* A busy machine: with a baseline ten times better than what the
  * reference can do now, the timing is redone and the report says the
  * machine was busy.  The first grading in a fresh cache has no baseline
@@ -418,6 +503,9 @@ int main(void)
         cmocka_unit_test(a_submission_that_is_not_a_regular_file_should_exit_2_at_once),
         cmocka_unit_test(escape_sequences_of_a_solution_should_be_shown_not_sent),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),
+        cmocka_unit_test(an_unknown_name_should_be_an_invalid_spec_at_load),
+        cmocka_unit_test(a_generator_error_at_grading_should_exit_2),
+        cmocka_unit_test(json_files_that_are_not_specs_should_be_skipped_with_a_note),
         cmocka_unit_test(a_reference_slower_than_its_best_should_be_retimed_and_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,6 +17,7 @@
 #include "spec/challenge.h"
 #include "spec/spec.h"
 #include "store/history.h"
+#include "util/rng.h"
 
 struct challenge *cli_load(cli_ctx *x, const char *id)
 {
@@ -39,7 +40,8 @@ static void grade_usage(FILE *f, const char *prog)
             "usage: %s grade [CHALLENGE] SOLUTION.c [options]\n"
             "\n"
             "Grades one solution on the full rubric and exits: 0 passed, 1 not passed\n"
-            "(a compile error counts), 2 bad usage or unknown challenge, 3 internal error.\n"
+            "(a compile error counts), 2 bad usage, unknown challenge or invalid spec,\n"
+            "3 internal error.\n"
             "Without CHALLENGE, the file's name says which (kmeans.c, kmeans_v2.c).\n"
             "\n"
             "options:\n"
@@ -175,12 +177,20 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
     free(id);
     if (!c)
         return EXIT_USAGE;
-    md_err err;
+    md_err err, why;
+    if (!gc.go.have_seed) {    /* drawn here, to check the inputs of a failure */
+        gc.go.seed = rng_os_seed();
+        gc.go.have_seed = true;
+    }
     report *r = grade_solution(c, sol, &gc.go, &err);
     if (!r) {
-        fprintf(stderr, "%s grade: %s\n", x->prog, err.msg);
+        /* a spec that loads can still ask a generator for the impossible:
+         * the spec's error (2), not mldrill's (3) */
+        bool spec = grade_check_inputs(c, gc.go.seed, &why) != 0;
+        fprintf(stderr, "%s grade: %s%s\n", x->prog, spec ? "invalid spec: " : "",
+                spec ? why.msg : err.msg);
         spec_free(c);
-        return EXIT_INTERNAL;
+        return spec ? EXIT_USAGE : EXIT_INTERNAL;
     }
     char *out = gc.json ? report_json(r) : report_text(r, use_colour(1));
     fputs(out, stdout);

@@ -16,6 +16,7 @@
 #include "instructor/batch.h"
 #include "instructor/mutation.h"
 #include "instructor/validate.h"
+#include "spec/catalog.h"
 #include "spec/challenge.h"
 #include "spec/spec.h"
 #include "util/rng.h"
@@ -120,6 +121,15 @@ static void print_item(void *ctx, const validation *v, const vitem *it)
     free(s);
 }
 
+/* A JSON file that is not a challenge spec, skipped with a note (path and
+ * why freed). */
+static void note_skipped(const cli_ctx *x, char *path, char *why)
+{
+    fprintf(stderr, "%s validate: note: skipped %s: %s\n", x->prog, path, why);
+    free(path);
+    free(why);
+}
+
 /* Appends the spec paths a target names; false (after a message) when it
  * names nothing. */
 static bool add_targets(cli_ctx *x, const char *t, char ***paths, int *n)
@@ -133,8 +143,13 @@ static bool add_targets(cli_ctx *x, const char *t, char ***paths, int *n)
             if (l < 6 || de->d_name[0] == '.' || strcmp(de->d_name + l - 5, ".json") != 0 ||
                 strcmp(de->d_name, "schema.json") == 0)
                 continue;
+            char *p = path_join(t, de->d_name), *why = NULL;
+            if (!catalog_is_spec(p, &why)) {
+                note_skipped(x, p, why);
+                continue;
+            }
             *paths = xrealloc(*paths, sizeof(char *) * (size_t)(*n + 1));
-            (*paths)[(*n)++] = path_join(t, de->d_name);
+            (*paths)[(*n)++] = p;
         }
         if (d)
             closedir(d);
@@ -214,7 +229,14 @@ static int validate_targets(cli_ctx *x, char **targets, int ntargets, char ***pa
     int rc = EXIT_PASSED;
     if (ntargets == 0) {
         char **ids;
-        int nids = catalog_ids(x->cat, &ids);
+        catalog_skip *skipped;
+        int nskipped;
+        int nids = catalog_scan(x->cat, &ids, &skipped, &nskipped);
+        for (int i = 0; i < nskipped; i++) {
+            note_skipped(x, skipped[i].path, skipped[i].why);
+            skipped[i].path = skipped[i].why = NULL;
+        }
+        catalog_skips_free(skipped, nskipped);
         for (int i = 0; i < nids; i++) {
             if (rc == EXIT_PASSED && !add_targets(x, ids[i], paths, n))
                 rc = EXIT_USAGE;

@@ -261,3 +261,24 @@ out:
     pipeline_free(&x);
     return rc;
 }
+
+int grade_check_inputs(const challenge *c, uint64_t seed, md_err *err)
+{
+    for (int i = 0; i < c->ncases; i++) {
+        case_inst ci;
+        md_err e2;
+        if (case_instantiate(c, &c->cases[i], seed, NULL, 1, &ci, &e2) != 0)
+            return md_fail(err, "%s: case \"%s\": %s", c->id, c->cases[i].name, e2.msg);
+        case_inst_free(&ci);
+    }
+    const timing_spec *ts = &c->timing;
+    for (int s = 0; ts->enabled && s < ts->nscales; s++) {
+        case_inst ci;
+        md_err e2;
+        if (case_instantiate(c, &ts->base, pipeline_timing_seed(c), ts->grow, ts->scales[s],
+                             &ci, &e2) != 0)
+            return md_fail(err, "%s: timing input: %s", c->id, e2.msg);
+        case_inst_free(&ci);
+    }
+    return 0;
+}

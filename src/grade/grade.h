@@ -24,6 +24,14 @@ report *grade_solution(const challenge *c, const char *solution,
 int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
                  report *r, md_err *err);
 
+/* Whether every case's inputs can be generated at seed, and the timing
+ * input's at each scale, as a grading makes them: 0, or -1 with err
+ * naming the case.  A spec that loads can still ask a generator for the
+ * impossible (labels of 0 classes, more distinct rows than there are):
+ * after a failed grading, this tells the spec's fault (`mldrill grade`
+ * exits 2) from mldrill's (3). */
+int grade_check_inputs(const challenge *c, uint64_t seed, md_err *err);
+
 /* Compiles and runs the challenge's reference on its own cases and the
  * timing input (for `validate`); err says what is wrong. */
 int grade_check_reference(const challenge *c, md_err *err);

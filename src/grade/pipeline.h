@@ -75,6 +75,10 @@ int pipeline_gradchecks(pipeline *x, md_err *err);
  * timing input and points ev at the results (owned by x). */
 int pipeline_timing(pipeline *x, evidence *ev, md_err *err);
 
+/* The seed of the timing input: fixed per challenge, not the grading's,
+ * so that every grading of a solution times the same process. */
+uint64_t pipeline_timing_seed(const challenge *c);
+
 /* pipeline_mistakes.c: runs every mistake variant that compiles on the
  * cases and names in r those whose runs explain the solution's failures. */
 int pipeline_mistakes(pipeline *x, evidence *ev, report *r, md_err *err);

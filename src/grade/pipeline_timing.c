@@ -116,6 +116,11 @@ static int build_timing_input(pipeline *x, uint64_t tseed, md_err *err)
     return x->tlay ? 0 : -1;
 }
 
+uint64_t pipeline_timing_seed(const challenge *c)
+{
+    return hash_str(hash_str(HASH_SEED, c->id), "timing");
+}
+
 int pipeline_timing(pipeline *x, evidence *ev, md_err *err)
 {
     /* Timing is repeatable only if every grading of the same solution runs
@@ -123,7 +128,7 @@ int pipeline_timing(pipeline *x, evidence *ev, md_err *err)
      * allocations at the same (non-randomised) addresses.  Speed is not a
      * secret to protect, so the timing input does not follow the hidden
      * cases' fresh seed. */
-    uint64_t tseed = hash_str(hash_str(HASH_SEED, x->c->id), "timing");
+    uint64_t tseed = pipeline_timing_seed(x->c);
     if (build_timing_input(x, tseed, err) != 0)
         return -1;
     x->tjob.so = x->sol.so_path;

@@ -55,7 +55,7 @@ bool vstep_cancelled(const vctx *x);
 bool vstep_mistake_declared(const challenge *c, const char *id);
 
 /* validate_inputs.c: the spec itself and the generated inputs */
-vstep_rc vstep_spec(vctx *x);      /* what it declares; checks name declared mistakes */
+vstep_rc vstep_spec(vctx *x);      /* what it declares; every mistake can be named */
 vstep_rc vstep_inputs(vctx *x);    /* fills x->cases; shapes, ranges, finiteness */
 
 /* validate_contract.c: the derived cases, and the statement's hand-written

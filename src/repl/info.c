@@ -136,7 +136,12 @@ int info_list(FILE *out, const catalog *cat, history *h, const list_filter *f, b
     if (f->tags)
         return list_tags(out, cat);
     char **ids;
-    int n = catalog_ids(cat, &ids);
+    catalog_skip *skipped;
+    int nskipped;
+    int n = catalog_scan(cat, &ids, &skipped, &nskipped);
+    for (int i = 0; i < nskipped; i++)
+        fprintf(stderr, "note: skipped %s: %s\n", skipped[i].path, skipped[i].why);
+    catalog_skips_free(skipped, nskipped);
     challenge_stats *st = NULL;
     int nst = 0;
     md_err err;

@@ -210,7 +210,6 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
     }
     if (pid == 0) {
         setpgid(0, 0);
-        compiler_limits(parent);
         dup2(p[1], 1);
         dup2(p[1], 2);
         int devnull = open("/dev/null", O_RDONLY);
@@ -222,6 +221,10 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
                 _exit(126);
             }
         }
+        /* the limits last: setenv and the confinement may allocate, and
+         * under ASan (whose shadow is far beyond the address-space limit)
+         * an allocation after them fails */
+        compiler_limits(parent);
         execvp(argv[0], (char *const *)argv);
         dprintf(2, "cannot run the compiler \"%s\": %s\n", argv[0], strerror(errno));
         _exit(127);

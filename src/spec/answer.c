@@ -50,8 +50,10 @@ static const char *word(const char *p, const char *end, const char *w)
     return p + n;
 }
 
-/* The condition of an #if: [!] MISTAKE ( id ) and nothing else. */
-static line_kind site_condition(const char *p, const char *end)
+/* The condition of an #if: [!] MISTAKE ( id ) and nothing else; *id and
+ * *idlen locate the id. */
+static line_kind site_condition(const char *p, const char *end, const char **idp,
+                                size_t *idlen)
 {
     bool negated = *p == '!';
     if (negated)
@@ -68,13 +70,16 @@ static line_kind site_condition(const char *p, const char *end)
         q++;
     if (q == id)
         return L_SITE_BAD;
+    *idp = id;
+    *idlen = (size_t)(q - id);
     q = skip_blanks(q, end);
     if (q == end || *q++ != ')' || !only_comment(q, end))
         return L_SITE_BAD;
     return negated ? L_SITE_NOT : L_SITE;
 }
 
-static line_kind classify(const char *p, const char *end)
+/* What the line [p, end) is; for a site, *id and *idlen locate its id. */
+static line_kind classify(const char *p, const char *end, const char **id, size_t *idlen)
 {
     p = skip_blanks(p, end);
     if (p == end || *p != '#')
@@ -87,7 +92,7 @@ static line_kind classify(const char *p, const char *end)
         for (const char *m = cond; m < end; m++)
             if ((m == cond || !(isalnum((unsigned char)m[-1]) || m[-1] == '_')) &&
                 word(m, end, "MISTAKE"))
-                return site_condition(cond, end);
+                return site_condition(cond, end, id, idlen);
         return L_IF;
     }
     if (word(p, end, "ifdef") || word(p, end, "ifndef"))
@@ -101,12 +106,14 @@ static line_kind classify(const char *p, const char *end)
     return L_TEXT;
 }
 
-/* Where the stripping is: inside a site or not, which branch is kept. */
+/* Where the scan is: inside a site or not, which branch is kept. */
 typedef struct strip_state {
     int site_line;       /* line of the open site's #if, 0 outside a site */
     bool keep;           /* the current branch of the site is shown */
     bool seen_else;
     int depth;           /* ordinary #if nesting inside the site */
+    bool strict;         /* only the documented forms (answer_sites) */
+    bool negated;        /* the open site is #if !MISTAKE(id) */
 } strip_state;
 
 /* Handles one line inside a site: sets *show, or returns -1 with err. */
@@ -122,6 +129,10 @@ static int in_site(strip_state *st, line_kind k, int line, bool *show, md_err *e
     if (st->depth == 0 && k == L_ELSE) {
         if (st->seen_else)
             return md_fail(err, "line %d: a second #else in the mistake site of line %d",
+                           line, st->site_line);
+        if (st->strict && st->negated)
+            return md_fail(err, "line %d: #else in the negated mistake site of line %d (write "
+                                "`#if MISTAKE(id)` A `#else` B `#endif` instead)",
                            line, st->site_line);
         st->seen_else = true;
         st->keep = !st->keep;
@@ -139,42 +150,78 @@ static int in_site(strip_state *st, line_kind k, int line, bool *show, md_err *e
     return 0;
 }
 
-char *answer_strip(const char *text, md_err *err)
+/* A site found by the scan, added to the list. */
+static void add_site(answer_site **sites, int *n, const char *id, size_t idlen, int line,
+                     bool negated)
 {
-    strbuf out = {0};
+    *sites = xrealloc(*sites, sizeof(answer_site) * (size_t)(*n + 1));
+    (*sites)[(*n)++] = (answer_site){xstrndup(id, idlen), line, negated, false};
+}
+
+/* Reads text line by line: the lines a learner sees go to out (when not
+ * NULL), every site to *sites (when not NULL).  0, or -1 with err at the
+ * first malformed site. */
+static int scan(const char *text, bool strict, strbuf *out, answer_site **sites, int *nsites,
+                md_err *err)
+{
     strip_state st = {0};
     int line = 0;
     for (const char *p = text; *p;) {
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
         const char *next = nl ? nl + 1 : end;
+        const char *id = NULL;
+        size_t idlen = 0;
         line++;
-        line_kind k = classify(p, end);
+        line_kind k = classify(p, end, &id, &idlen);
         bool show = true;
-        if (k == L_SITE_BAD) {
-            md_fail(err, "line %d: a mistake site is `#if MISTAKE(id)` or "
-                         "`#if !MISTAKE(id)` alone on its line", line);
-            goto fail;
-        }
+        if (k == L_SITE_BAD)
+            return md_fail(err, "line %d: a mistake site is `#if MISTAKE(id)` or "
+                                "`#if !MISTAKE(id)` alone on its line", line);
         if (st.site_line) {
+            bool was_else = st.seen_else;
             if (in_site(&st, k, line, &show, err) != 0)
-                goto fail;
+                return -1;
+            if (sites && st.seen_else && !was_else)
+                (*sites)[*nsites - 1].has_else = true;
         } else if (k == L_SITE || k == L_SITE_NOT) {
-            st = (strip_state){line, k == L_SITE_NOT, false, 0};
+            st = (strip_state){line, k == L_SITE_NOT, false, 0, strict, k == L_SITE_NOT};
             show = false;
+            if (sites)
+                add_site(sites, nsites, id, idlen, line, k == L_SITE_NOT);
         }
-        if (show)
-            sb_addn(&out, p, (size_t)(next - p));
+        if (show && out)
+            sb_addn(out, p, (size_t)(next - p));
         p = next;
     }
-    if (st.site_line) {
-        md_fail(err, "line %d: the mistake site is not closed with #endif", st.site_line);
-        goto fail;
+    if (st.site_line)
+        return md_fail(err, "line %d: the mistake site is not closed with #endif",
+                       st.site_line);
+    return 0;
+}
+
+char *answer_strip(const char *text, md_err *err)
+{
+    strbuf out = {0};
+    if (scan(text, false, &out, NULL, NULL, err) != 0) {
+        sb_free(&out);
+        return NULL;
     }
     return sb_take(&out);
-fail:
-    sb_free(&out);
-    return NULL;
+}
+
+int answer_sites(const char *text, answer_site **sites, int *n, md_err *err)
+{
+    *sites = NULL;
+    *n = 0;
+    return scan(text, true, NULL, sites, n, err);
+}
+
+void answer_sites_free(answer_site *sites, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(sites[i].id);
+    free(sites);
 }
 
 char *answer_shown(const char *path, md_err *err)

@@ -23,6 +23,23 @@
  * another, or an #else/#endif of a site comes twice. */
 char *answer_strip(const char *text, md_err *err);
 
+/* A mistake site of a model answer. */
+typedef struct answer_site {
+    char *id;
+    int line;            /* of its #if */
+    bool negated;        /* #if !MISTAKE(id) */
+    bool has_else;
+} answer_site;
+
+/* The mistake sites of a model answer's text, in order, into *sites
+ * (free with answer_sites_free) and *n.  Only directive lines open one:
+ * a comment or a string that mentions MISTAKE( is not a site.  Returns 0
+ * when every site has one of the three documented forms (the first three
+ * above), unnested and closed; else -1 with err ("line N: ...") and the
+ * sites read up to there. */
+int answer_sites(const char *text, answer_site **sites, int *n, md_err *err);
+void answer_sites_free(answer_site *sites, int n);
+
 /* Reads the model answer at path and strips it (caller frees); NULL with
  * err. */
 char *answer_shown(const char *path, md_err *err);

@@ -562,14 +562,32 @@ static int instantiate(builder *b)
     return check_checks(b);
 }
 
+int case_resolve_values(const challenge *c, const case_spec *cs, const char *grow,
+                        double scale, case_inst *out, md_err *err)
+{
+    builder b;
+    builder_init(&b, c, cs, 0, grow, scale, out, err);
+    int rc = resolve(&b);
+    builder_free(&b);
+    if (rc != 0)
+        case_inst_free(out);
+    return rc;
+}
+
+const input_def *case_input(const challenge *c, const case_spec *cs, const char *name)
+{
+    int n;
+    const input_def **in = merged_inputs(c, cs, &n);
+    const input_def *found = find_input(in, n, name);
+    free(in);
+    return found;
+}
+
 int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
                  md_err *err)
 {
     case_inst ci;
-    builder b;
-    builder_init(&b, c, cs, 0, grow, scale, &ci, err);
-    int rc = resolve(&b);
-    builder_free(&b);
+    int rc = case_resolve_values(c, cs, grow, scale, &ci, err);
     /* the inputs live in the grader and in every runner, the outputs in
      * each runner: a case bigger than the memory limit cannot run */
     size_t bytes = rc == 0 ? case_bytes(&ci) : 0;

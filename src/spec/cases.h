@@ -40,6 +40,16 @@ int case_resolve(const challenge *c, const case_spec *cs, const char *grow, doub
 int case_eval(const challenge *c, const case_spec *cs, int call_index, const expr *e,
               double *out, md_err *err);
 
+/* case_resolve's work, keeping what it found in out: the variables with
+ * their numbers, the arrays with their shapes (no data), the results not
+ * present.  Free with case_inst_free (done here on an error). */
+int case_resolve_values(const challenge *c, const case_spec *cs, const char *grow,
+                        double scale, case_inst *out, md_err *err);
+
+/* The generator of a case's input name: the case's own, else the
+ * challenge's (borrowed); NULL when it has none. */
+const input_def *case_input(const challenge *c, const case_spec *cs, const char *name);
+
 /* The seed a case's inputs are drawn from: the case's own "seed", a fixed
  * seed for visible cases, else one derived from grading_seed. */
 uint64_t case_seed(const challenge *c, const case_spec *cs,

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "config.h"
 #include "util/suggest.h"
 
@@ -75,6 +77,24 @@ bool catalog_is_path(const char *arg)
     return ends_with(arg, ".json") || strchr(arg, '/');
 }
 
+bool catalog_is_spec(const char *path, char **why)
+{
+    char *text = file_read(path, NULL, NULL);
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    bool spec = !root || (cJSON_IsObject(root) &&
+                          (cJSON_GetObjectItemCaseSensitive(root, "id") ||
+                           cJSON_GetObjectItemCaseSensitive(root, "functions")));
+    if (!spec && why)
+        *why = xasprintf("not a challenge spec (a spec is an object with \"id\" and "
+                         "\"functions\"; this is %s)",
+                         cJSON_IsObject(root)  ? "an object with neither"
+                         : cJSON_IsArray(root) ? "an array"
+                                               : "a single value");
+    cJSON_Delete(root);
+    return spec;
+}
+
 char *catalog_find(const catalog *cat, const char *id, md_err *err)
 {
     if (catalog_is_path(id)) {
@@ -87,7 +107,7 @@ char *catalog_find(const catalog *cat, const char *id, md_err *err)
         char *name = xasprintf("%s.json", id);
         char *p = path_join(cat->dirs[i], name);
         free(name);
-        if (file_exists(p))
+        if (file_exists(p) && catalog_is_spec(p, NULL))
             return p;
         free(p);
     }
@@ -103,10 +123,33 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int catalog_ids(const catalog *cat, char ***ids)
+/* Adds id to ids[0..*n) unless it is there. */
+static void add_id(char ***ids, int *n, char *id)
+{
+    for (int k = 0; k < *n; k++)
+        if (strcmp((*ids)[k], id) == 0) {
+            free(id);
+            return;
+        }
+    *ids = xrealloc(*ids, sizeof(char *) * (size_t)(*n + 1));
+    (*ids)[(*n)++] = id;
+}
+
+/* Adds the file at path to the skipped ones (path and why taken over). */
+static void add_skip(catalog_skip **skipped, int *n, char *path, char *why)
+{
+    *skipped = xrealloc(*skipped, sizeof(catalog_skip) * (size_t)(*n + 1));
+    (*skipped)[(*n)++] = (catalog_skip){path, why};
+}
+
+int catalog_scan(const catalog *cat, char ***ids, catalog_skip **skipped, int *nskipped)
 {
     int n = 0;
     *ids = NULL;
+    if (skipped) {
+        *skipped = NULL;
+        *nskipped = 0;
+    }
     for (int i = 0; i < cat->ndirs; i++) {
         DIR *d = opendir(cat->dirs[i]);
         if (!d)
@@ -116,22 +159,35 @@ int catalog_ids(const catalog *cat, char ***ids)
             if (!ends_with(de->d_name, ".json") || strcmp(de->d_name, "schema.json") == 0 ||
                 de->d_name[0] == '.')
                 continue;
-            char *id = xstrndup(de->d_name, strlen(de->d_name) - 5);
-            bool dup = false;
-            for (int k = 0; k < n && !dup; k++)
-                dup = strcmp((*ids)[k], id) == 0;
-            if (dup) {
-                free(id);
-                continue;
+            char *path = path_join(cat->dirs[i], de->d_name), *why = NULL;
+            if (catalog_is_spec(path, &why)) {
+                add_id(ids, &n, xstrndup(de->d_name, strlen(de->d_name) - 5));
+            } else if (skipped) {
+                add_skip(skipped, nskipped, path, why);    /* taken over */
+                path = why = NULL;
             }
-            *ids = xrealloc(*ids, sizeof(char *) * (size_t)(n + 1));
-            (*ids)[n++] = id;
+            free(why);
+            free(path);
         }
         closedir(d);
     }
     if (n)
         qsort(*ids, (size_t)n, sizeof(char *), cmp_str);
     return n;
+}
+
+void catalog_skips_free(catalog_skip *skipped, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(skipped[i].path);
+        free(skipped[i].why);
+    }
+    free(skipped);
+}
+
+int catalog_ids(const catalog *cat, char ***ids)
+{
+    return catalog_scan(cat, ids, NULL, NULL);
 }
 
 char *catalog_suggest(const catalog *cat, const char *id)

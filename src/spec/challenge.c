@@ -2,12 +2,14 @@
 
 #include "spec/challenge.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "spec/cases.h"
 #include "spec/contract.h"
 #include "spec/derive.h"
 #include "spec/jsondoc.h"
+#include "spec/names.h"
 
 /* The placeholders a statement may hold, "{{name}}", and what fills them. */
 static const struct {
@@ -77,19 +79,40 @@ static char *expand_statement(const challenge *c)
     return sb_take(&sb);
 }
 
-/* Every case, and the timing input at its largest scale, must resolve:
- * bindings, shapes, generator names, the memory limit.  An error is
- * located at the case's JSON path. */
-static int resolve_cases(const jdoc *d, const challenge *c, md_err *err)
+/* Resolves one case (grow scaled by scale), then checks the names of the
+ * expressions it evaluates when it runs (names.h).  An error is located
+ * at the expression when names says where, else at fallback (the case's
+ * JSON path). */
+static int resolve_one(const jdoc *d, const challenge *c, const case_spec *cs, const char *grow,
+                       double scale, const char *fallback, md_err *err)
 {
     md_err inner = {{0}};
+    char *where = NULL;
+    case_inst ci;
+    int rc = case_resolve(c, cs, grow, scale, &inner);
+    if (rc == 0 && case_resolve_values(c, cs, grow, scale, &ci, &inner) == 0) {
+        rc = names_check_case(c, cs, &ci, &where, &inner);
+        case_inst_free(&ci);
+    }
+    if (rc != 0)
+        jdoc_fail(d, err, where ? where : fallback, "%s", inner.msg);
+    free(where);
+    return rc;
+}
+
+/* Every case, and the timing input at each of its scales, must resolve:
+ * bindings, shapes, the names of every expression, generator names, the
+ * memory limit. */
+static int resolve_cases(const jdoc *d, const challenge *c, md_err *err)
+{
     for (int i = 0; i < c->ncases; i++)
-        if (case_resolve(c, &c->cases[i], NULL, 1, &inner) != 0)
-            return jdoc_fail(d, err, c->cases[i].path, "%s", inner.msg);
-    if (c->timing.enabled &&
-        case_resolve(c, &c->timing.base, c->timing.grow,
-                     c->timing.scales[c->timing.nscales - 1], &inner) != 0)
-        return jdoc_fail(d, err, "timing", "%s", inner.msg);
+        if (resolve_one(d, c, &c->cases[i], NULL, 1, c->cases[i].path, err) != 0)
+            return -1;
+    /* the largest scale first: its errors (the memory limit) are the likeliest */
+    for (int s = c->timing.enabled ? c->timing.nscales - 1 : -1; s >= 0; s--)
+        if (resolve_one(d, c, &c->timing.base, c->timing.grow, c->timing.scales[s], "timing",
+                        err) != 0)
+            return -1;
     return 0;
 }
 

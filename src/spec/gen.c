@@ -320,18 +320,42 @@ fail:
     return NULL;
 }
 
-void gen_names(const gen_spec *g, void (*fn)(void *ctx, const char *name),
-               void *ctx)
+int gen_each_expr(const gen_spec *g, int (*fn)(void *ctx, const expr *e, const char *sub),
+                  void *ctx)
 {
-    for (int k = 0; k < GP_COUNT; k++)
-        expr_names(g->p[k], fn, ctx);
-    for (int i = 0; i < g->nsets; i++) {
-        expr_names(g->sets[i].at, fn, ctx);
-        expr_names(g->sets[i].count, fn, ctx);
-        expr_names(g->sets[i].stride, fn, ctx);
+    int rc = 0;
+    for (int k = 0; k < GP_COUNT && !rc; k++)
+        if (g->p[k])
+            rc = fn(ctx, g->p[k], gen_param_name((gen_param)k));
+    static const char *const keys[] = {"at", "count", "stride"};
+    for (int i = 0; i < g->nsets && !rc; i++) {
+        const expr *es[] = {g->sets[i].at, g->sets[i].count, g->sets[i].stride};
+        for (int k = 0; k < 3 && !rc; k++) {
+            if (!es[k])
+                continue;
+            char sub[48];
+            snprintf(sub, sizeof sub, "set[%d].%s", i, keys[k]);
+            rc = fn(ctx, es[k], sub);
+        }
     }
-    if (g->from)
-        fn(ctx, g->from);
+    return rc;
+}
+
+int gen_set_range(const gen_spec *g, int s, const value *dst, expr_lookup lookup, void *ctx,
+                  long long *at, long long *count, long long *stride, md_err *err)
+{
+    const gen_set *set = &g->sets[s];
+    long long n = dst->count;
+    *count = 1;
+    *stride = 1;
+    if (expr_eval_int(set->at, lookup, ctx, 0, n > 0 ? n - 1 : 0, at, err) ||
+        (set->count && expr_eval_int(set->count, lookup, ctx, 0, n, count, err)) ||
+        (set->stride && expr_eval_int(set->stride, lookup, ctx, 1, n > 0 ? n : 1, stride, err)))
+        return -1;
+    if (*count > 0 && *at + (*count - 1) * *stride >= n)
+        return md_fail(err, "writes %lld values from index %lld every %lld, past the %lld of %s",
+                       *count, *at, *stride, n, dst->name);
+    return 0;
 }
 
 
@@ -375,18 +399,10 @@ static int apply_modifiers(genctx *c, double *out, long long n, long long rows,
                 out[i] = NAN;
     }
     for (int s = 0; s < g->nsets; s++) {
-        long long at, cnt = 1, stride = 1;
+        long long at, cnt, stride;
         md_err e2;
-        if (expr_eval_int(g->sets[s].at, c->lookup, c->ctx, 0, n - 1, &at, &e2) ||
-            (g->sets[s].count &&
-             expr_eval_int(g->sets[s].count, c->lookup, c->ctx, 0, n, &cnt, &e2)) ||
-            (g->sets[s].stride &&
-             expr_eval_int(g->sets[s].stride, c->lookup, c->ctx, 1, n, &stride, &e2)))
+        if (gen_set_range(g, s, c->dst, c->lookup, c->ctx, &at, &cnt, &stride, &e2) != 0)
             return md_fail(c->err, "set[%d]: %s", s, e2.msg);
-        if (cnt > 0 && at + (cnt - 1) * stride >= n)
-            return md_fail(c->err, "set[%d] writes %lld values from index %lld every %lld, "
-                                   "past the %lld of %s",
-                           s, cnt, at, stride, n, c->dst->name);
         for (long long i = 0; i < cnt; i++)
             out[at + i * stride] = g->sets[s].value;
     }

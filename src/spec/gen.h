@@ -24,10 +24,19 @@ gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_
 
 void gen_free(gen_spec *g);
 
-/* Calls fn for every case variable g's expressions refer to, and for the
- * array it copies from. */
-void gen_names(const gen_spec *g, void (*fn)(void *ctx, const char *name),
-               void *ctx);
+/* Calls fn for every expression of g, with where it is written inside the
+ * generator object ("std", "set[1].count"); stops at fn's first nonzero
+ * result and returns it (0 when fn accepted them all).  The loader checks
+ * the names in each, once a case says which variables there are. */
+int gen_each_expr(const gen_spec *g, int (*fn)(void *ctx, const expr *e, const char *sub),
+                  void *ctx);
+
+/* Evaluates g's "set" entry s against dst (an array of dst->count
+ * elements): its first index, count and stride.  Returns -1 with err (not
+ * naming the entry: the caller does) when an expression does not evaluate
+ * or the entry would write past the end of dst. */
+int gen_set_range(const gen_spec *g, int s, const value *dst, expr_lookup lookup, void *ctx,
+                  long long *at, long long *count, long long *stride, md_err *err);
 
 /* Fills dst->data (allocated here; dst's type, ndim, dims and count are
  * already set) from g.  Scalars in expressions are resolved through

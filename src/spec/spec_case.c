@@ -1,10 +1,10 @@
 /* spec_case — the loader's reading of variables, inputs, cases and the
  * sections (convergence, timing, mistakes, limits, pass); spec_parse.h. */
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "spec/answer.h"
 #include "spec/gen.h"
 #include "spec/spec_parse.h"
 
@@ -265,8 +265,10 @@ int sp_timing(ld *L, const cJSON *j, const char *path)
     return rc;
 }
 
-/* The mistakes the model answer marks with MISTAKE(id): each must be
- * declared, and a declared mistake with no source of its own is a site. */
+/* The mistakes the model answer marks with a site (answer.h: the
+ * directive lines `#if MISTAKE(id)` and `#if !MISTAKE(id)`, in one of the
+ * documented forms): each must be declared, and a declared mistake with
+ * no source of its own is a site. */
 static int mark_sites(ld *L)
 {
     challenge *c = L->c;
@@ -275,25 +277,24 @@ static int mark_sites(ld *L)
     char *text = file_read(c->model, NULL, L->r.err);
     if (!text)
         return FAIL(L, "model", "%s", L->r.err->msg);
-    int rc = 0;
-    for (const char *p = strstr(text, "MISTAKE("); p && !rc; p = strstr(p + 1, "MISTAKE(")) {
-        const char *id = p + 8;
-        size_t n = 0;
-        while (isalnum((unsigned char)id[n]) || id[n] == '_')
-            n++;
-        if (n == 0 || id[n] != ')' || (p > text && (isalnum((unsigned char)p[-1]) ||
-                                                   p[-1] == '_')))
-            continue;
+    answer_site *sites;
+    int n, rc = 0;
+    md_err e;
+    char buf[4096];
+    if (answer_sites(text, &sites, &n, &e) != 0)
+        rc = FAIL(L, "model", "%s: %s", path_shown(c->model, buf, sizeof buf), e.msg);
+    for (int i = 0; i < n && !rc; i++) {
         int m = 0;
-        while (m < c->nmistakes && !(strlen(c->mistakes[m].id) == n &&
-                                     strncmp(c->mistakes[m].id, id, n) == 0))
+        while (m < c->nmistakes && strcmp(c->mistakes[m].id, sites[i].id) != 0)
             m++;
         if (m == c->nmistakes)
-            rc = FAIL(L, "model", "the model answer marks MISTAKE(%.*s), which "
-                                  "\"mistakes\" does not declare", (int)n, id);
+            rc = FAIL(L, "model", "the model answer marks MISTAKE(%s) (line %d), which "
+                                  "\"mistakes\" does not declare", sites[i].id,
+                      sites[i].line);
         else if (!c->mistakes[m].source)
             c->mistakes[m].site = true;
     }
+    answer_sites_free(sites, n);
     free(text);
     return rc;
 }

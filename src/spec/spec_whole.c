@@ -4,6 +4,7 @@
  * (spec_parse.h). */
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "spec/spec_parse.h"
 
@@ -72,10 +73,85 @@ static int weights_measured(ld *L, const bool applies[CRIT_COUNT])
     return 0;
 }
 
+/* A check's "mistake" names a declared mistake (or mutates_input, which
+ * the grader always detects): otherwise its failures would name nothing. */
+static int check_mistakes_declared(ld *L, const check *ck, int n)
+{
+    const challenge *c = L->c;
+    for (int i = 0; i < n; i++) {
+        if (!ck[i].mistake || strcmp(ck[i].mistake, "mutates_input") == 0)
+            continue;
+        int m = 0;
+        while (m < c->nmistakes && strcmp(c->mistakes[m].id, ck[i].mistake) != 0)
+            m++;
+        if (m == c->nmistakes) {
+            char *p = jpath_key(ck[i].path, "mistake");
+            FAIL(L, p, "names mistake \"%s\", which \"mistakes\" does not declare",
+                 ck[i].mistake);
+            free(p);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Whether some call of a correctness case writes the variable name (an
+ * output or inout array bound to it). */
+static bool written_by_a_case(const challenge *c, const char *name)
+{
+    for (int i = 0; i < c->ncases; i++) {
+        if (c->cases[i].crit != CRIT_CORRECTNESS)
+            continue;
+        const call *calls = c->cases[i].calls ? c->cases[i].calls : c->calls;
+        int ncalls = c->cases[i].calls ? c->cases[i].ncalls : c->ncalls;
+        for (int k = 0; k < ncalls; k++) {
+            const function *f = &c->functions[calls[k].fn];
+            for (int p = 0; p < f->nparams; p++)
+                if (f->params[p].array && f->params[p].dir != DIR_IN &&
+                    strcmp(call_binding(&calls[k], &f->params[p]), name) == 0)
+                    return true;
+        }
+    }
+    return false;
+}
+
+/* Whether name is a variable of the timing input (the defaults and its
+ * own "vars"). */
+static bool timing_variable(const challenge *c, const char *name)
+{
+    for (int i = 0; i < c->ndefaults; i++)
+        if (strcmp(c->defaults[i].name, name) == 0)
+            return true;
+    for (int i = 0; i < c->timing.base.nvars; i++)
+        if (strcmp(c->timing.base.vars[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* The names the sections give that no case resolution sees: the mistakes
+ * checks name, the loss convergence reads, the variable timing grows. */
+static int sections_named(ld *L)
+{
+    const challenge *c = L->c;
+    if (check_mistakes_declared(L, c->checks, c->nchecks))
+        return -1;
+    for (int i = 0; i < c->ncases; i++)
+        if (check_mistakes_declared(L, c->cases[i].checks, c->cases[i].nchecks))
+            return -1;
+    if (c->conv.enabled && !written_by_a_case(c, c->conv.loss))
+        return FAIL(L, "convergence.loss", "no correctness case writes \"%s\" (an output "
+                                           "array of a call): convergence would judge "
+                                           "nothing", c->conv.loss);
+    if (c->timing.enabled && c->timing.grow && !timing_variable(c, c->timing.grow))
+        return FAIL(L, "timing.grow", "\"%s\" is not a variable of the timing input (in "
+                                      "\"defaults\" or timing.vars)", c->timing.grow);
+    return 0;
+}
+
 int sp_whole(ld *L, const cJSON *root)
 {
     challenge *c = L->c;
-    if (something_compared(L))
+    if (something_compared(L) || sections_named(L))
         return -1;
     bool applies[CRIT_COUNT];
     criteria_measured(c, applies);

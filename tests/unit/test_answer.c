@@ -83,6 +83,55 @@ static void every_model_text_should_show_as_in_the_table(void **state)
     }
 }
 
+/* answer_sites: each text's sites as "id@line[!][+else]" joined by
+ * spaces, or the error it must give. */
+static const struct {
+    const char *name;
+    const char *model;
+    const char *sites;       /* NULL: an error containing error */
+    const char *error;
+} site_table[] = {
+    {"the three forms",
+     "#if MISTAKE(a)\nA\n#else\nB\n#endif\n#if MISTAKE(b)\nA\n#endif\n"
+     "#if !MISTAKE(c)\nB\n#endif\n",
+     "a@1+else b@6 c@9!", NULL},
+    {"a comment, a string and another macro mention MISTAKE( without a site",
+     "/* #if MISTAKE(x) marks a site */\nconst char *s = \"MISTAKE(y)\";\n"
+     "// MISTAKE(z)\n#if NO_MISTAKE(w)\n#endif\n#if MISTAKE(real)\nA\n#endif\n",
+     "real@6", NULL},
+    {"no site", "int f(void);\n", "", NULL},
+    {"a negated site with an #else is not one of the forms",
+     "#if !MISTAKE(a)\nB\n#else\nA\n#endif\n", NULL,
+     "line 3: #else in the negated mistake site of line 1"},
+    {"nested sites", "#if MISTAKE(a)\n#if !MISTAKE(b)\n#endif\n#endif\n", NULL,
+     "line 2: a mistake site inside the site of line 1"},
+    {"an unclosed site", "#if MISTAKE(a)\nA\n", NULL, "line 1: the mistake site is not closed"},
+};
+
+static void sites_should_be_the_directive_lines_in_a_documented_form(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof site_table / sizeof site_table[0]; i++) {
+        md_err err = {{0}};
+        answer_site *sites;
+        int n;
+        int rc = answer_sites(site_table[i].model, &sites, &n, &err);
+        strbuf got = {0};
+        for (int k = 0; k < n; k++)
+            sb_printf(&got, "%s%s@%d%s%s", k ? " " : "", sites[k].id, sites[k].line,
+                      sites[k].negated ? "!" : "", sites[k].has_else ? "+else" : "");
+        if (site_table[i].sites) {
+            if (rc != 0 || strcmp(sb_str(&got), site_table[i].sites) != 0)
+                fail_msg("%s: got \"%s\" (%s)", site_table[i].name, sb_str(&got), err.msg);
+        } else if (rc == 0 || !strstr(err.msg, site_table[i].error)) {
+            fail_msg("%s: expected an error with \"%s\", got \"%s\"", site_table[i].name,
+                     site_table[i].error, rc == 0 ? "none" : err.msg);
+        }
+        sb_free(&got);
+        answer_sites_free(sites, n);
+    }
+}
+
 static void a_file_error_should_name_the_file(void **state)
 {
     (void)state;
@@ -95,6 +144,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_model_text_should_show_as_in_the_table),
+        cmocka_unit_test(sites_should_be_the_directive_lines_in_a_documented_form),
         cmocka_unit_test(a_file_error_should_name_the_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

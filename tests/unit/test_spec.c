@@ -68,6 +68,15 @@ static int setup(void **state)
     free(test_write(dir, "ref.c", "int f(void) { return 0; }\n"));
     free(test_write(dir, "model.c", "int f(void)\n{\n#if MISTAKE(off_by_one)\n"
                                     "    return 1;\n#endif\n    return 0;\n}\n"));
+    /* sites nested, and an #else in a negated site (not a documented form) */
+    free(test_write(dir, "nested.c", "#if MISTAKE(off_by_one)\n#if MISTAKE(b)\n#endif\n"
+                                     "#endif\n"));
+    free(test_write(dir, "negelse.c", "#if !MISTAKE(off_by_one)\nA\n#else\nB\n#endif\n"));
+    /* MISTAKE( in a comment, a string and an ordinary condition: no site */
+    free(test_write(dir, "mentions.c", "/* a site is #if MISTAKE(id) */\n"
+                                       "static const char *s = \"MISTAKE(x)\";\n"
+                                       "#if NO_MISTAKE(y)\n#endif\n"
+                                       "#if MISTAKE(off_by_one)\nA\n#endif\n"));
     return 0;
 }
 
@@ -289,6 +298,23 @@ static void equivalent_mutants_should_load(void **state)
     spec_free(c);
 }
 
+static void only_directive_lines_should_mark_sites(void **state)
+{
+    (void)state;
+    md_err err;
+    challenge *c = load_with("\"reference\": \"ref.c\",",
+                             "\"reference\": \"ref.c\", \"model\": \"mentions.c\", "
+                             "\"mistakes\": [{\"id\": \"off_by_one\", \"message\": \"m\"}, "
+                             "{\"id\": \"other\", \"message\": \"n\"}],",
+                             &err);
+    if (!c)
+        fail_msg("%s", err.msg);
+    assert_int_equal(c->nmistakes, 2);
+    assert_true(c->mistakes[0].site);
+    assert_false(c->mistakes[1].site);    /* declared, but no site marks it */
+    spec_free(c);
+}
+
 static void every_builtin_spec_should_load(void **state)
 {
     (void)state;
@@ -324,6 +350,7 @@ int main(void)
         cmocka_unit_test(gradcheck_weights_should_load),
         cmocka_unit_test(timing_advice_should_load),
         cmocka_unit_test(equivalent_mutants_should_load),
+        cmocka_unit_test(only_directive_lines_should_mark_sites),
         cmocka_unit_test(every_builtin_spec_should_load),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
