@@ -1,7 +1,8 @@
 /* rubric — organization (rubric.h): a few checks, each worth the same:
  * (a) no writable global data, (b) inputs untouched, (e) nothing written
  * outside the outputs, (c) models used in turn stay independent (the
- * organization cases), (d) nothing leaked once a model is freed. */
+ * organization cases), (d) nothing leaked once a model is freed (or,
+ * without models, once a function returns). */
 
 #include "grade/rubric.h"
 
@@ -94,18 +95,30 @@ static bool frees_its_model(const evidence *e, int i)
     return frees && complete;
 }
 
-/* (d) nothing leaked after _free: bytes still allocated after a whole
- * call sequence that ends by freeing its model.  The smallest figure
- * over the cases discounts one-time allocations (stdio buffers). */
+/* Whether every call of case i's run completed. */
+static bool completed(const evidence *e, int i)
+{
+    const xrun *u = &e->user->runs[i];
+    bool complete = u->status == XS_OK;
+    for (int k = 0; k < u->ncalls; k++)
+        complete &= u->calls[k].state == PS_DONE;
+    return complete;
+}
+
+/* (d) nothing leaked: bytes still allocated after a whole call sequence —
+ * one that ends by freeing its model, when the challenge has models; any
+ * completed one otherwise (a function frees its scratch memory before it
+ * returns).  The smallest figure over the cases discounts one-time
+ * allocations (stdio buffers, a library's first-call set-up). */
 static void check_leaks(rcriterion *c, const evidence *e, tally *t)
 {
+    bool handles = has_handles(e->c);
     long long least = -1;
     int measured = 0;
     for (int i = 0; i < e->ncases; i++) {
         const xrun *u = &e->user->runs[i];
-        if (u->status != XS_OK || e->cases[i]->spec->crit == CRIT_ORGANIZATION)
-            continue;
-        if (!frees_its_model(e, i))
+        if (e->cases[i]->spec->crit == CRIT_ORGANIZATION || !completed(e, i) ||
+            (handles && !frees_its_model(e, i)))
             continue;
         long long sum = 0;
         for (int k = 0; k < u->ncalls; k++)
@@ -119,10 +132,14 @@ static void check_leaks(rcriterion *c, const evidence *e, tally *t)
     t->items++;
     if (least <= 0)
         t->ok++;
-    else
+    else if (handles)
         report_finding(c, NULL, "%lld bytes stay allocated after the model is "
                                 "freed: the _free function must release "
                                 "everything _fit allocated",
+                       least);
+    else
+        report_finding(c, NULL, "%lld bytes stay allocated after your function "
+                                "returns: free the scratch memory you allocate",
                        least);
 }
 
@@ -133,8 +150,7 @@ void rubric_organization(report *r, const evidence *e)
     check_globals(c, e, &t);
     check_faults(c, e, &t);
     check_independence(c, r, &t);
-    if (has_handles(e->c))
-        check_leaks(c, e, &t);
+    check_leaks(c, e, &t);
     c->score = c->max * t.ok / t.items;
     c->passed = t.ok == t.items;
     c->summary = xasprintf("%d of %d checks", t.ok, t.items);

@@ -263,9 +263,9 @@ typedef struct org_row {
 } org_row;
 
 static const org_row ORG[] = {
-    {"clean", {{"c0"}}, 1, false, 0, {25, true, "3 of 3 checks"}},
+    {"clean", {{"c0"}}, 1, false, 0, {25, true, "4 of 4 checks"}},
     {"writable globals", {{"c0"}}, 1, false, 2,
-     {25.0 * 2 / 3, false, "2 of 3 checks",
+     {25.0 * 3 / 4, false, "3 of 4 checks",
       {"solution: keeps writable global or static data (counter, buf)"}}},
     {"an input written and an overflow, each named once",
      {{"c0", .fault = PF_WRITE_INPUT, .crash = "wrote into the input X"},
@@ -275,13 +275,16 @@ static const org_row ORG[] = {
      {25.0 / 3, false, "1 of 3 checks", {"c0: wrote into the input X", "c1: wrote past out"}}},
     {"models used in turn are not independent", {{"c0"}, {"o0", CRIT_ORGANIZATION, .got = 2}},
      2, false, 0,
-     {18.75, false, "3 of 4 checks",
+     {20, false, "4 of 5 checks",
       {"o0: two models used in turn do not behave like two independent models: y is 2"}}},
     {"the least leak counts: none", {{"c0", .leak = 64}, {"c1", .leak = 0}}, 2, true, 0,
      {25, true, "4 of 4 checks"}},
     {"a leak", {{"c0", .leak = 128}, {"c1", .leak = 64}}, 2, true, 0,
      {18.75, false, "3 of 4 checks",
       {"solution: 64 bytes stay allocated after the model is freed"}}},
+    {"no models: scratch memory not freed", {{"c0", .leak = 48}, {"c1", .leak = 32}}, 2, false,
+     0, {18.75, false, "3 of 4 checks",
+         {"solution: 32 bytes stay allocated after your function returns"}}},
     {"a crashed case is not measured", {{"c0", .leak = 64}, {"c1", .crash = "boom"}}, 2, true,
      0, {18.75, false, "3 of 4 checks", {"solution: 64 bytes stay allocated"}}},
 };
