@@ -107,11 +107,12 @@ static void every_submission_should_get_one_row(void **state)
     for (const char *s = csv; *s; s++)
         lines += *s == '\n';
     assert_int_equal(lines, n + 1);
-    assert_non_null(strstr(csv, "tests/solutions/softmax/wrong_signature.c,compile_error,0,no,"));
+    assert_non_null(strstr(csv, "tests/solutions/softmax/wrong_signature.c,wrong_signature,"
+                                "compile_error,\"compile_error: "));
     free(csv);
     char *json = batch_json(softmax, rows, n);
     int objects = 0;
-    for (const char *s = json; (s = strstr(s, "\"file\":")); s++)
+    for (const char *s = json; (s = strstr(s, "\"submission\":")); s++)
         objects++;
     assert_int_equal(objects, n);
     free(json);
@@ -144,11 +145,25 @@ static void rows_should_match_grading_alone(void **state)
         assert_non_null(r);
         assert_int_equal((int)round(r->score), (int)round(rows[i].score));
         assert_int_equal(r->passed, rows[i].passed);
-        for (int k = 0; k < CRIT_COUNT; k++)
-            if (r->crit[k].applies)
+        /* whole points: each within 1 of the report's, adding up */
+        const batch_points *w = &rows[i].whole;
+        int sum = 0, msum = 0;
+        for (int k = 0; k < CRIT_COUNT; k++) {
+            if (r->crit[k].applies) {
                 assert_true(fabs(r->crit[k].score - rows[i].points[k]) < 0.06);
-            else
+                assert_true(fabs(r->crit[k].score - w->crit[k]) < 1);
+                assert_true(fabs(r->crit[k].max - w->crit_max[k]) < 1);
+                assert_true(w->crit[k] <= w->crit_max[k]);
+                sum += w->crit[k];
+                msum += w->crit_max[k];
+            } else {
                 assert_true(isnan(rows[i].points[k]));
+                assert_int_equal(w->crit[k], BATCH_EMPTY);
+            }
+        }
+        assert_int_equal(sum, w->score);
+        assert_int_equal(msum, w->max);
+        assert_int_equal(w->score, (int)round(r->score));
         assert_int_equal(r->nmistakes, rows[i].nmistakes);
         report_free(r);
         batch_row_clear(&rows[i]);
@@ -340,14 +355,15 @@ static void csv_should_quote_what_needs_it(void **state)
     (void)state;
     batch_row r = {0};
     r.file = xstrdup("odd, \"name\".c");
-    r.status = BATCH_ERROR;
-    r.error = xstrdup("line one\nline two");
+    r.student = xstrdup("=cmd|' /C calc'!A0");
+    batch_row_failed(&r, "line one\nline two, \"quoted\"");
     r.ratio = NAN;
     for (int k = 0; k < CRIT_COUNT; k++)
         r.points[k] = NAN;
     char *csv = batch_csv(&r, 1);
-    assert_non_null(strstr(csv, "\n\"odd, \"\"name\"\".c\",error,,,"));
-    assert_non_null(strstr(csv, ",\"line one\nline two\"\n"));
+    /* quoted where needed; a formula is not one; the reason on one line */
+    assert_non_null(strstr(csv, "\n\"odd, \"\"name\"\".c\",'=cmd|' /C calc'!A0,error,"
+                                "\"error: line one line two, \"\"quoted\"\"\",,,,"));
     free(csv);
     batch_row_clear(&r);
 }

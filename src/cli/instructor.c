@@ -391,6 +391,9 @@ static void batch_usage(FILE *f, const char *prog)
             "  -j, --jobs N       submissions graded at once (default 2)\n"
             "  --csv FILE         write one CSV row per submission (- for stdout)\n"
             "  --json FILE        write the rows, with each full report, as JSON (-: stdout)\n"
+            "  --feedback DIR     write each student's report, as they would read it, to\n"
+            "                     DIR/STUDENT.txt\n"
+            "  --summary FILE     write the class summary as Markdown (- for stdout)\n"
             "  --seed N           seed for the hidden cases (default: a fresh one)\n"
             "  --budget SECONDS   time spent timing each submission\n"
             "  --no-timing        skip the vectorization timing\n"
@@ -398,9 +401,13 @@ static void batch_usage(FILE *f, const char *prog)
             "  -q, --quiet        no line per submission\n"
             "  -h, --help         this help\n"
             "\n"
-            "CSV columns: file, status (graded, compile_error, error), score, passed,\n"
-            "the points of each criterion (empty when it does not apply), mistakes\n"
-            "(;-separated), ratio (time against the reference), seconds, error.\n",
+            "CSV columns: submission, student (the file's stem, or its folder below\n"
+            "a directory given), status (graded, compile_error, error), reason (what\n"
+            "failed first: compile_error, crash, timeout, memory, forbidden, wrong,\n"
+            "error or a criterion, with its message), score, max, passed, then each\n"
+            "criterion's points and <criterion>_max (whole points that add up to\n"
+            "score and max; empty when not reached), mistakes (;-separated), seed,\n"
+            "seconds.  A short class summary closes the output.\n",
             prog);
 }
 
@@ -417,9 +424,9 @@ static void print_row(void *ctx, const batch_row *r, int ndone, int total)
     int w = total >= 100 ? 3 : total >= 10 ? 2 : 1;
     fprintf(p->f, "[%*d/%d] ", w, ndone, total);
     if (r->status == BATCH_ERROR) {
-        fprintf(p->f, "error            %s: %s\n", r->file, r->error);
+        fprintf(p->f, "error            %s: %s\n", r->file, r->reason);
     } else {
-        fprintf(p->f, "%3.0f %-13s %s", r->score,
+        fprintf(p->f, "%3d %-13s %s", r->whole.score,
                 r->status == BATCH_COMPILE_ERROR ? "compile error"
                 : r->passed                      ? "passed"
                                                  : "not passed",
@@ -453,6 +460,8 @@ static int write_out(const cli_ctx *x, const char *path, char *text)
 typedef struct batch_cmd {
     batch_opts bo;
     const char *csv, *json;  /* where the rows go ("-": stdout), or NULL */
+    const char *summary;     /* the Markdown summary's file ("-": stdout), or NULL */
+    const char *feedback;    /* the directory of the students' reports, or NULL */
     bprint pr;
 } batch_cmd;
 
@@ -466,6 +475,7 @@ static bool batch_parse(cli_ctx *x, int argc, char **argv, batch_cmd *bc, int *r
         {"json", required_argument, 0, 'J'},    {"seed", required_argument, 0, 's'},
         {"budget", required_argument, 0, 'b'},  {"no-timing", no_argument, 0, 'T'},
         {"timeout", required_argument, 0, 't'}, {"quiet", no_argument, 0, 'q'},
+        {"summary", required_argument, 0, 'S'}, {"feedback", required_argument, 0, 'F'},
         {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     batch_opts *bo = &bc->bo;
     double d;
@@ -496,6 +506,8 @@ static bool batch_parse(cli_ctx *x, int argc, char **argv, batch_cmd *bc, int *r
                 return false;
             break;
         case 'q': bc->pr.quiet = true; break;
+        case 'S': bc->summary = optarg; break;
+        case 'F': bc->feedback = optarg; bo->text = true; break;
         case 'h': batch_usage(stdout, x->prog); *rc = EXIT_PASSED; return false;
         default: batch_usage(stderr, x->prog); return false;
         }
@@ -504,13 +516,15 @@ static bool batch_parse(cli_ctx *x, int argc, char **argv, batch_cmd *bc, int *r
         batch_usage(stderr, x->prog);
         return false;
     }
-    bool csv_out = bc->csv && strcmp(bc->csv, "-") == 0;
-    bool json_out = bc->json && strcmp(bc->json, "-") == 0;
-    if (csv_out && json_out) {
-        fprintf(stderr, "%s batch: --csv and --json cannot both go to stdout\n", x->prog);
+    int to_stdout = (bc->csv && strcmp(bc->csv, "-") == 0) +
+                    (bc->json && strcmp(bc->json, "-") == 0) +
+                    (bc->summary && strcmp(bc->summary, "-") == 0);
+    if (to_stdout > 1) {
+        fprintf(stderr, "%s batch: only one of --csv, --json and --summary can go to stdout\n",
+                x->prog);
         return false;
     }
-    if (csv_out || json_out)
+    if (to_stdout)
         bc->pr.f = stderr;    /* stdout carries the data */
     return true;
 }
@@ -534,23 +548,74 @@ static char **batch_files(const cli_ctx *x, char *const *paths, int npaths, int 
     return files;
 }
 
-/* The closing line, then the CSV and the JSON; the exit code. */
-static int batch_summary(const cli_ctx *x, const batch_cmd *bc, const challenge *c,
-                         const batch_row *rows, int n, double secs)
+/* A student's name as a file name: no '/', no control character, and
+ * not one already taken (then "-2", "-3", ...).  Caller frees. */
+static char *feedback_name(const char *student, char **taken, int ntaken)
 {
-    int count[3] = {0}, passed = 0;
-    for (int i = 0; i < n; i++) {
-        count[rows[i].status]++;
-        passed += rows[i].status == BATCH_GRADED && rows[i].passed;
+    char *base = xstrdup(*student ? student : "submission");
+    for (char *p = base; *p; p++)
+        if (*p == '/' || (unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '_';
+    char *name = xasprintf("%s.txt", base);
+    for (int k = 2, i = 0; i < ntaken; i++)
+        if (strcmp(taken[i], name) == 0) {
+            free(name);
+            name = xasprintf("%s-%d.txt", base, k++);
+            i = -1;    /* check the new name against all of them */
+        }
+    free(base);
+    return name;
+}
+
+/* --feedback: each row's report, as the student would read it, in
+ * DIR/<student>.txt.  -1 after a message when one cannot be written. */
+static int write_feedback(const cli_ctx *x, const char *dir, const batch_row *rows, int n)
+{
+    md_err err;
+    if (mkdir_p(dir, &err) != 0) {
+        fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
+        return -1;
     }
-    fprintf(bc->pr.f,
-            "%d submission%s: %d passed, %d not passed, %d compile error%s, %d not "
-            "graded; %.1f s (%.2f submissions/s)\n",
-            n, n == 1 ? "" : "s", passed, count[BATCH_GRADED] - passed,
-            count[BATCH_COMPILE_ERROR], count[BATCH_COMPILE_ERROR] == 1 ? "" : "s",
-            count[BATCH_ERROR], secs, n / secs);
+    char **names = xcalloc((size_t)n + 1, sizeof(char *));
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        const batch_row *r = &rows[i];
+        names[i] = feedback_name(r->student, names, i);
+        char *path = path_join(dir, names[i]);
+        char *text = r->report_text
+                         ? xstrdup(r->report_text)
+                         : xasprintf("%s could not be graded: %s\n", path_basename(r->file),
+                                     r->reason ? r->reason : "an error");
+        if (file_write_atomic(path, text, strlen(text), &err) != 0) {
+            fprintf(stderr, "%s batch: %s\n", x->prog, err.msg);
+            rc = -1;
+        }
+        free(text);
+        free(path);
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* The closing lines (the short class summary), then the CSV, the JSON,
+ * the Markdown summary and the feedback files; the exit code. */
+static int batch_finish(const cli_ctx *x, const batch_cmd *bc, const challenge *c,
+                        const batch_row *rows, int n, double secs)
+{
+    int count[3] = {0};
+    for (int i = 0; i < n; i++)
+        count[rows[i].status]++;
+    fprintf(bc->pr.f, "%d submission%s graded in %.1f s (%.2f submissions/s)\n", n,
+            n == 1 ? "" : "s", secs, n / secs);
+    char *s = batch_summary_text(c, rows, n);
+    fputs(s, bc->pr.f);
+    free(s);
     if ((bc->csv && write_out(x, bc->csv, batch_csv(rows, n)) != 0) ||
-        (bc->json && write_out(x, bc->json, batch_json(c, rows, n)) != 0))
+        (bc->json && write_out(x, bc->json, batch_json(c, rows, n)) != 0) ||
+        (bc->summary && write_out(x, bc->summary, batch_summary_md(c, rows, n)) != 0) ||
+        (bc->feedback && write_feedback(x, bc->feedback, rows, n) != 0))
         return EXIT_INTERNAL;
     return count[BATCH_ERROR] ? EXIT_NOT_PASSED : EXIT_PASSED;
 }
@@ -584,7 +649,7 @@ static int batch_grade(const cli_ctx *x, batch_cmd *bc, const challenge *c, char
     }
     double secs = now_seconds() - t0;
     if (rc == EXIT_PASSED)
-        rc = batch_summary(x, bc, c, rows, n, secs);
+        rc = batch_finish(x, bc, c, rows, n, secs);
     for (int i = 0; i < n; i++)
         batch_row_clear(&rows[i]);
     free(rows);
@@ -598,17 +663,26 @@ int cmd_batch(cli_ctx *x, int argc, char **argv)
     if (!batch_parse(x, argc, argv, &bc, &rc))
         return rc;
     const char *id = argv[optind];
-    char **files = batch_files(x, argv + optind + 1, argc - optind - 1, &n);
+    char **paths = argv + optind + 1;
+    int npaths = argc - optind - 1;
+    char **files = batch_files(x, paths, npaths, &n);
     if (!files)
         return EXIT_USAGE;
+    char **students = xcalloc((size_t)n + 1, sizeof(char *));
+    for (int i = 0; i < n; i++)
+        students[i] = batch_student(paths, npaths, files[i]);
+    bc.bo.students = students;
     challenge *c = cli_load(x, id);
     rc = EXIT_USAGE;
     if (c) {
         rc = batch_grade(x, &bc, c, files, n);
         spec_free(c);
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         free(files[i]);
+        free(students[i]);
+    }
     free(files);
+    free(students);
     return rc;
 }

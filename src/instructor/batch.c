@@ -106,6 +106,11 @@ static void worker_main(const challenge *c, const char *file, uint64_t seed,
         char *rj = report_json(r);
         cJSON_AddItemToObject(msg, "report", cJSON_Parse(rj));
         free(rj);
+        if (o->text) {
+            char *text = report_text(r, false);
+            cJSON_AddStringToObject(msg, "text", text);
+            free(text);
+        }
         char *note = o->inspect ? o->inspect(o->inspect_ctx, file, r) : NULL;
         if (note)
             cJSON_AddStringToObject(msg, "note", note);
@@ -125,48 +130,6 @@ static void worker_main(const challenge *c, const char *file, uint64_t seed,
 
 /* --- reading a worker's payload into a row ---------------------------------- */
 
-static double num_or(const cJSON *o, const char *key, double dflt)
-{
-    const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsNumber(j) ? j->valuedouble : dflt;
-}
-
-static void row_from_report(batch_row *row, const cJSON *rep)
-{
-    const cJSON *st = cJSON_GetObjectItemCaseSensitive(rep, "status");
-    row->status = cJSON_IsString(st) && strcmp(st->valuestring, "compile_error") == 0
-                      ? BATCH_COMPILE_ERROR
-                      : BATCH_GRADED;
-    row->score = num_or(rep, "score", 0);
-    row->passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rep, "passed"));
-    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(rep, "seed");
-    if (cJSON_IsString(seed))
-        row->seed = strtoull(seed->valuestring, NULL, 10);
-    const cJSON *it;
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rep, "criteria"))
-    {
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
-        int k = cJSON_IsString(name) ? criterion_from_name(name->valuestring) : -1;
-        if (k < 0)
-            continue;
-        row->points[k] = num_or(it, "score", 0);
-        row->max[k] = num_or(it, "max", 0);
-    }
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rep, "mistakes"))
-    {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "id");
-        if (!cJSON_IsString(id))
-            continue;
-        row->mistakes = xrealloc(row->mistakes, sizeof(char *) * (size_t)(row->nmistakes + 1));
-        row->mistakes[row->nmistakes++] = xstrdup(id->valuestring);
-    }
-    const cJSON *timing = cJSON_GetObjectItemCaseSensitive(rep, "timing");
-    if (timing)
-        row->ratio = num_or(timing, "ratio", NAN);
-    row->seconds = num_or(rep, "seconds", 0);
-    row->report_json = cJSON_PrintUnformatted(rep);
-}
-
 /* Fills row from what the worker wrote and how it ended. */
 static void row_finish(batch_row *row, const strbuf *payload, int wstatus, bool timed_out,
                        double timeout_s)
@@ -176,24 +139,27 @@ static void row_finish(batch_row *row, const strbuf *payload, int wstatus, bool 
     const cJSON *rep = cJSON_GetObjectItemCaseSensitive(msg, "report");
     const cJSON *error = cJSON_GetObjectItemCaseSensitive(msg, "error");
     const cJSON *note = cJSON_GetObjectItemCaseSensitive(msg, "note");
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(msg, "text");
+    char *why = NULL;
     if (cJSON_IsObject(rep)) {
-        row_from_report(row, rep);
+        batch_row_read(row, rep);
+        if (cJSON_IsString(text))
+            row->report_text = xstrdup(text->valuestring);
+    } else if (timed_out) {    /* whatever the stopped worker said ("cancelled") */
+        why = xasprintf("grading took longer than %g s and was stopped", timeout_s);
+    } else if (cJSON_IsString(error)) {
+        why = xstrdup(error->valuestring);
+    } else if (WIFSIGNALED(wstatus)) {
+        why = xasprintf("the grader stopped on this submission (killed by signal %d, %s)",
+                        WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
     } else {
-        row->status = BATCH_ERROR;
-        if (timed_out)    /* whatever the stopped worker said ("cancelled") */
-            row->error = xasprintf("grading took longer than %g s and was stopped",
-                                   timeout_s);
-        else if (cJSON_IsString(error))
-            row->error = xstrdup(error->valuestring);
-        else if (WIFSIGNALED(wstatus))
-            row->error = xasprintf("the grader stopped on this submission (killed by "
-                                   "signal %d, %s)",
-                                   WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
-        else
-            row->error = xasprintf("the grader stopped on this submission (exit status "
-                                   "%d) without a report",
-                                   WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+        why = xasprintf("the grader stopped on this submission (exit status %d) without a "
+                        "report",
+                        WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
     }
+    if (why)
+        batch_row_failed(row, why);
+    free(why);
     if (cJSON_IsString(note))
         row->note = xstrdup(note->valuestring);
     cJSON_Delete(msg);
@@ -311,14 +277,17 @@ typedef struct batch {
 } batch;
 
 /* Every row starts as its file with nothing measured. */
-static void rows_init(batch_row *rows, char *const *files, int n)
+static void rows_init(batch_row *rows, char *const *files, int n, char *const *students)
 {
     for (int i = 0; i < n; i++) {
         memset(&rows[i], 0, sizeof rows[i]);
         rows[i].file = xstrdup(files[i]);
+        rows[i].student = students ? xstrdup(students[i]) : path_stem(files[i]);
         rows[i].ratio = NAN;
-        for (int k = 0; k < CRIT_COUNT; k++)
+        for (int k = 0; k < CRIT_COUNT; k++) {
             rows[i].points[k] = rows[i].max[k] = NAN;
+            rows[i].whole.crit[k] = rows[i].whole.crit_max[k] = BATCH_EMPTY;
+        }
     }
 }
 
@@ -340,8 +309,7 @@ static void stop_batch(batch *b, const char *why)
             stop_worker(&b->ws[i], false);
     for (; b->next < b->n; b->next++) {
         batch_row *row = &b->rows[b->next];
-        row->status = BATCH_ERROR;
-        row->error = xstrdup(why);
+        batch_row_failed(row, why);
         b->ws[b->next].state = W_DONE;
         row_done(b, row);
     }
@@ -512,7 +480,7 @@ int batch_run(const challenge *c, char *const *files, int n, const batch_opts *o
     /* a worker killed mid-compile or mid-run leaves its compiler or
      * runner to this process (util/proc.h), which ends them */
     proc_subreaper();
-    rows_init(rows, files, n);
+    rows_init(rows, files, n, o->students);
     if (warm_cache(c, err) != 0)
         return -1;
     b.ws = xcalloc((size_t)n + 1, sizeof *b.ws);
@@ -604,4 +572,35 @@ int batch_collect(char *const *paths, int npaths, char ***files, md_err *err)
         }
     }
     return n;
+}
+
+/* The length of dir without its trailing slashes ("subs/" is "subs"). */
+static size_t dir_len(const char *dir)
+{
+    size_t l = strlen(dir);
+    while (l > 1 && dir[l - 1] == '/')
+        l--;
+    return l;
+}
+
+char *batch_student(char *const *paths, int npaths, const char *file)
+{
+    for (int i = 0; i < npaths; i++) {
+        size_t l = dir_len(paths[i]);
+        if (strncmp(file, paths[i], l) != 0 || file[l] != '/' || !dir_exists(paths[i]))
+            continue;
+        const char *rel = file + l;
+        while (*rel == '/')
+            rel++;
+        size_t first = strcspn(rel, "/");
+        if (rel[first] == '/')    /* one folder per student */
+            return xstrndup(rel, first);
+        break;
+    }
+    char *stem = path_stem(file);
+    if (!*stem) {    /* ".c" */
+        free(stem);
+        stem = xstrdup("submission");
+    }
+    return stem;
 }
