@@ -422,19 +422,26 @@ static void print_row(void *ctx, const batch_row *r, int ndone, int total)
     if (p->quiet)
         return;
     int w = total >= 100 ? 3 : total >= 10 ? 2 : 1;
-    fprintf(p->f, "[%*d/%d] ", w, ndone, total);
+    /* a file's name is the student's choice: its control bytes are shown */
+    strbuf line = {0};
+    sb_printf(&line, "[%*d/%d] ", w, ndone, total);
+    if (r->status == BATCH_ERROR)
+        sb_add(&line, "error            ");
+    else
+        sb_printf(&line, "%3d %-13s ", r->whole.score,
+                  r->status == BATCH_COMPILE_ERROR ? "compile error"
+                  : r->passed                      ? "passed"
+                                                   : "not passed");
+    sb_add_visible(&line, r->file);
     if (r->status == BATCH_ERROR) {
-        fprintf(p->f, "error            %s: %s\n", r->file, r->reason);
-    } else {
-        fprintf(p->f, "%3d %-13s %s", r->whole.score,
-                r->status == BATCH_COMPILE_ERROR ? "compile error"
-                : r->passed                      ? "passed"
-                                                 : "not passed",
-                r->file);
-        for (int m = 0; m < r->nmistakes; m++)
-            fprintf(p->f, "%s%s", m ? ", " : "  mistakes: ", r->mistakes[m]);
-        fputc('\n', p->f);
+        sb_add(&line, ": ");
+        sb_add_visible(&line, r->reason ? r->reason : "");
     }
+    for (int m = 0; m < r->nmistakes; m++)
+        sb_printf(&line, "%s%s", m ? ", " : "  mistakes: ", r->mistakes[m]);
+    sb_addc(&line, '\n');
+    fputs(sb_str(&line), p->f);
+    sb_free(&line);
     fflush(p->f);
 }
 
