@@ -10,10 +10,9 @@
  *
  * Same loop as linreg_gd: loss[t] at the current parameters, stop if t > 0
  * and |loss[t-1] - loss[t]| < tol, else step; *n_iter = losses written.
- * Returns NULL (and sets *n_iter = 0 when n_iter is usable) for invalid
- * arguments: NULL arrays, n < 1, d < 1, max_iter < 1, lr <= 0, l2 < 0,
- * tol < 0 (or NaN for any of these) or a label other than 0/1, and when
- * memory runs out. */
+ * Returns NULL, writing nothing, for invalid arguments: NULL arrays, n < 1,
+ * d < 1, max_iter < 1, lr <= 0, l2 < 0, tol < 0 (or NaN for any of these)
+ * or a label other than 0/1, and when memory runs out. */
 #include <cblas.h>
 #include <math.h>
 #include <stddef.h>
@@ -39,8 +38,6 @@ logreg *logreg_fit(const double *X, const int *y, int n, int d,
                    double lr, double l2, int max_iter, double tol,
                    double *loss, int *n_iter)
 {
-    if (n_iter)
-        *n_iter = 0;
     if (!X || !y || !loss || !n_iter || n < 1 || d < 1 || max_iter < 1 ||
         !(lr > 0.0) || !(l2 >= 0.0) || !(tol >= 0.0))
         return NULL;

@@ -22,61 +22,99 @@ static const struct {
 /* Statements are written for an 80-column terminal. */
 #define STATEMENT_WIDTH 78
 
+/* Generated text joins the words of one clause ("n_test < 0") with this
+ * instead of a space, so that no line breaks inside it (contract.h). */
+#define NBSP CONTRACT_NBSP
+
 /* Appends text to sb word by word, breaking lines before STATEMENT_WIDTH
  * counted from the start of sb's last line. */
 static void add_wrapped(strbuf *sb, const char *text)
 {
     const char *nl = strrchr(sb_str(sb), '\n');
     size_t col = nl ? strlen(nl + 1) : sb->len;
-    for (const char *w = text; *w;) {
-        size_t n = strcspn(w, " ");
+    bool first = true;
+    for (const char *w = text + strspn(text, " \n"); *w; first = false) {
+        size_t n = strcspn(w, " \n");
         if (col > 0 && col + 1 + n > STATEMENT_WIDTH) {
             sb_addc(sb, '\n');
             col = 0;
-        } else if (w != text) {
+        } else if (!first || (col > 0 && sb->buf[sb->len - 1] != ' ')) {
             sb_addc(sb, ' ');
             col++;
         }
         sb_addn(sb, w, n);
         col += n;
         w += n;
-        while (*w == ' ')
-            w++;
+        w += strspn(w, " \n");
     }
 }
 
-/* The statement as shown: each placeholder replaced by its text; the
- * contract's sentences appended as a last paragraph when the statement
- * has no {{contract}} of its own. */
-static char *expand_statement(const challenge *c)
+/* Appends paragraph para with every placeholder filled; true when it held
+ * one.  *contract_placed says whether {{contract}} was among them. */
+static bool fill_paragraph(const challenge *c, const char *para, strbuf *sb,
+                           bool *contract_placed)
 {
-    strbuf sb = {0};
-    const char *p = c->statement_src;
-    bool contract_placed = false;
-    while (*p) {
+    bool filled = false;
+    for (const char *p = para; *p;) {
         size_t k = 0;
         while (k < sizeof placeholders / sizeof placeholders[0] &&
                strncmp(p, placeholders[k].name, strlen(placeholders[k].name)) != 0)
             k++;
         if (k == sizeof placeholders / sizeof placeholders[0]) {
-            sb_addc(&sb, *p++);
+            sb_addc(sb, *p++);
             continue;
         }
-        strbuf text = {0};
-        placeholders[k].fill(c, &text);
-        add_wrapped(&sb, sb_str(&text));
-        sb_free(&text);
-        contract_placed |= placeholders[k].fill == contract_sentences;
+        placeholders[k].fill(c, sb);
+        *contract_placed |= placeholders[k].fill == contract_sentences;
+        filled = true;
         p += strlen(placeholders[k].name);
     }
-    if (!contract_placed && contract_any(c)) {
+    return filled;
+}
+
+/* Appends a paragraph: as written, or, when a placeholder was filled in
+ * it, its words wrapped again (a paragraph with code lines, indented,
+ * keeps its lines). */
+static void add_paragraph(const challenge *c, const char *para, strbuf *out, bool *placed)
+{
+    strbuf filled = {0};
+    bool any = fill_paragraph(c, para, &filled, placed);
+    bool code = strncmp(para, "  ", 2) == 0 || strstr(para, "\n  ");
+    if (any && !code)
+        add_wrapped(out, sb_str(&filled));
+    else
+        sb_add(out, sb_str(&filled));
+    sb_free(&filled);
+}
+
+/* The statement as shown: each placeholder replaced by its text, the
+ * paragraph around it wrapped again; the contract's sentences appended as
+ * a last paragraph when the statement has no {{contract}} of its own. */
+static char *expand_statement(const challenge *c)
+{
+    strbuf out = {0};
+    bool placed = false;
+    for (const char *p = c->statement_src; *p;) {
+        const char *end = strstr(p, "\n\n");
+        end = end ? end : p + strlen(p);
+        char *para = xstrndup(p, (size_t)(end - p));
+        add_paragraph(c, para, &out, &placed);
+        free(para);
+        size_t gap = strspn(end, "\n");
+        sb_addn(&out, end, gap);
+        p = end + gap;
+    }
+    if (!placed && contract_any(c)) {
         strbuf text = {0};
         contract_sentences(c, &text);
-        sb_add(&sb, "\n\n");
-        add_wrapped(&sb, sb_str(&text));
+        sb_add(&out, "\n\n");
+        add_wrapped(&out, sb_str(&text));
         sb_free(&text);
     }
-    return sb_take(&sb);
+    for (char *q = out.buf; q && *q; q++)
+        if (*q == NBSP)
+            *q = ' ';
+    return sb_take(&out);
 }
 
 /* Resolves one case (grow scaled by scale), then checks the names of the

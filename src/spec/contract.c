@@ -312,6 +312,20 @@ void contract_violation_text(const requirement *r, strbuf *sb)
         sb_printf(sb, "%s %s %s", r->subject, r->hi_strict ? ">=" : ">", expr_text(r->hi));
 }
 
+/* Appends a clause with its spaces unbreakable (CONTRACT_NBSP), except
+ * around " or ", where a line may break. */
+static void add_clause(strbuf *sb, const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        if (strncmp(p, " or ", 4) == 0) {
+            sb_add(sb, " or ");
+            p += 3;
+        } else {
+            sb_addc(sb, *p == ' ' ? CONTRACT_NBSP : *p);
+        }
+    }
+}
+
 /* Appends the separator before item i of n in a list: "a or b", "a, b,
  * or c" (the comma keeps "n_test < 0 or n_test > n" one item), "a, b and
  * c". */
@@ -321,6 +335,8 @@ static void list_sep(strbuf *sb, int i, int n, const char *last)
         return;
     if (i < n - 1)
         sb_add(sb, ", ");
+    else if (strcmp(last, "or,") == 0)
+        sb_add(sb, ", or ");
     else
         sb_printf(sb, "%s %s ", n > 2 && strcmp(last, "or") == 0 ? "," : "", last);
 }
@@ -364,13 +380,22 @@ static void rejection_sentence(const function *f, strbuf *sb)
         contract_outputs_text(f, "or", sb);
     sb_printf(sb, "%s for invalid arguments: ",
               untouched && (k->reject_null || k->reject_value_set) ? "," : "");
+    /* an item that holds "or" itself gets its comma: "n < 2, or k < 1 or k > d" */
+    bool comma = false;
+    for (int i = 0; i < k->nrequires; i++)
+        comma |= !k->requires[i].elementwise && k->requires[i].lo && k->requires[i].hi;
     for (int i = 0; i < k->nrequires; i++) {
-        list_sep(sb, i, k->nrequires, "or");
-        contract_violation_text(&k->requires[i], sb);
+        list_sep(sb, i, k->nrequires, comma ? "or," : "or");
+        strbuf item = {0};
+        contract_violation_text(&k->requires[i], &item);
+        add_clause(sb, sb_str(&item));
+        sb_free(&item);
     }
     sb_add(sb, ".");
-    for (int i = 0; i < k->nfast; i++)
-        sb_printf(sb, "%s%s", i ? " or " : " Check them first, even when ", k->fast[i].name);
+    for (int i = 0; i < k->nfast; i++) {
+        sb_add(sb, i ? " or " : " Check them first, even when ");
+        add_clause(sb, k->fast[i].name);
+    }
     if (k->nfast)
         sb_add(sb, ".");
 }
@@ -382,11 +407,9 @@ static void assumption_sentence(const function *f, strbuf *sb)
     sb_printf(sb, "%s may assume ", f->name);
     for (int i = 0; i < k->nassumes; i++) {
         list_sep(sb, i, k->nassumes, "and");
+        add_clause(sb, k->assumes[i].text);
         if (k->assumes[i].elementwise)
-            sb_printf(sb, "%s for every element of %s", k->assumes[i].text,
-                      k->assumes[i].subject);
-        else
-            sb_add(sb, k->assumes[i].text);
+            sb_printf(sb, " for every element of %s", k->assumes[i].subject);
     }
     sb_add(sb, ".");
 }

@@ -51,6 +51,11 @@ double contract_nearest(const requirement *r, double x, double lo, double hi);
  * 0..k-1". */
 void contract_violation_text(const requirement *r, strbuf *sb);
 
+/* The character contract_sentences joins the words of one clause with
+ * ("n_test < 0"), so that wrapping never breaks inside it; whoever shows
+ * the text turns it into a space (challenge.c does). */
+#define CONTRACT_NBSP '\x1f'
+
 /* Appends the names of f's output and inout arrays, the outputs a
  * rejection leaves alone, as a list ending in conj: "loss or n_iter". */
 void contract_outputs_text(const function *f, const char *conj, strbuf *sb);

@@ -310,7 +310,7 @@ static const derive_row derive_rows[] = {
      "other arguments\n"
      "fit: \"flag: n = -1\" is left out: it leaves n >= 1 broken, whatever the other "
      "arguments\n",
-     "fit returns NULL, without writing to w, for invalid arguments: n < 1 or d < 2 or "
+     "fit returns NULL, without writing to w, for invalid arguments: n < 1, or d < 2 or "
      "d > n. In fit, n is true for any non-zero value, not only 1."},
 };
 
@@ -414,6 +414,39 @@ static void a_spec_without_contract_loads_as_before(void **state)
     spec_free(c);
 }
 
+static void the_statement_should_wrap_the_paragraph_it_fills(void **state)
+{
+    (void)state;
+    /* the paragraph around {{contract}} is wrapped again at 78 columns,
+     * never inside a clause; a code block and other paragraphs keep their
+     * lines */
+    char *spec = xasprintf("%s\"cases\": [{\"name\": \"random\", \"vars\": {\"n\": 10, "
+                           "\"k\": 3, \"n_test\": 4}}]", SPLIT_FN);
+    char *json = xasprintf(
+        "{\"id\": \"t\", \"title\": \"T\", \"difficulty\": \"easy\", \"minutes\": 5,"
+        " \"statement\": [\"    int split(const int *y, int n, int k, int n_test,\","
+        " \"\", \"Split the samples into two sets of the right sizes. {{contract}} The\","
+        " \"keys decide.\", \"\", \"A short line.\"], \"reference\": \"ref.c\", %s}", spec);
+    char *p = test_write(dir, "t.json", json);
+    md_err err = {{0}};
+    challenge *c = challenge_load(p, &err);
+    if (!c)
+        fail_msg("%s", err.msg);
+    assert_string_equal(
+        c->statement,
+        "    int split(const int *y, int n, int k, int n_test,\n"
+        "\n"
+        "Split the samples into two sets of the right sizes. split returns -1, without\n"
+        "writing to train or test, for invalid arguments: n < 1, k < 1, n_test < 0 or\n"
+        "n_test > n, or an element of y outside 0..k-1. The keys decide.\n"
+        "\n"
+        "A short line.");
+    spec_free(c);
+    free(p);
+    free(json);
+    free(spec);
+}
+
 static void derived_cases_should_instantiate_with_their_changes(void **state)
 {
     (void)state;
@@ -463,6 +496,7 @@ int main(void)
         cmocka_unit_test(a_violation_breaks_and_an_edge_keeps_its_requirement),
         cmocka_unit_test(contracts_should_derive_the_cases_of_each_row),
         cmocka_unit_test(a_spec_without_contract_loads_as_before),
+        cmocka_unit_test(the_statement_should_wrap_the_paragraph_it_fills),
         cmocka_unit_test(derived_cases_should_instantiate_with_their_changes),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
