@@ -195,6 +195,15 @@ static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
 }
 
 
+/* "normal, uniform, ..., words": every kind a spec may name (caller frees). */
+static char *kind_list(void)
+{
+    strbuf sb = {0};
+    for (int k = 1; k < G_KIND_COUNT; k++)
+        sb_printf(&sb, "%s%s", k > 1 ? ", " : "", gen_kinds[k].name);
+    return sb_take(&sb);
+}
+
 /* "gen" (or "literal"): the kind of generator. */
 static int parse_kind(const jdoc *d, const cJSON *j, const char *path, gen_spec *g,
                       md_err *err)
@@ -207,26 +216,26 @@ static int parse_kind(const jdoc *d, const cJSON *j, const char *path, gen_spec 
         g->kind = G_LITERAL;
         return 0;
     }
-    if (!kind || !cJSON_IsString(kind))
-        return jdoc_fail(d, err, path, "missing \"gen\" (one of normal, uniform, "
-                                       "ints, labels, blobs, cluster_of, linear, "
-                                       "logistic, rows, const, range, words) or "
-                                       "\"literal\"");
-    int k;
-    for (k = 1; k < G_KIND_COUNT; k++)
-        if (strcmp(kind->valuestring, gen_kinds[k].name) == 0)
-            break;
-    if (k == G_KIND_COUNT) {
-        char *p = jpath_key(path, "gen");
-        jdoc_fail(d, err, p, "unknown generator \"%s\" (expected normal, "
-                             "uniform, ints, labels, blobs, cluster_of, "
-                             "linear, logistic, rows, const, range, words)",
-                  kind->valuestring);
-        free(p);
-        return -1;
+    int k = G_KIND_COUNT;
+    if (kind && cJSON_IsString(kind))
+        for (k = 1; k < G_KIND_COUNT; k++)
+            if (strcmp(kind->valuestring, gen_kinds[k].name) == 0)
+                break;
+    if (k < G_KIND_COUNT) {
+        g->kind = (gen_kind)k;
+        return 0;
     }
-    g->kind = (gen_kind)k;
-    return 0;
+    char *kinds = kind_list();
+    if (!kind || !cJSON_IsString(kind)) {
+        jdoc_fail(d, err, path, "missing \"gen\" (one of %s) or \"literal\"", kinds);
+    } else {
+        char *p = jpath_key(path, "gen");
+        jdoc_fail(d, err, p, "unknown generator \"%s\" (expected %s)", kind->valuestring,
+                  kinds);
+        free(p);
+    }
+    free(kinds);
+    return -1;
 }
 
 /* A key the kind does not take: the message lists those it does. */
@@ -243,6 +252,8 @@ static int unknown_key(const jdoc *d, const char *p, const gen_spec *g, md_err *
         sb_printf(&ok, ", %s", kd->option);
     if (kd->sets)
         sb_printf(&ok, "%sset", ok.len ? ", " : "");
+    if (!ok.len)
+        sb_add(&ok, "gen");    /* it takes nothing else */
     int rc = jdoc_fail(d, err, p, "unknown key for generator \"%s\" (expected %s)", kd->name,
                        sb_str(&ok));
     sb_free(&ok);

@@ -1,6 +1,6 @@
 /* gen — seeded input generators (normal, uniform, ints, labels, blobs,
  * linear and logistic data, rows of another input, constants, ranges,
- * words, literals) and the modifiers every numeric generator accepts
+ * words, permutations, literals) and the modifiers every numeric generator accepts
  * (scale, shift, nan_fraction, repeat_rows, set).  gen_parse() validates
  * a generator object from a spec; gen_fill() produces a value's data. */
 #ifndef MLDRILL_GEN_H

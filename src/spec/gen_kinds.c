@@ -425,6 +425,26 @@ static int words_strings(genctx *c, char **out, long long n)
     return 0;
 }
 
+/* permutation: each row a permutation of 0..cols-1, drawn afresh (one
+ * per epoch of a training loop); a 1-D array is one permutation. */
+static int fill_permutation(genctx *c, double *out, long long n, long long rows,
+                            long long cols)
+{
+    (void)n;
+    if (cols > 2147483647LL)
+        return md_fail(c->err, "a permutation of %lld does not fit an int", cols);
+    int *p = xmalloc(sizeof(int) * (size_t)(cols ? cols : 1));
+    for (long long i = 0; i < rows; i++) {
+        for (long long j = 0; j < cols; j++)
+            p[j] = (int)j;
+        shuffle_ints(c->r, p, cols);
+        for (long long j = 0; j < cols; j++)
+            out[i * cols + j] = p[j];
+    }
+    free(p);
+    return 0;
+}
+
 /* --- the table --------------------------------------------------------------- */
 
 #define B(p) (1u << (p))
@@ -457,4 +477,6 @@ const gen_kind_def gen_kinds[G_KIND_COUNT] = {
                  fill_range, no_strings},
     [G_WORDS] = {"words", B(GP_VOCAB), B(GP_VOCAB), false, false, NULL, NULL, fill_words,
                  words_strings},
+    [G_PERMUTATION] = {"permutation", 0, 0, false, false, NULL, NULL, fill_permutation,
+                       no_strings},
 };

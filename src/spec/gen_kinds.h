@@ -30,6 +30,7 @@ typedef enum gen_kind {
     G_CONST,
     G_RANGE,
     G_WORDS,
+    G_PERMUTATION,
     G_KIND_COUNT
 } gen_kind;
 

@@ -245,6 +245,39 @@ static void weights_seed_should_share_one_model(void **state)
     gen_free(gb);
 }
 
+static void permutation_should_give_one_per_row(void **state)
+{
+    (void)state;
+    gen_spec *g = parse("{\"gen\": \"permutation\"}");
+    value v, again;
+    make(&v, "order", VT_INT, 6, 50);
+    make(&again, "order", VT_INT, 6, 50);
+    rng r, r2;
+    rng_seed(&r, 9);
+    rng_seed(&r2, 9);
+    md_err err;
+    assert_int_equal(gen_fill(g, &v, &r, NULL, find_none, NULL, &err), 0);
+    assert_int_equal(gen_fill(g, &again, &r2, NULL, find_none, NULL, &err), 0);
+    assert_memory_equal(v.data, again.data, sizeof(int) * 300);    /* seeded */
+    const int *p = v.data;
+    for (int i = 0; i < 6; i++) {
+        int seen[50] = {0}, moved = 0;
+        for (int j = 0; j < 50; j++) {
+            assert_true(p[i * 50 + j] >= 0 && p[i * 50 + j] < 50);
+            seen[p[i * 50 + j]]++;
+            moved += p[i * 50 + j] != j;
+        }
+        for (int j = 0; j < 50; j++)
+            assert_int_equal(seen[j], 1);    /* each index once per row */
+        assert_true(moved > 0);              /* shuffled */
+        if (i > 0)    /* rows drawn afresh, not one permutation repeated */
+            assert_true(memcmp(p + i * 50, p + (i - 1) * 50, sizeof(int) * 50) != 0);
+    }
+    value_clear(&v);
+    value_clear(&again);
+    gen_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +289,7 @@ int main(void)
         cmocka_unit_test(words_should_draw_from_the_vocabulary),
         cmocka_unit_test(targets_should_ignore_missing_features),
         cmocka_unit_test(weights_seed_should_share_one_model),
+        cmocka_unit_test(permutation_should_give_one_per_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
