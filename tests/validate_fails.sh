@@ -108,9 +108,55 @@ sed 's/"shape": \["n", "m"\]/"shape": ["n", "k"]/' "$src/docs/example/cosine_sim
     >"$tmp/c/cosine_sim.json"
 expect "a shape naming an unknown variable" 1 'cases\[0\]: .*"k"'
 
-fresh
+fresh    # found when the spec loads, located at the expression
 sed 's/"at": "3\*d"/"at": "300*d"/' "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
-expect "a generator writing past its array" 1 'the generators do not give what the shapes say'
+expect "a generator writing past its array" 1 \
+    'cosine_sim.json:[0-9]*:[0-9]*: cases\[[0-9]*\]\.inputs\.B\.set\[0\]: "300\*d" is 1200'
+
+fresh
+sed 's/"count": "d", "value": 0}\]},/"count": "dd", "value": 0}]},/' \
+    "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+expect "an unknown name in a set's count" 1 \
+    'cases\[[0-9]*\]\.inputs\.A\.set\[0\]\.count: unknown name "dd"'
+
+# --- the model answer ---------------------------------------------------------
+# with_model FILE: the copy's model answer becomes FILE (copied as mx.c)
+with_model() {
+    cp "$1" "$tmp/c/mx.c"
+    sed -e '/^  "model":/d' \
+        -e 's/"reference": "cosine_sim.c",/"reference": "cosine_sim.c", "model": "mx.c",/' \
+        "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+}
+
+fresh
+with_model "$tmp/c/solutions/accepted_loops.c"
+expect "a model answer that agrees and passes" 0 \
+    'the model answer, graded as a solution, gets full correctness and stability' --no-examples
+
+fresh
+with_model "$tmp/c/mistakes/cosine_sim-unnormalized.c"
+expect "a model answer that disagrees with the reference" 1 \
+    'the model answer .*mx.c and the reference disagree' --no-examples
+expect "... and does not pass" 1 \
+    'the model answer, graded as a solution, does not get full correctness' --no-examples
+
+fresh
+{ echo '__attribute__((unused)) static const int pad = 0;'
+  cat "$tmp/c/solutions/accepted_loops.c"; } >"$tmp/c/attr.c"
+with_model "$tmp/c/attr.c"
+expect "a model answer with an attribute" 1 'mx.c:1: __attribute__: ' --no-examples
+
+fresh
+echo '#define MX_ROWS 1' >"$tmp/c/mx.h"
+{ echo '#include "mx.h"'; cat "$tmp/c/solutions/accepted_loops.c"; } >"$tmp/c/private.c"
+with_model "$tmp/c/private.c"
+expect "a model answer with a private header" 1 'mx.c:1: a private header' --no-examples
+expect "... which does not compile alone" 1 \
+    'the model answer does not compile alone with the solution flags' --no-examples
+
+fresh
+sed '/^  "model":/d' "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+expect "no model answer: a warning" 0 'warn  no model answer' --no-examples
 
 # --- usage --------------------------------------------------------------------
 fresh

@@ -1,6 +1,7 @@
 /* validate — see validate.h.  The steps run in the order data flows:
  * spec -> reference build -> generated cases -> reference and mistake
- * variants on those cases -> the reference graded as a solution ->
+ * variants on those cases -> the model answer against the reference and
+ * graded -> the reference graded as a solution ->
  * example solutions (through batch) -> the vectorization separation.
  * A step that finds the challenge broken where the later ones need it
  * (no reference, no cases) ends the validation. */
@@ -23,6 +24,7 @@ static const struct {
     {"the reference compiles", vstep_build},
     {"the generated inputs", vstep_inputs},
     {"the reference and the mistake variants run", vstep_runs},
+    {"the model answer: plain C, agrees with the reference, passes", vstep_model},
     {"outputs worked out independently", vstep_expected},
     {"the reference graded as a solution", vstep_graded},
     {"the example solutions", vstep_examples},

@@ -8,6 +8,9 @@
  *     (so it is deterministic, agrees with its own checks, and times at
  *     about 1x against itself);
  *   - every mistake variant compiles and differs from the reference;
+ *   - the model answer is plain C (no intrinsics, attributes or private
+ *     headers), agrees with the reference on every case and, graded as a
+ *     learner's file, gets full correctness and stability;
  *   - every example solution gets the outcome its first line declares;
  *   - the vectorization curve separates the declared slow example from
  *     the accepted ones.

@@ -67,6 +67,11 @@ vstep_rc vstep_build(vctx *x);     /* fills x->ref; stops when it does not compi
 vstep_rc vstep_runs(vctx *x);      /* the reference and every variant on x->cases */
 vstep_rc vstep_graded(vctx *x);    /* the reference graded as a solution */
 
+/* validate_model.c: the model answer is plain C, agrees with the
+ * reference on every case, and graded as a solution gets full
+ * correctness and stability (a warning when there is none) */
+vstep_rc vstep_model(vctx *x);
+
 /* validate_expected.c: the reference and the model answer against the
  * outputs cases give as worked out independently ("expected") */
 vstep_rc vstep_expected(vctx *x);

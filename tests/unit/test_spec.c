@@ -315,7 +315,7 @@ static void only_directive_lines_should_mark_sites(void **state)
     spec_free(c);
 }
 
-static void every_builtin_spec_should_load(void **state)
+static void every_builtin_spec_should_load_with_a_model_answer(void **state)
 {
     (void)state;
     const char *src = getenv("MLDRILL_SRC");
@@ -334,6 +334,9 @@ static void every_builtin_spec_should_load(void **state)
         challenge *c = challenge_load(line, &err);
         if (!c)
             fail_msg("%s", err.msg);
+        /* every built-in challenge has a model answer (validate checks it) */
+        if (!c->model)
+            fail_msg("%s: no model answer (\"model\")", line);
         spec_free(c);
         n++;
     }
@@ -351,7 +354,7 @@ int main(void)
         cmocka_unit_test(timing_advice_should_load),
         cmocka_unit_test(equivalent_mutants_should_load),
         cmocka_unit_test(only_directive_lines_should_mark_sites),
-        cmocka_unit_test(every_builtin_spec_should_load),
+        cmocka_unit_test(every_builtin_spec_should_load_with_a_model_answer),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
