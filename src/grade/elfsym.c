@@ -12,19 +12,21 @@
 #define ELFSYM_SLACK 32
 
 /* The objects the C runtime's crt files define in every shared object,
- * each excused once, as what they are: local, at most 8 bytes.  A
- * second symbol of the same name, a global one or a larger one is the
+ * and those of libgcc's CPU detection (__builtin_cpu_supports), each
+ * excused once, as what they are: local, at most 16 bytes.  A second
+ * symbol of the same name, a global one or a larger one is the
  * solution's. */
 static const char *const toolchain[] = {"completed.0", "completed.1", "__dso_handle",
                                         "__TMC_END__", "_DYNAMIC", "_GLOBAL_OFFSET_TABLE_",
                                         "__FRAME_END__", "__JCR_END__", "__JCR_LIST__",
                                         "__frame_dummy_init_array_entry",
-                                        "__do_global_dtors_aux_fini_array_entry", NULL};
+                                        "__do_global_dtors_aux_fini_array_entry",
+                                        "__cpu_model", "__cpu_features2", NULL};
 #define NTOOLCHAIN (sizeof toolchain / sizeof toolchain[0])
 
 static bool excused(const Elf64_Sym *s, const char *name, bool *used)
 {
-    if (ELF64_ST_BIND(s->st_info) != STB_LOCAL || s->st_size > 8)
+    if (ELF64_ST_BIND(s->st_info) != STB_LOCAL || s->st_size > 16)
         return false;
     for (size_t i = 0; toolchain[i]; i++)
         if (!used[i] && strcmp(name, toolchain[i]) == 0)

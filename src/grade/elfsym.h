@@ -3,8 +3,8 @@
  * every data symbol in a section that is allocated and writable, found by
  * the flags and not by names (.data.rel.ro, and names starting with "__",
  * included), and the bytes of writable sections no symbol names.  Only
- * the C runtime's own objects are excused, each once and as what they
- * are (local, at most 8 bytes); the sections the loader fills (GOT,
+ * the C runtime's own objects (and libgcc's CPU detection) are excused,
+ * each once and as what they are (local, at most 16 bytes); the sections the loader fills (GOT,
  * dynamic, init and fini arrays) hold no data of the solution's. */
 #ifndef MLDRILL_ELFSYM_H
 #define MLDRILL_ELFSYM_H

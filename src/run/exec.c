@@ -685,6 +685,26 @@ static void debug_timing(uint32_t t, const plan_tres *tr)
                 t, k, tr->user_s[k], tr->ref_s[k], tr->user_first[k] ? "user" : "reference");
 }
 
+/* A run that ended normally but wrote into the slack before one of its
+ * outputs did write out of bounds: a crash, said as the guard page
+ * would have said it. */
+static int check_before_start(const proc *p, const layout *l, int r, xrun *x, md_err *err)
+{
+    const char *name;
+    long long n;
+    int hit = layout_before_start(l, p->out_fd, r, &name, &n, err);
+    if (hit < 0)
+        return -1;
+    if (hit && x->status == XS_OK) {
+        set_run(x, XS_CRASH, PF_OVERFLOW, -1,
+                xasprintf("wrote %lld byte%s before the start of output %s", n,
+                          n == 1 ? "" : "s", name));
+        free(x->fault_buffer);
+        x->fault_buffer = xstrdup(name);
+    }
+    return 0;
+}
+
 /* Copies what p's runs wrote (outputs, results, timing samples) from its
  * OUT file into its job, with what the processes printed. */
 static int collect(proc *p, const layout *l, md_err *err)
@@ -697,6 +717,8 @@ static int collect(proc *p, const layout *l, md_err *err)
         x->ncalls = ncalls;
         if (layout_collect(l, p->out_fd, r, &x->vals, &x->nvals, x->calls, ncalls,
                            err) != 0)
+            return -1;
+        if (!j->timing && check_before_start(p, l, r, x, err) != 0)
             return -1;
     }
     for (uint32_t t = 0; j->timing && t < layout_hdr(l)->ntime; t++) {

@@ -138,6 +138,20 @@ static char *buffer_fault(const layout *l, const plan_msg *m, char **bufname)
                      -off, input ? "input" : "output", v->name);
 }
 
+/* A read through a pointer into an input that the call in progress was
+ * not given: kept from an earlier call. */
+static char *stale_input(const layout *l, const plan_msg *m, char **bufname)
+{
+    const value *v = layout_buffer_value(l, (int)m->a, NULL);
+    if (!v)
+        return xasprintf("invalid memory access");
+    *bufname = xstrdup(v->name);
+    return xasprintf("kept a pointer into input %s from an earlier call and used it in "
+                     "a call that was not given %s: keep a copy of what you need, the "
+                     "caller's arrays are its own once a call returns",
+                     v->name, v->name);
+}
+
 /* The runner's names for crashes it could tell apart (runner/fault.c). */
 static const struct {
     const char *text, *words;
@@ -177,6 +191,9 @@ static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
     case PF_WRITE_INPUT:
     case PF_OVERFLOW:
         *msg = buffer_fault(l, m, bufname);
+        return XS_CRASH;
+    case PF_STALE_INPUT:
+        *msg = stale_input(l, m, bufname);
         return XS_CRASH;
     case PF_MEMORY:
         if (strcmp(t, "load") == 0) {

@@ -481,6 +481,7 @@ int layout_new_out(const layout *l, md_err *err)
             if (pb->sout_cap || !pb->nbytes)
                 continue;
             unsigned char *dst = out + pb->off + pb->len - pb->nbytes;
+            memset(out + pb->off, PLAN_CANARY, pb->len - pb->nbytes);
             if (v->role == ROLE_INOUT) {
                 memcpy(dst, v->data, pb->nbytes);
             } else if (v->type == VT_DOUBLE) {
@@ -588,6 +589,34 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
     free(pres);
     munmap((void *)out, l->hdr.out_size);
     return 0;
+}
+
+int layout_before_start(const layout *l, int out_fd, int r, const char **name,
+                        long long *nbytes, md_err *err)
+{
+    const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, err);
+    if (!out)
+        return -1;
+    const lrun *lr = &l->runs[r];
+    int found = 0;
+    for (int i = 0; i < lr->ci->nvals && !found; i++) {
+        const value *v = &lr->ci->vals[i];
+        if (lr->buf_of[i] < 0 || (v->role != ROLE_OUTPUT && v->role != ROLE_INOUT))
+            continue;
+        const plan_buf *pb = &l->bufs[lr->buf_of[i]];
+        uint64_t slack = pb->len - pb->nbytes;
+        if (pb->sout_cap || !pb->nbytes)
+            continue;
+        /* the lowest byte changed says how far before the start it wrote */
+        for (uint64_t k = 0; k < slack && !found; k++)
+            if (out[pb->off + k] != PLAN_CANARY) {
+                *name = v->name;
+                *nbytes = (long long)(slack - k);
+                found = 1;
+            }
+    }
+    munmap((void *)out, l->hdr.out_size);
+    return found;
 }
 
 int layout_timing(const layout *l, int out_fd, int t, plan_tres *tres, md_err *err)

@@ -43,6 +43,13 @@ const plan_hdr *layout_hdr(const layout *l);
 int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
                    plan_res *res, int maxres, md_err *err);
 
+/* Whether run r wrote before the start of one of its outputs, into the
+ * slack of its region (filled with PLAN_CANARY): 1 with the output's
+ * name (borrowed) and how many bytes before its start the write reached,
+ * 0 when none did, -1 on a system error. */
+int layout_before_start(const layout *l, int out_fd, int r, const char **name,
+                        long long *nbytes, md_err *err);
+
 /* The timing samples of timing job t, from out_fd. */
 int layout_timing(const layout *l, int out_fd, int t, plan_tres *tres,
                   md_err *err);

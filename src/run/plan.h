@@ -174,6 +174,10 @@ typedef struct plan_msg {
  * writes is caught, and reported as "not written": a NaN with a payload
  * arithmetic never produces, and an unlikely int. */
 #define PLAN_POISON_DOUBLE_BITS 0x7ff4d1d1d1d1d1d1ULL
+/* The bytes before an output's data (its region's slack: the data is
+ * pushed against the region's end) hold this canary; a byte changed there
+ * is a write before the start of the output (issue 12). */
+#define PLAN_CANARY 0xcb
 #define PLAN_POISON_INT ((int)0xAAAAAAAA)
 
 /* Round a byte count up to whole pages. */

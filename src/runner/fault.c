@@ -87,9 +87,18 @@ static void report_address(siginfo_t *si, void *uc)
     }
     for (uint32_t i = 0; i < R.nbuf; i++) {
         const rbuf *b = &R.bufs[i];
-        if (addr < (uintptr_t)b->base || addr >= (uintptr_t)b->base + b->span)
+        bool in_strings = b->sspan && addr >= (uintptr_t)b->sbase &&
+                          addr < (uintptr_t)b->sbase + b->sspan;
+        if (!in_strings &&
+            (addr < (uintptr_t)b->base || addr >= (uintptr_t)b->base + b->span))
             continue;
-        int64_t off = (int64_t)(addr - (uintptr_t)b->data);
+        if (b->hidden) {
+            /* an input the current call was not given: a kept pointer */
+            uintptr_t start = (uintptr_t)(in_strings ? b->sdata : b->data);
+            runner_send(PM_FAULT, PF_STALE_INPUT, i, (int64_t)(addr - start), rw);
+            return;
+        }
+        int64_t off = (int64_t)(addr - (uintptr_t)(in_strings ? b->sdata : b->data));
         bool inside = off >= 0 && (size_t)off < b->nbytes;
         bool input = !(b->flags & PB_OUTPUT);
         if (inside && input)

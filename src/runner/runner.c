@@ -110,6 +110,46 @@ static char *reserve(size_t span)
     return p;
 }
 
+/* Maps [off, off + len) of fd between two guard pages, in a reservation
+ * of its own (*span bytes from the returned address). */
+static char *map_guarded(int fd, uint64_t off, uint64_t len, int prot, size_t *span)
+{
+    *span = len + 2 * PLAN_PAGE;
+    char *base = reserve(*span);
+    if (len && mmap(base + PLAN_PAGE, len, prot, MAP_SHARED | MAP_FIXED, fd, (off_t)off) ==
+                   MAP_FAILED)
+        die(0, "cannot map a buffer");
+    return base;
+}
+
+/* A string array: a pointer array the runner builds, between guards;
+ * for an input, pointing into the strings mapped on their own (so that
+ * they can be made inaccessible between calls). */
+static void map_strings(const plan_buf *b, rbuf *rb, int in_fd)
+{
+    size_t bytes = sizeof(char *) * b->count;
+    size_t len = plan_pages(bytes);
+    rb->span = len + 2 * PLAN_PAGE;
+    rb->base = reserve(rb->span);
+    rb->private_ptrs = true;
+    rb->nbytes = bytes;
+    rb->data = rb->base + PLAN_PAGE + len - bytes;
+    if (len && mprotect(rb->base + PLAN_PAGE, len, PROT_READ | PROT_WRITE) != 0)
+        die(0, "mprotect failed");
+    if (b->flags & PB_OUTPUT)
+        return;
+    rb->sbase = map_guarded(in_fd, b->off, b->len, PROT_READ, &rb->sspan);
+    rb->sdata = rb->sbase + PLAN_PAGE + b->len - b->nbytes;
+    const char *s = rb->sdata;
+    char **ptrs = (char **)rb->data;
+    for (uint64_t k = 0; k < b->count; k++) {
+        ptrs[k] = (char *)s;
+        s += strlen(s) + 1;
+    }
+    if (len)
+        mprotect(rb->base + PLAN_PAGE, len, PROT_READ);
+}
+
 /* Maps every buffer between guard pages. */
 static void map_buffers(int in_fd, int out_fd)
 {
@@ -124,39 +164,14 @@ static void map_buffers(int in_fd, int out_fd)
         rb->flags = b->flags;
         rb->file = b->file;
         if (b->elem == PE_STRING) {
-            /* a pointer array the runner builds, between guards */
-            size_t bytes = sizeof(char *) * b->count;
-            size_t len = plan_pages(bytes);
-            rb->span = len + 2 * PLAN_PAGE;
-            rb->base = reserve(rb->span);
-            rb->private_ptrs = true;
-            rb->nbytes = bytes;
-            rb->data = rb->base + PLAN_PAGE + len - bytes;
-            if (len && mprotect(rb->base + PLAN_PAGE, len, PROT_READ | PROT_WRITE) != 0)
-                die(0, "mprotect failed");
-            if (!(b->flags & PB_OUTPUT)) {
-                const char *s = (const char *)in + b->off + b->len - b->nbytes;
-                char **ptrs = (char **)rb->data;
-                for (uint64_t k = 0; k < b->count; k++) {
-                    ptrs[k] = (char *)s;
-                    s += strlen(s) + 1;
-                }
-                if (len)
-                    mprotect(rb->base + PLAN_PAGE, len, PROT_READ);
-            }
+            map_strings(b, rb, in_fd);
             continue;
         }
-        rb->span = b->len + 2 * PLAN_PAGE;
-        rb->base = reserve(rb->span);
+        int prot = b->file == PF_IN ? PROT_READ : PROT_READ | PROT_WRITE;
+        rb->base = map_guarded(b->file == PF_IN ? in_fd : out_fd, b->off, b->len, prot,
+                               &rb->span);
         rb->nbytes = b->nbytes;
         rb->data = rb->base + PLAN_PAGE + b->len - b->nbytes;
-        if (b->len) {
-            int prot = b->file == PF_IN ? PROT_READ : PROT_READ | PROT_WRITE;
-            int fd = b->file == PF_IN ? in_fd : out_fd;
-            if (mmap(rb->base + PLAN_PAGE, b->len, prot, MAP_SHARED | MAP_FIXED, fd,
-                     (off_t)b->off) == MAP_FAILED)
-                die(0, "cannot map buffer %u", i);
-        }
         if (b->flags & PB_INOUT) {
             pristine[i] = malloc(b->nbytes ? b->nbytes : 1);
             memcpy(pristine[i], rb->data, b->nbytes);
@@ -343,6 +358,37 @@ static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
     return 0;
 }
 
+/* Makes input buffer rb readable or inaccessible (its strings too). */
+static void set_access(rbuf *rb, bool readable)
+{
+    if (rb->hidden == !readable)
+        return;
+    int prot = readable ? PROT_READ : PROT_NONE;
+    if (rb->span > 2 * PLAN_PAGE)
+        mprotect(rb->base + PLAN_PAGE, rb->span - 2 * PLAN_PAGE, prot);
+    if (rb->sspan > 2 * PLAN_PAGE)
+        mprotect(rb->sbase + PLAN_PAGE, rb->sspan - 2 * PLAN_PAGE, prot);
+    rb->hidden = !readable;
+}
+
+/* Before call pc of run pr (NULL: after the run): the inputs it is given
+ * readable, the run's other inputs inaccessible, so that a pointer kept
+ * from an earlier call faults when it is used (issue 12). */
+static void expose_inputs(const plan_run *pr, const plan_call *pc)
+{
+    for (uint32_t b = pr->first_buf; b < pr->first_buf + pr->nbuf; b++) {
+        rbuf *rb = &R.bufs[b];
+        if (rb->file != PF_IN || (rb->flags & PB_OUTPUT))
+            continue;
+        bool given = !pc;
+        for (uint32_t k = 0; pc && k < pc->nargs && !given; k++) {
+            const plan_arg *a = &args[pc->first_arg + k];
+            given = (a->kind == PK_BUF || a->kind == PK_STRING) && a->ref == b;
+        }
+        set_access(rb, given);
+    }
+}
+
 static void run_one(uint32_t r)
 {
     const plan_run *pr = &runs[r];
@@ -352,8 +398,10 @@ static void run_one(uint32_t r)
     runner_send(PM_BEGIN, 0, r, 0, NULL);
     for (uint32_t k = 0; k < pr->ncalls; k++) {
         R.call = k;
+        expose_inputs(pr, &calls[pr->first_call + k]);
         call_one(pr->first_call + k, user_fn, slots, &results[pr->first_call + k]);
     }
+    expose_inputs(pr, NULL);
     fflush(stdout);
     fflush(stderr);
     runner_send(PM_END, 0, r, 0, NULL);

@@ -27,6 +27,12 @@ typedef struct rbuf {
     size_t nbytes;
     uint32_t elem, flags, file;
     bool private_ptrs;    /* a pointer array the runner built (strings) */
+    char *sbase;          /* string inputs: the strings, mapped on their own
+                             between guards at [sbase, sbase + sspan) */
+    size_t sspan;
+    char *sdata;          /* the first string */
+    bool hidden;          /* an input made inaccessible: the current call
+                             was not given it */
 } rbuf;
 
 typedef struct runner_state {

@@ -8,8 +8,8 @@
  * trusted builds are kept, and a file planted where untrusted builds are
  * stored, under the reference's own key, is never loaded as the
  * reference.  Reading a learner's file never follows its #include lines
- * (a comment naming /dev/zero would hang the grader), and only regular
- * files are read. */
+ * (a comment naming /proc/self/pagemap would hang the grader), and only
+ * regular files are read. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
@@ -146,8 +146,10 @@ static void learner_includes_are_not_followed(void **state)
 {
     (void)state;
     /* before the confined compiler ever runs, nothing reads what the
-     * file names: not /dev/zero (endless), not the file itself */
+     * file names: not /proc/self/pagemap (a "regular" file of hundreds
+     * of gigabytes), not /dev/zero (endless), not the file itself */
     char *src = test_write(dir, "incl.c",
+                           "/* #include \"/proc/self/pagemap\" */\n"
                            "/* #include \"/dev/zero\" */\n"
                            "// #include \"incl.c\"\n"
                            "void softmax(const double *Z, int n, int k, double *P)\n"
