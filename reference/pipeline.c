@@ -15,7 +15,7 @@
  *     z = F w + b, bias not regularised, batch gradient descent from zeros,
  *     loss[t] at the current parameters, stop when t > 0 and
  *     |loss[t-1] - loss[t]| < tol, at most max_iter losses, *n_iter = count.
- * NULL (and *n_iter = 0) for invalid arguments: n < 1, d < 1, k < 1,
+ * NULL, writing nothing, for invalid arguments: n < 1, d < 1, k < 1,
  * max_iter < 1, lr <= 0, l2 < 0, tol < 0, or a label other than 0/1.
  *
  * pipeline_predict applies the same medians, means, deviations and
@@ -164,8 +164,6 @@ pipeline *pipeline_fit(const double *X, const int *c, const int *y, int n,
                        int d, int k, double lr, double l2, int max_iter,
                        double tol, double *loss, int *n_iter)
 {
-    if (n_iter)
-        *n_iter = 0;
     if (!X || !c || !y || !loss || !n_iter || n < 1 || d < 1 || k < 1 ||
         max_iter < 1 || !(lr > 0.0) || !(l2 >= 0.0) || !(tol >= 0.0))
         return NULL;

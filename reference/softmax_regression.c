@@ -19,7 +19,7 @@
  * W <- (1 - lr l2) W - (lr/n) X^T (P - Y), done in place by one dgemm with
  * beta = 1 - lr l2.  Z is overwritten by P - Y.
  *
- * Returns NULL (and *n_iter = 0 when usable) for invalid arguments: NULL
+ * Returns NULL, writing nothing, for invalid arguments: NULL
  * arrays, n < 1, d < 1, k < 1, max_iter < 1, lr <= 0, l2 < 0, tol < 0 (or
  * NaN), a label outside 0..k-1, and when memory runs out. */
 #include <cblas.h>
@@ -70,8 +70,6 @@ softmax_reg *softmax_reg_fit(const double *X, const int *y, int n, int d, int k,
                              double lr, double l2, int max_iter, double tol,
                              double *loss, int *n_iter)
 {
-    if (n_iter)
-        *n_iter = 0;
     if (!X || !y || !loss || !n_iter || n < 1 || d < 1 || k < 1 ||
         max_iter < 1 || !(lr > 0.0) || !(l2 >= 0.0) || !(tol >= 0.0))
         return NULL;

@@ -42,7 +42,6 @@ pipeline *pipeline_fit(const double *X, const int *c, const int *y, int n,
                        int d, int k, double lr, double l2, int max_iter,
                        double tol, double *loss, int *n_iter)
 {
-    *n_iter = 0;
     if (n < 1 || d < 1 || k < 1 || max_iter < 1 || !(lr > 0) || !(l2 >= 0) || !(tol >= 0))
         return NULL;
     for (int i = 0; i < n; i++)
