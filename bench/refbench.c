@@ -6,9 +6,9 @@
  *                of one ordinary run of the reference to DIR/ref/<name>.npy,
  *                and the scalars, results and string arrays to
  *                DIR/case.json, so NumPy can load exactly the same data;
- *   (always)     times the reference's call sequence in a timing job of
- *                the runner in which both sides are the reference (OpenBLAS
- *                on one thread, CPU time of the calls), and prints one JSON
+ *   (always)     times the reference's call sequence in timing rounds
+ *                (rounds.h) in which both sides are the reference (OpenBLAS
+ *                on one thread, CPU time of the rounds), and prints one JSON
  *                line on stdout:
  *                {"id", "seconds", "q1", "q3", "samples", "vars": {...}}
  *                where seconds is the median CPU time of one call sequence.
@@ -26,6 +26,7 @@
 #include "run/compile.h"
 #include "run/exec.h"
 #include "run/layout.h"
+#include "run/rounds.h"
 #include "spec/challenge.h"
 #include "spec/spec.h"
 #include "grade/timing.h"
@@ -187,22 +188,18 @@ static int time_reference(case_inst *ci, const char *so, const char *runner,
     layout *l = layout_build(&ci, 1, &lo, err);
     if (!l)
         return -1;
-    exec_job job = {0};
+    rounds_job job = {0};
     job.so = so;
     job.ref_so = so;
-    job.timing = true;
     exec_opts eo = {0};
     eo.runner = runner;
-    eo.parallel = 1;
-    int rc = exec_run(l, &job, 1, &eo, err);
-    if (rc == 0 && (job.error || job.timing_status != XS_OK || !job.tres ||
-                    job.tres[0].nsamples == 0))
+    int rc = rounds_run(l, &job, &eo, err);
+    if (rc == 0 && (job.status != XS_OK || !job.samples || job.samples[0].nsamples == 0))
         rc = md_fail(err, "timing the reference failed: %s",
-                     job.error ? job.error
-                     : job.timing_message ? job.timing_message : "no samples");
+                     job.message ? job.message : "no samples");
     if (rc == 0) {
-        const plan_tres *t = &job.tres[0];
-        int n = (int)t->nsamples;
+        const rounds_samples *t = &job.samples[0];
+        int n = t->nsamples;
         double *s = xmalloc(sizeof(double) * (size_t)(2 * n));
         for (int i = 0; i < n; i++) {
             s[i] = t->ref_s[i];
@@ -216,7 +213,7 @@ static int time_reference(case_inst *ci, const char *so, const char *runner,
         cJSON_AddNumberToObject(out, "reps", t->reps);
         free(s);
     }
-    exec_job_clear(&job);
+    rounds_job_clear(&job);
     layout_free(l);
     return rc;
 }

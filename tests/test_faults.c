@@ -23,6 +23,12 @@
  *   "text: visible"    the text report (as the REPL prints it, with and
  *                      without colour) sends no control character of the
  *                      solution's: every one is shown as \x1b-style text.
+ *   "timing: attack"   an attack on the timing: besides its declared
+ *                      verdict, the reference's best times in the
+ *                      baselines file must stay what an honest grading
+ *                      (tests/solutions/CHALLENGE/accepted_blas.c, graded
+ *                      first) and the attack's own reference rounds make
+ *                      them: none may fall below half of what it was.
  * It prints how long each fault took to be reported.
  *
  * Usage: test_faults CHALLENGE DIR [--sanitize] [FILE.c ...] */
@@ -59,6 +65,7 @@ typedef struct markers {
     bool capped;        /* output: capped */
     bool landlock;      /* needs: landlock */
     bool visible;       /* text: visible */
+    bool attack;        /* timing: attack */
 } markers;
 
 /* --- reading the solution's markers -------------------------------------------- */
@@ -93,6 +100,8 @@ static void read_markers(const char *path, markers *m)
             m->landlock = true;
         if (strstr(line, "text: visible"))
             m->visible = true;
+        if (strstr(line, "timing: attack"))
+            m->attack = true;
     }
     if (f)
         fclose(f);
@@ -266,6 +275,65 @@ static int check_visible(const report *r, strbuf *why)
     return bad;
 }
 
+/* --- the baselines file (timing attacks) ------------------------------------------ */
+
+static char *baselines_path(void)
+{
+    char *dir = xdg_cache_dir(NULL);
+    char *p = dir ? xasprintf("%s/timing-baselines", dir) : NULL;
+    free(dir);
+    return p;
+}
+
+/* The best time on key's line of the baselines text (its first number),
+ * or 0. */
+static double best_of(const char *text, const char *key, size_t klen)
+{
+    for (const char *p = text; p && *p;) {
+        if (strncmp(p, key, klen) == 0 && p[klen] == ' ')
+            return strtod(p + klen + 1, NULL);
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Every key of before must keep at least half its best in after. */
+static int baselines_kept(const char *before, const char *after, strbuf *why)
+{
+    int bad = 0;
+    for (const char *p = before; p && *p;) {
+        const char *sp = strchr(p, ' '), *nl = strchr(p, '\n');
+        if (sp && (!nl || sp < nl)) {
+            size_t klen = (size_t)(sp - p);
+            double was = strtod(sp + 1, NULL), now = best_of(after, p, klen);
+            if (now < was / 2) {
+                sb_printf(why, "  the baselines file now says %.3g s for %.*s (was %.3g s)\n",
+                          now, (int)klen, p, was);
+                bad++;
+            }
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    return bad;
+}
+
+/* Grades the challenge's honest CBLAS solution once, so that the
+ * reference's best here is in the baselines file before any attack. */
+static void honest_baseline(const challenge *c)
+{
+    static bool done;
+    const char *src = getenv("MLDRILL_SRC");
+    if (done || !src)
+        return;
+    done = true;
+    char *path = xasprintf("%s/tests/solutions/%s/accepted_blas.c", src, c->id);
+    grade_opts o = {0};
+    md_err err;
+    report_free(grade_solution(c, path, &o, &err));
+    free(path);
+}
+
 /* --- one solution ------------------------------------------------------------------ */
 
 /* Grades one solution in a fresh HOME/TMPDIR/cwd and checks everything;
@@ -307,12 +375,20 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
         return 1;
     }
 
+    char *bl_path = NULL, *bl_before = NULL;
+    if (mk.attack) {
+        honest_baseline(c);
+        bl_path = baselines_path();
+        bl_before = bl_path ? file_read(bl_path, NULL, NULL) : NULL;
+    }
     clock_log clk = {0};
     grade_opts o = {0};
     o.have_seed = true;
     o.seed = hash_str(HASH_SEED, path_basename(file));
     o.sanitize = sanitize;
-    o.timing_budget_s = 0.3;
+    /* an attack on the timing gets the challenge's own budget: what a
+     * grading gives it */
+    o.timing_budget_s = mk.attack ? 0 : 0.3;
     o.progress = on_progress;
     o.progress_ctx = &clk;
     double t0 = now_seconds();
@@ -352,6 +428,8 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
 
     if (!r) {
         sb_printf(why, "  grading failed: %s\n", err.msg);
+        free(bl_path);
+        free(bl_before);
         free(abs);
         expect_free(&e);
         return bad + 1;
@@ -359,6 +437,20 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
 
     /* the declared outcome */
     bad += expect_verify(&e, r, why);
+
+    /* an attack on the timing leaves the reference's best times alone */
+    if (mk.attack) {
+        char *after = bl_path ? file_read(bl_path, NULL, NULL) : NULL;
+        if (!bl_before || !after) {
+            sb_printf(why, "  no baselines file to compare (%s)\n", bl_path ? bl_path : "?");
+            bad++;
+        } else {
+            bad += baselines_kept(bl_before, after, why);
+        }
+        free(after);
+    }
+    free(bl_path);
+    free(bl_before);
 
     /* the explanation: one line, on a case with a declared status */
     const rcase *named = NULL;

@@ -52,7 +52,7 @@ void pipeline_free(pipeline *x)
     compile_result_clear(&x->ref);
     exec_job_clear(&x->jobs[0]);
     exec_job_clear(&x->jobs[1]);
-    exec_job_clear(&x->tjob);
+    rounds_job_clear(&x->tjob);
     layout_free(x->lay);
     layout_free(x->tlay);
     for (int i = 0; i < x->ncases; i++) {

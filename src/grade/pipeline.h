@@ -5,7 +5,8 @@
  *   pipeline.c           the context: runner lookup, exec options, the
  *                        reference build, the cases instantiated, freeing
  *   pipeline_gradcheck.c finite-difference probes of gradient outputs
- *   pipeline_timing.c    the vectorization timing, retimed when disturbed
+ *   pipeline_timing.c    the vectorization timing (rounds.h), retimed when
+ *                        disturbed
  *   pipeline_mistakes.c  the challenge's mistake variants run on the cases
  *
  * A pipeline owns everything it points to except c and o; pipeline_free
@@ -18,6 +19,7 @@
 #include "grade/rubric.h"
 #include "run/compile.h"
 #include "run/exec.h"
+#include "run/rounds.h"
 
 typedef struct pipeline {
     const challenge *c;      /* borrowed */
@@ -31,7 +33,7 @@ typedef struct pipeline {
     case_inst *tcases;       /* timing inputs, one per scale */
     int ntcases;
     layout *tlay;
-    exec_job tjob;
+    rounds_job tjob;
     double *sizes;           /* the grown variable at each scale */
     char **globals;          /* writable data the solution defines */
     int nglobals;

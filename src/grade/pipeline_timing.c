@@ -1,7 +1,7 @@
 /* pipeline — the timing stage (pipeline.h): the timing input at every
- * scale, the solution and the reference timed in turn by one runner, and
- * a disturbed measurement retimed against the reference's best here
- * (baseline.h). */
+ * scale, the solution and the reference timed round by round in runners
+ * of their own (rounds.h), and a disturbed measurement retimed against
+ * the reference's best here (baseline.h). */
 
 #include "grade/pipeline.h"
 
@@ -11,11 +11,11 @@
 #include "spec/cases.h"
 
 /* The median reference time per call on the largest timing input. */
-static double ref_median(const exec_job *j, int ns)
+static double ref_median(const rounds_job *j, int ns)
 {
-    const plan_tres *t = &j->tres[ns - 1];
+    const rounds_samples *t = &j->samples[ns - 1];
     timing_stats st;
-    timing_pairs(t->user_s, t->ref_s, (int)t->nsamples, &st);
+    timing_pairs(t->user_s, t->ref_s, t->nsamples, &st);
     return st.ref_s;
 }
 
@@ -29,21 +29,20 @@ static double budget_of(const pipeline *x)
  * than the one kept so far (*now is then updated). */
 static int retime_once(pipeline *x, int ns, const exec_opts *eo, double *now, md_err *err)
 {
-    exec_job again = {0};
+    rounds_job again = {0};
     again.so = x->tjob.so;
     again.ref_so = x->tjob.ref_so;
-    again.timing = true;
-    if (exec_run(x->tlay, &again, 1, eo, err) != 0) {
-        exec_job_clear(&again);
+    if (rounds_run(x->tlay, &again, eo, err) != 0) {
+        rounds_job_clear(&again);
         return -1;
     }
-    double now2 = again.timing_status == XS_OK ? ref_median(&again, ns) : 0;
+    double now2 = again.status == XS_OK && again.changed_at < 0 ? ref_median(&again, ns) : 0;
     if (now2 > 0 && now2 < *now) {
-        exec_job_clear(&x->tjob);
+        rounds_job_clear(&x->tjob);
         x->tjob = again;
         *now = now2;
     } else {
-        exec_job_clear(&again);
+        rounds_job_clear(&again);
     }
     return 0;
 }
@@ -133,17 +132,15 @@ int pipeline_timing(pipeline *x, evidence *ev, md_err *err)
         return -1;
     x->tjob.so = x->sol.so_path;
     x->tjob.ref_so = x->ref.so_path;
-    x->tjob.timing = true;
-    x->tjob.sanitize = x->o->sanitize;
     exec_opts eo = pipeline_exec_options(x);
     eo.progress = NULL;
-    if (exec_run(x->tlay, &x->tjob, 1, &eo, err) != 0)
+    if (rounds_run(x->tlay, &x->tjob, &eo, err) != 0)
         return -1;
     ev->timing = &x->tjob;
     ev->sizes = x->sizes;
     ev->nsizes = x->c->timing.nscales;
     /* A sanitized run is slower for both sides: no baseline there. */
-    if (!x->o->sanitize && x->tjob.timing_status == XS_OK)
+    if (!x->o->sanitize && x->tjob.status == XS_OK && x->tjob.changed_at < 0)
         return check_disturbance(x, ev, tseed, &eo, err);
     return 0;
 }

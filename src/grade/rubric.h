@@ -14,6 +14,7 @@
 #include "grade/compare.h"
 #include "grade/report.h"
 #include "run/exec.h"
+#include "run/rounds.h"
 
 typedef struct evidence {
     const challenge *c;
@@ -24,7 +25,7 @@ typedef struct evidence {
     int nglobals;
     bool visible_only;
     /* vectorization */
-    const exec_job *timing;     /* NULL when not timed */
+    const rounds_job *timing;   /* NULL when not timed */
     const char *not_timed;      /* why not, when timing is NULL */
     const double *sizes;        /* the grown variable at each scale */
     int nsizes;

@@ -12,17 +12,17 @@
  * False when there are timings to score. */
 static bool without_timings(rcriterion *c, const evidence *e)
 {
-    const exec_job *j = e->timing;
+    const rounds_job *j = e->timing;
     if (!j) {
         c->summary = xstrdup("not timed");
         report_finding(c, NULL, "not timed: %s", e->not_timed ? e->not_timed : "skipped");
-    } else if (j->timing_status == XS_TIMEOUT && j->tres) {
+    } else if (j->status == XS_TIMEOUT && j->samples) {
         /* stopped while a single call was still running: bound the ratio */
         double ref = 0, spent = 0;
         for (int s = 0; s < e->nsizes; s++)
-            if (j->tres[s].warmed >= 1) {
-                ref = j->tres[s].ref_warm;
-                spent = j->tres[s].warmed == 2 ? j->tres[s].user_warm : 0;
+            if (j->samples[s].warmed >= 1) {
+                ref = j->samples[s].ref_warm;
+                spent = j->samples[s].warmed == 2 ? j->samples[s].user_warm : 0;
             }
         c->summary = xstrdup("too slow to time");
         if (ref > 0)
@@ -32,11 +32,17 @@ static bool without_timings(rcriterion *c, const evidence *e)
                            spent > 0 ? "" : " without finishing", ref);
         else
             report_finding(c, "timing", "the timing run did not finish: %s",
-                           j->timing_message ? j->timing_message : "too slow");
-    } else if (j->timing_status != XS_OK) {
+                           j->message ? j->message : "too slow");
+    } else if (j->changed_at >= 0) {
+        c->summary = xstrdup("timing failed");
+        report_finding(c, "timing", "round %d of the timing left other outputs than its "
+                                    "first round (every call must compute the same "
+                                    "outputs from the same inputs)",
+                       j->changed_round + 1);
+    } else if (j->status != XS_OK) {
         c->summary = xstrdup("timing failed");
         report_finding(c, "timing", "on the large input: %s",
-                       j->timing_message ? j->timing_message : "the timing run failed");
+                       j->message ? j->message : "the timing run failed");
     } else {
         return false;
     }
@@ -54,8 +60,8 @@ static timing_stats measure(report *r, const evidence *e)
     double umed[ns], fmed[ns];
     timing_stats st = {0};
     for (int s = 0; s < ns; s++) {
-        const plan_tres *t = &e->timing->tres[s];
-        timing_pairs(t->user_s, t->ref_s, (int)t->nsamples, &st);
+        const rounds_samples *t = &e->timing->samples[s];
+        timing_pairs(t->user_s, t->ref_s, t->nsamples, &st);
         umed[s] = st.user_s;
         fmed[s] = st.ref_s;
     }

@@ -77,13 +77,10 @@ void exec_job_clear(exec_job *j)
         free(x->fault_buffer);
     }
     free(j->runs);
-    free(j->tres);
-    free(j->timing_message);
     free(j->output);
     free(j->error);
     j->runs = NULL;
-    j->tres = NULL;
-    j->timing_message = j->output = j->error = NULL;
+    j->output = j->error = NULL;
     j->nruns = 0;
 }
 
@@ -97,7 +94,7 @@ typedef struct proc {
     int status_fd, output_fd;
     int next_run;           /* first run of the next process */
     int cur;                /* run in progress, or -1 */
-    bool ready, timed;
+    bool ready;
     const wire_plan *wp;    /* what its messages are checked against */
     wire_state ws;          /* what its messages have shown so far */
     const char *forged;     /* why a message was refused, or NULL */
@@ -149,12 +146,10 @@ static double cpu_limit(const proc *p, const layout *l)
 
 /* The longest a process of p's job may live from its start: loading,
  * then each run left within its wall limit (with a short gap after
- * each), or the timing rounds.  Fixed when it starts. */
+ * each).  Fixed when it starts. */
 static double process_limit(const proc *p, const layout *l)
 {
     double t = LOAD_LIMIT_S + RUN_GAP_S;
-    if (p->job->timing)
-        return t + 1 + 3 * layout_hdr(l)->timing_budget_s;
     for (int r = p->next_run; r < layout_nruns(l); r++)
         t += run_wall(l, r, p->job) + RUN_GAP_S;
     return t;
@@ -166,8 +161,6 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     launch_spec s = {0};
     s.runner = p->job->sanitize && o->runner_sanitize ? o->runner_sanitize : o->runner;
     s.so = p->job->so;
-    s.ref_so = p->job->ref_so;
-    s.timing = p->job->timing;
     s.sanitize = p->job->sanitize;
     s.from = p->next_run;
     s.cpu_s = cpu_limit(p, l);
@@ -178,7 +171,7 @@ static int start(proc *p, const layout *l, const exec_opts *o, md_err *err)
     p->pid = lp.pid;
     p->status_fd = lp.status_fd;
     p->output_fd = lp.output_fd;
-    p->ready = p->timed = p->have_fault = p->have_error = p->killed = false;
+    p->ready = p->have_fault = p->have_error = p->killed = false;
     p->timed_out = false;
     p->cur = -1;
     p->npartial = 0;
@@ -250,8 +243,7 @@ static void on_message(proc *p, const layout *l, const plan_msg *raw, const exec
         p->ready = true;
         if (!w.landlock)
             p->job->confined = false;    /* no Landlock on this kernel */
-        set_deadline(p, p->job->timing ? now_seconds() + 1 + 3 * layout_hdr(l)->timing_budget_s
-                                       : now_seconds() + LOAD_LIMIT_S);
+        set_deadline(p, now_seconds() + LOAD_LIMIT_S);
         break;
     case WIRE_BEGIN:
         p->cur = w.run;
@@ -272,15 +264,15 @@ static void on_message(proc *p, const layout *l, const plan_msg *raw, const exec
         memcpy(p->error_text, w.m.text, sizeof w.m.text);
         p->error_text[sizeof w.m.text] = '\0';
         break;
-    case WIRE_TIMED:
-        p->timed = true;
-        break;
+    case WIRE_ROUND:
+        break;    /* not in a case process: wire.c refuses it */
     }
 }
 
 /* Keeps the last TAIL_BYTES of what the process printed. */
-static void keep_tail(proc *p, const char *buf, size_t n)
+static void keep_tail(void *ctx, const char *buf, size_t n)
 {
+    proc *p = ctx;
     if (n >= TAIL_BYTES) {
         memcpy(p->tail, buf + n - TAIL_BYTES, TAIL_BYTES);
         p->ntail = TAIL_BYTES;
@@ -297,36 +289,8 @@ static void keep_tail(proc *p, const char *buf, size_t n)
 
 static void drain_output(proc *p, size_t cap)
 {
-    char buf[65536];
-    for (;;) {
-        ssize_t n = read(p->output_fd, buf, sizeof buf);
-        if (n <= 0)
-            return;
-        if (p->job->sanitize)
-            keep_tail(p, buf, (size_t)n);
-        p->job->output_total += (size_t)n;
-        if (p->output.len < cap)
-            sb_addn(&p->output, buf, p->output.len + (size_t)n > cap ? cap - p->output.len
-                                                                       : (size_t)n);
-    }
-}
-
-/* The timing job's process ended: its rounds are done, or what stopped
- * them is the timing's status.  Takes msg. */
-static void settle_timing(proc *p, xstatus st, char *msg)
-{
-    exec_job *j = p->job;
-    if (!p->timed) {
-        j->timing_status = p->have_error ? XS_ERROR : st;
-        j->timing_message = p->have_error ? xstrdup(p->error_text)
-                            : msg ? msg : xstrdup("the timing runner stopped");
-        if (p->have_error)
-            free(msg);
-    } else {
-        j->timing_status = XS_OK;
-        free(msg);
-    }
-    p->done = true;
+    p->job->output_total += launch_drain(p->output_fd, &p->output, cap,
+                                         p->job->sanitize ? keep_tail : NULL, p);
 }
 
 /* The process ended before the solution was ready: nothing can run.  A
@@ -396,7 +360,7 @@ static void report_settled(proc *p, const layout *l, const exec_opts *o)
 {
     exec_job *j = p->job;
     int nruns = layout_nruns(l), settled = 0;
-    for (int r = 0; r < nruns && !j->timing; r++)
+    for (int r = 0; r < nruns; r++)
         settled += j->runs[r].status != XS_NOTRUN;
     if (settled > p->finished_runs) {
         p->finished_runs = settled;
@@ -408,14 +372,14 @@ static void report_settled(proc *p, const layout *l, const exec_opts *o)
 /* Peak resident memory above the plan's memory, its inputs and outputs
  * and the runner's own share is a memory verdict, whatever the address
  * space limit let through: for the run in progress, else for the last
- * run the process finished.  Not for sanitizer or timing runs. */
+ * run the process finished.  Not for sanitizer runs. */
 #define RSS_SLACK ((uint64_t)128 << 20)
 
 static void over_memory(proc *p, const layout *l, xstatus *st, int *fault, char **msg)
 {
     const plan_hdr *h = layout_hdr(l);
     uint64_t peak = (uint64_t)p->usage.ru_maxrss << 10;
-    if (p->job->timing || p->job->sanitize || !h->memory_bytes || p->forged ||
+    if (p->job->sanitize || !h->memory_bytes || p->forged ||
         peak <= h->memory_bytes + h->in_size + h->out_size + RSS_SLACK)
         return;
     char *words = xasprintf("used %llu MiB of memory at its peak (the limit is %llu MiB)",
@@ -463,13 +427,11 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
         st = XS_CRASH;
         msg = xasprintf("wrote a forged message on mldrill's status channel (%s) and was "
                         "stopped", p->forged);
-        if (p->ready && !j->timing && p->cur < 0 && p->next_run < layout_nruns(l))
+        if (p->ready && p->cur < 0 && p->next_run < layout_nruns(l))
             p->cur = p->next_run;
     }
 
-    if (j->timing) {
-        settle_timing(p, st, msg);
-    } else if (!p->ready || p->have_error ||
+    if (!p->ready || p->have_error ||
                (p->have_fault && p->fault.code == PF_MISSING)) {
         settle_unloaded(p, l, st, fault, msg, code);
         free(msg);
@@ -526,18 +488,16 @@ static int jobs_init(proc *ps, exec_job *jobs, int njobs, const layout *l,
         j->runs = xcalloc((size_t)nruns + 1, sizeof(xrun));
         for (int r = 0; r < nruns; r++)
             j->runs[r].fault_call = -1;
-        if (j->timing)
-            j->tres = xcalloc((size_t)layout_hdr(l)->ntime + 1, sizeof(plan_tres));
         ps[i].job = j;
         ps[i].index = i;
-        ps[i].wp = &wp[j->timing];
+        ps[i].wp = wp;
         ps[i].out_fd = layout_new_out(l, err);
         if (ps[i].out_fd < 0) {
             for (int k = 0; k < i; k++)
                 close(ps[k].out_fd);
             return -1;
         }
-        ps[i].done = !j->timing && nruns == 0;
+        ps[i].done = nruns == 0;
     }
     return 0;
 }
@@ -673,18 +633,6 @@ static int supervise(proc *ps, int njobs, const layout *l, const exec_opts *o,
     return rc;
 }
 
-/* MLDRILL_DEBUG: the timing samples of job timing t. */
-static void debug_timing(uint32_t t, const plan_tres *tr)
-{
-    fprintf(stderr, "[exec] timing %u: warmed %u ref %.4g user %.4g, %u samples "
-                    "x %u reps, alloc failed %llu\n",
-            t, tr->warmed, tr->ref_warm, tr->user_warm, tr->nsamples, tr->reps,
-            (unsigned long long)tr->alloc_failed);
-    for (uint32_t k = 0; k < tr->nsamples; k++)
-        fprintf(stderr, "[exec] timing %u sample %u: user %.6g ref %.6g (%s first)\n",
-                t, k, tr->user_s[k], tr->ref_s[k], tr->user_first[k] ? "user" : "reference");
-}
-
 /* A run that ended normally but wrote into the slack before one of its
  * outputs did write out of bounds: a crash, said as the guard page
  * would have said it. */
@@ -705,7 +653,7 @@ static int check_before_start(const proc *p, const layout *l, int r, xrun *x, md
     return 0;
 }
 
-/* Copies what p's runs wrote (outputs, results, timing samples) from its
+/* Copies what p's runs wrote (outputs and results) from its
  * OUT file into its job, with what the processes printed. */
 static int collect(proc *p, const layout *l, md_err *err)
 {
@@ -718,14 +666,8 @@ static int collect(proc *p, const layout *l, md_err *err)
         if (layout_collect(l, p->out_fd, r, &x->vals, &x->nvals, x->calls, ncalls,
                            err) != 0)
             return -1;
-        if (!j->timing && check_before_start(p, l, r, x, err) != 0)
+        if (check_before_start(p, l, r, x, err) != 0)
             return -1;
-    }
-    for (uint32_t t = 0; j->timing && t < layout_hdr(l)->ntime; t++) {
-        if (layout_timing(l, p->out_fd, (int)t, &j->tres[t], err) != 0)
-            return -1;
-        if (debug_on())
-            debug_timing(t, &j->tres[t]);
     }
     if (p->output.len || j->output_total) {
         j->output = sb_take(&p->output);
@@ -746,8 +688,7 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
     int *ncalls = xcalloc((size_t)nruns + 1, sizeof(int));
     for (int r = 0; r < nruns; r++)
         ncalls[r] = layout_case(l, r)->ncalls;
-    wire_plan wp[2] = {{nruns, ncalls, (int)layout_hdr(l)->nbuf, false},
-                       {nruns, ncalls, (int)layout_hdr(l)->nbuf, true}};
+    wire_plan wp[1] = {{nruns, ncalls, (int)layout_hdr(l)->nbuf, false}};
     proc *ps = xcalloc((size_t)njobs + 1, sizeof(proc));
     if (jobs_init(ps, jobs, njobs, l, wp, err) != 0) {
         free(ps);

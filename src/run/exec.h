@@ -36,8 +36,6 @@ typedef struct xrun {
 
 typedef struct exec_job {
     const char *so;          /* the shared object to run (borrowed) */
-    const char *ref_so;      /* timing jobs: the reference (borrowed) */
-    bool timing;
     bool sanitize;           /* the .so was built with ASan/UBSan */
     const double *wall_s;    /* per-run wall-clock limits (borrowed), or NULL
                                 for the cases' own */
@@ -46,9 +44,6 @@ typedef struct exec_job {
     /* results, owned by the job; exec_job_clear frees them */
     xrun *runs;              /* [layout_nruns] */
     int nruns;
-    plan_tres *tres;         /* timing: [hdr.ntime] */
-    xstatus timing_status;
-    char *timing_message;
     char *output;            /* captured stdout+stderr, capped */
     size_t output_total;     /* bytes written in all */
     char *error;             /* could not run at all (load error, missing fn) */

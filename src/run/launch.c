@@ -25,7 +25,7 @@ typedef struct launch {
     char asan[768], ubsan[256];  /* the sanitizers' options */
 } launch;
 
-/* The runner's arguments: the solution (and reference for timing), the
+/* The runner's arguments: the shared object, rounds on command or the
  * first run, and its CPU limit. */
 static void launch_args(launch *ln, const launch_spec *s)
 {
@@ -35,11 +35,8 @@ static void launch_args(launch *ln, const launch_spec *s)
     ln->argv[a++] = s->runner;
     ln->argv[a++] = "--so";
     ln->argv[a++] = s->so;
-    if (s->timing) {
-        ln->argv[a++] = "--ref";
-        ln->argv[a++] = s->ref_so;
+    if (s->timing)
         ln->argv[a++] = "--time";
-    }
     ln->argv[a++] = "--from";
     ln->argv[a++] = ln->from;
     ln->argv[a++] = "--cpu";
@@ -83,7 +80,8 @@ static void launch_env(launch *ln, const launch_spec *s, const layout *l)
 }
 
 /* In the forked child: descriptors 0-5 as runner.c expects them (stdin
- * /dev/null, output, status, IN, OUT), then the runner.  Never returns. */
+ * /dev/null, output, status, IN, OUT; timing: 6, the commands), then the
+ * runner.  Never returns. */
 _Noreturn static void launch_child(const launch *ln, const launch_spec *s, const layout *l,
                                    int out_w, int status_w, pid_t parent)
 {
@@ -94,13 +92,14 @@ _Noreturn static void launch_child(const launch *ln, const launch_spec *s, const
         _exit(127);
     int devnull = open("/dev/null", O_RDONLY);
     /* move the sources above the targets before placing them */
-    int src[6] = {devnull, out_w, out_w, status_w, layout_in_fd(l), s->out_fd};
-    for (int i = 0; i < 6; i++)
+    int src[7] = {devnull, out_w, out_w, status_w, layout_in_fd(l), s->out_fd, s->cmd_fd};
+    int n = s->timing ? 7 : 6;
+    for (int i = 0; i < n; i++)
         src[i] = fcntl(src[i], F_DUPFD, 16);
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < n; i++)
         if (dup2(src[i], i) < 0)
             _exit(127);
-    close_range(6, ~0U, 0);
+    close_range((unsigned)n, ~0U, 0);
     /* Timing runs get the same address-space layout every time: with
      * randomised addresses, whether large buffers land on huge pages
      * (and how they alias in the caches) changes from one grading to
@@ -144,6 +143,23 @@ int launch_start(const layout *l, const launch_spec *s, launch_proc *out, md_err
     out->output_fd = outp[0];
     fcntl(out->output_fd, F_SETFL, O_NONBLOCK);
     return 0;
+}
+
+size_t launch_drain(int fd, strbuf *kept, size_t cap,
+                    void (*each)(void *ctx, const char *buf, size_t n), void *ctx)
+{
+    char buf[65536];
+    size_t total = 0;
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0)
+            return total;
+        if (each)
+            each(ctx, buf, (size_t)n);
+        total += (size_t)n;
+        if (kept->len < cap)
+            sb_addn(kept, buf, kept->len + (size_t)n > cap ? cap - kept->len : (size_t)n);
+    }
 }
 
 void launch_kill(pid_t pid)

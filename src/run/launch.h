@@ -21,12 +21,13 @@
 typedef struct launch_spec {
     const char *runner;      /* the runner executable */
     const char *so;          /* the shared object it loads (borrowed) */
-    const char *ref_so;      /* timing: the reference it loads too, or NULL */
-    bool timing;             /* --time */
+    bool timing;             /* --time: rounds on command */
     bool sanitize;           /* the sanitizers' options in the environment */
     int from;                /* the first run */
     double cpu_s;            /* its CPU limit (--cpu), whole seconds up */
     int out_fd;              /* the OUT file it maps (borrowed) */
+    int cmd_fd;              /* timing: the read end of the command pipe,
+                                its descriptor 6 (borrowed) */
 } launch_spec;
 
 /* A started process: its pid (also its process group), the read ends of
@@ -41,6 +42,12 @@ typedef struct launch_proc {
  * 0, or -1 with err when a pipe or the fork failed (nothing is left
  * open then). */
 int launch_start(const layout *l, const launch_spec *s, launch_proc *out, md_err *err);
+
+/* Reads what is there on fd (non-blocking) until it is empty: keeps the
+ * first cap bytes in kept, hands every chunk to each (when not NULL), and
+ * returns how many bytes it read. */
+size_t launch_drain(int fd, strbuf *kept, size_t cap,
+                    void (*each)(void *ctx, const char *buf, size_t n), void *ctx);
 
 /* Kills pid's process group and pid itself. */
 void launch_kill(pid_t pid);

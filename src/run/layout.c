@@ -26,6 +26,7 @@ struct layout {
     plan_call *calls;
     lrun *runs;
     int nruns;
+    double *share;          /* timing plans: each run's share of the budget */
 };
 
 int layout_in_fd(const layout *l) { return l->in_fd; }
@@ -125,7 +126,6 @@ typedef struct lbuild {
     plan_run *runs;         /* [ncases] */
     plan_arg *args;
     int narg;
-    plan_time *times;       /* [ntime] */
     int ntime;
     int nbuf, ncall;
     int b, c, a;            /* the next buffer, call and argument */
@@ -151,7 +151,6 @@ static void size_tables(lbuild *lb, layout *l)
     lb->runs = xcalloc((size_t)lb->ncases + 1, sizeof *lb->runs);
     l->calls = xcalloc((size_t)lb->ncall + 1, sizeof *l->calls);
     lb->args = xcalloc((size_t)lb->narg + 1, sizeof *lb->args);
-    lb->times = xcalloc((size_t)lb->ntime + 1, sizeof *lb->times);
 }
 
 /* The function table: names and return kinds. */
@@ -287,8 +286,8 @@ static void run_calls(lbuild *lb, layout *l, int r)
 
 /* The header: counts, where each table sits in IN (16-byte aligned after
  * the header, the string table last), the sizes of IN and OUT, and the
- * final offset of every buffer.  OUT holds the call results, the timing
- * samples, the arrays, then the string outputs' areas. */
+ * final offset of every buffer.  OUT holds the call results, the
+ * arrays, then the string outputs' areas. */
 static void place_tables(lbuild *lb, layout *l)
 {
     plan_hdr *h = &l->hdr;
@@ -313,7 +312,6 @@ static void place_tables(lbuild *lb, layout *l)
     PLACE(run_off, lb->ncases, plan_run);
     PLACE(call_off, lb->ncall, plan_call);
     PLACE(arg_off, lb->narg, plan_arg);
-    PLACE(time_off, lb->ntime, plan_time);
 #undef PLACE
     h->str_off = off;
     h->str_len = lb->st.sb.len;
@@ -321,10 +319,7 @@ static void place_tables(lbuild *lb, layout *l)
     h->in_size = tables + lb->in_data;
 
     h->res_off = 0;
-    uint64_t res_len = plan_pages(sizeof(plan_res) * (uint64_t)(lb->ncall ? lb->ncall : 1));
-    h->samp_off = res_len;
-    uint64_t samp_len = plan_pages(sizeof(plan_tres) * (uint64_t)lb->ntime);
-    uint64_t out_base = res_len + samp_len;
+    uint64_t out_base = plan_pages(sizeof(plan_res) * (uint64_t)(lb->ncall ? lb->ncall : 1));
     uint64_t sout = out_base + lb->out_data;
     for (int i = 0; i < lb->nbuf; i++) {
         plan_buf *pb = &l->bufs[i];
@@ -384,7 +379,6 @@ static int write_in(const lbuild *lb, layout *l, md_err *err)
     memcpy(in + h->run_off, lb->runs, sizeof(plan_run) * (size_t)lb->ncases);
     memcpy(in + h->call_off, l->calls, sizeof(plan_call) * (size_t)lb->ncall);
     memcpy(in + h->arg_off, lb->args, sizeof(plan_arg) * (size_t)lb->narg);
-    memcpy(in + h->time_off, lb->times, sizeof(plan_time) * (size_t)lb->ntime);
     memcpy(in + h->str_off, lb->st.sb.buf, lb->st.sb.len);
     write_inputs(l, in);
     munmap(in, h->in_size ? h->in_size : PLAN_PAGE);
@@ -417,6 +411,7 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
     l->in_fd = -1;
     l->nruns = ncases;
     l->runs = xcalloc((size_t)ncases + 1, sizeof(lrun));
+    l->share = xcalloc((size_t)ncases + 1, sizeof(double));
     lbuild lb = {.cases = cases, .ncases = ncases, .o = o,
                  .ch = ncases ? cases[0]->ch : NULL};
     st_add(&lb.st, "");
@@ -425,10 +420,8 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
     for (int r = 0; r < ncases; r++) {
         run_buffers(&lb, l, r);
         run_calls(&lb, l, r);
-        if (o->timing) {
-            lb.times[r].run = (uint32_t)r;
-            lb.times[r].share = o->timing_share ? o->timing_share[r] : 1.0 / ncases;
-        }
+        if (o->timing)
+            l->share[r] = o->timing_share ? o->timing_share[r] : 1.0 / ncases;
     }
     place_tables(&lb, l);
     int rc = write_in(&lb, l, err);
@@ -437,7 +430,6 @@ layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
     free(lb.fns);
     free(lb.runs);
     free(lb.args);
-    free(lb.times);
     sb_free(&lb.st.sb);
     if (rc != 0) {
         layout_free(l);
@@ -455,6 +447,7 @@ void layout_free(layout *l)
     for (int r = 0; r < l->nruns; r++)
         free(l->runs[r].buf_of);
     free(l->runs);
+    free(l->share);
     free(l->bufs);
     free(l->calls);
     free(l);
@@ -619,13 +612,27 @@ int layout_before_start(const layout *l, int out_fd, int r, const char **name,
     return found;
 }
 
-int layout_timing(const layout *l, int out_fd, int t, plan_tres *tres, md_err *err)
+double layout_timing_share(const layout *l, int t)
 {
-    const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, err);
-    if (!out)
-        return -1;
-    memcpy(tres, out + l->hdr.samp_off + sizeof(plan_tres) * (size_t)t, sizeof *tres);
-    wire_samples(tres);
-    munmap((void *)out, l->hdr.out_size);
-    return 0;
+    return l->share[t];
+}
+
+int layout_out_regions(const layout *l, int r, layout_region **regs)
+{
+    const lrun *lr = &l->runs[r];
+    const case_inst *ci = lr->ci;
+    *regs = xcalloc((size_t)ci->nvals + 1, sizeof(layout_region));
+    int n = 0;
+    for (int i = 0; i < ci->nvals; i++) {
+        const value *v = &ci->vals[i];
+        if (lr->buf_of[i] < 0 || (v->role != ROLE_OUTPUT && v->role != ROLE_INOUT))
+            continue;
+        const plan_buf *pb = &l->bufs[lr->buf_of[i]];
+        layout_region *g = &(*regs)[n++];
+        g->strings = pb->sout_cap != 0;
+        g->off = g->strings ? pb->sout_off : pb->off + pb->len - pb->nbytes;
+        g->nbytes = g->strings ? pb->sout_cap : pb->nbytes;
+        g->elem = g->strings ? 1 : (uint32_t)vtype_size(v->type);
+    }
+    return n;
 }

@@ -50,9 +50,20 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
 int layout_before_start(const layout *l, int out_fd, int r, const char **name,
                         long long *nbytes, md_err *err);
 
-/* The timing samples of timing job t, from out_fd. */
-int layout_timing(const layout *l, int out_fd, int t, plan_tres *tres,
-                  md_err *err);
+/* Timing plans: run t's share of the timing budget. */
+double layout_timing_share(const layout *l, int t);
+
+/* A region of OUT that a run writes: an output or inout array's data
+ * (elem bytes per element), or a string output's area (strings: a uint64
+ * byte count, then the strings as plan.h says). */
+typedef struct layout_region {
+    uint64_t off, nbytes;
+    uint32_t elem;
+    bool strings;
+} layout_region;
+
+/* The regions of OUT run r writes, in *regs (caller frees); their count. */
+int layout_out_regions(const layout *l, int r, layout_region **regs);
 
 /* The index of run r's first call in the plan's call table. */
 int layout_run_first_call(const layout *l, int r);

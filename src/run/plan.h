@@ -3,8 +3,8 @@
  * The grader writes a plan into two memory files (memfd):
  *   IN   header, tables and every input array.  Sealed against writes
  *        before the runner starts, and mapped read-only by it.
- *   OUT  per-call results, timing samples and every output/inout array,
- *        mapped read-write.  One OUT per runner process; all runners of a
+ *   OUT  per-call results and every output/inout array, mapped
+ *        read-write.  One OUT per runner process; all runners of a
  *        grading share the same IN.
  * Each array sits in its own page-aligned region with its data pushed
  * against the region's end; the runner maps each region between two
@@ -13,14 +13,19 @@
  *
  * A plan holds runs (one per case); a run is a call sequence whose
  * arguments are constants, buffers or handle slots.  Everything is fixed
- * size and little-endian; offsets are from the start of the file. */
+ * size and little-endian; offsets are from the start of the file.
+ *
+ * A timing runner (--time) loads one shared object, the solution or the
+ * reference, and runs rounds when told: the grader writes a plan_cmd on
+ * its descriptor 6, lets it go, and reads the CPU time the round took
+ * from outside once the runner has answered PM_ROUND and been stopped. */
 #ifndef MLDRILL_PLAN_H
 #define MLDRILL_PLAN_H
 
 #include <stdint.h>
 
 #define PLAN_MAGIC 0x4c495244u    /* "DRIL" */
-#define PLAN_VERSION 1
+#define PLAN_VERSION 2
 #define PLAN_NONE UINT32_MAX
 #define PLAN_PAGE 4096u
 #define PLAN_MAX_SAMPLES 256
@@ -47,16 +52,15 @@ enum plan_bufflag {
 
 typedef struct plan_hdr {
     uint32_t magic, version;
-    uint32_t nfn, nbuf, nrun, ncall, narg, ntime;
-    uint64_t fn_off, buf_off, run_off, call_off, arg_off, time_off;
+    uint32_t nfn, nbuf, nrun, ncall, narg, ntime;   /* ntime: timing runs */
+    uint64_t fn_off, buf_off, run_off, call_off, arg_off;
     uint64_t str_off, str_len;      /* string table in IN */
     uint64_t in_size, out_size;
     uint64_t res_off;               /* OUT: plan_res[ncall] */
-    uint64_t samp_off;              /* OUT: plan_tres[ntime] */
     uint64_t memory_bytes;          /* RLIMIT_AS for the runner */
-    uint64_t timing_seed;           /* order of user/reference rounds */
-    double timing_budget_s;         /* total time spent in timing rounds */
-    double min_round_s;             /* a round lasts at least this long */
+    uint64_t timing_seed;           /* the grader's: order of rounds */
+    double timing_budget_s;         /* the grader's: time spent in rounds */
+    double min_round_s;             /* the grader's: shortest reference round */
 } plan_hdr;
 
 typedef struct plan_fn {
@@ -103,14 +107,6 @@ typedef struct plan_run {
     double wall_s;                  /* the grader's limit, for information */
 } plan_run;
 
-/* A timing job: alternate rounds of the user's and the reference's
- * runs (the same call sequence on the same buffers). */
-typedef struct plan_time {
-    uint32_t run;                   /* the run timed */
-    uint32_t pad;
-    double share;                   /* fraction of the timing budget */
-} plan_time;
-
 /* Per-call result, written by the runner into OUT. */
 enum plan_state { PS_NOTRUN = 0, PS_STARTED, PS_DONE, PS_SKIPPED };
 
@@ -123,18 +119,12 @@ typedef struct plan_res {
     int64_t heap_delta;             /* bytes still allocated after the call */
 } plan_res;
 
-/* Timing samples for one plan_time, written by the runner. */
-typedef struct plan_tres {
-    uint32_t nsamples;
-    uint32_t reps;                  /* calls per round */
-    uint32_t warmed;                /* 1: reference warm-up done, 2: both */
-    uint32_t pad;
-    double ref_warm, user_warm;     /* seconds of the warm-up sequences */
-    uint64_t alloc_failed;          /* size of a failed allocation, or 0 */
-    double user_s[PLAN_MAX_SAMPLES];    /* seconds per call, per round */
-    double ref_s[PLAN_MAX_SAMPLES];
-    uint8_t user_first[PLAN_MAX_SAMPLES];
-} plan_tres;
+/* A timing runner's command, grader -> runner on descriptor 6: run `run`'s
+ * call sequence `reps` times (0: only answer), then send PM_ROUND. */
+typedef struct plan_cmd {
+    uint32_t run;
+    uint32_t reps;
+} plan_cmd;
 
 /* Messages on the status pipe, runner -> grader, one write each. */
 enum plan_msg_type {
@@ -144,7 +134,7 @@ enum plan_msg_type {
     PM_END,            /* run a finished */
     PM_FAULT,          /* the solution faulted: code = plan_fault, text */
     PM_ERROR,          /* the runner could not start: text */
-    PM_TIMED,          /* timing finished */
+    PM_ROUND,          /* a timing round finished: a = run, b = reps */
 };
 
 enum plan_fault {

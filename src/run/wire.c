@@ -1,7 +1,6 @@
 /* wire — see wire.h. */
 #include "run/wire.h"
 
-#include <math.h>
 #include <string.h>
 
 /* A time longer than this (seconds) is not a measurement. */
@@ -14,7 +13,13 @@ void wire_start(wire_state *s, int first)
     s->first = first;
     s->cur = -1;
     s->next = first;
-    s->ready = s->timed = false;
+    s->round = -1;
+    s->ready = false;
+}
+
+void wire_command(wire_state *s, int run)
+{
+    s->round = run;
 }
 
 static wire_event forged(wire_msg *out, const char *why)
@@ -42,7 +47,7 @@ static wire_event check_fault(const wire_state *s, const wire_plan *p, wire_msg 
     return out->ev = WIRE_FAULT;
 }
 
-/* READY, BEGIN, END and TIMED: the order an honest runner keeps. */
+/* READY, BEGIN, END and ROUND: the order an honest runner keeps. */
 static wire_event check_order(wire_state *s, const wire_plan *p, wire_msg *out)
 {
     const plan_msg *m = &out->m;
@@ -70,11 +75,12 @@ static wire_event check_order(wire_state *s, const wire_plan *p, wire_msg *out)
         s->next = s->cur + 1;
         s->cur = -1;
         return out->ev = WIRE_END;
-    default:    /* PM_TIMED */
-        if (!p->timing || !s->ready || s->timed)
-            return forged(out, "timing finished out of turn");
-        s->timed = true;
-        return out->ev = WIRE_TIMED;
+    default:    /* PM_ROUND */
+        if (!p->timing || !s->ready || s->round < 0 || m->a != s->round)
+            return forged(out, "a round that was not asked for");
+        out->run = s->round;
+        s->round = -1;
+        return out->ev = WIRE_ROUND;
     }
 }
 
@@ -88,7 +94,7 @@ wire_event wire_read(wire_state *s, const wire_plan *p, const plan_msg *raw, wir
     case PM_READY:
     case PM_BEGIN:
     case PM_END:
-    case PM_TIMED:
+    case PM_ROUND:
         return check_order(s, p, out);
     case PM_FAULT:
         return check_fault(s, p, out);
@@ -112,31 +118,6 @@ void wire_results(plan_res *r, int n)
         if (r[k].heap_delta < -WIRE_MAX_HEAP)
             r[k].heap_delta = -WIRE_MAX_HEAP;
     }
-}
-
-static bool a_time(double s)
-{
-    return isfinite(s) && s >= 0 && s <= WIRE_MAX_SECONDS;
-}
-
-void wire_samples(plan_tres *t)
-{
-    uint32_t n = t->nsamples < PLAN_MAX_SAMPLES ? t->nsamples : PLAN_MAX_SAMPLES, kept = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!a_time(t->user_s[i]) || !a_time(t->ref_s[i]))
-            continue;
-        t->user_s[kept] = t->user_s[i];
-        t->ref_s[kept] = t->ref_s[i];
-        t->user_first[kept] = t->user_first[i] != 0;
-        kept++;
-    }
-    t->nsamples = kept;
-    if (t->warmed > 2)
-        t->warmed = 0;
-    if (!a_time(t->ref_warm))
-        t->ref_warm = 0;
-    if (!a_time(t->user_warm))
-        t->user_warm = 0;
 }
 
 uint64_t wire_string_bytes(uint64_t used, uint64_t cap)

@@ -1,12 +1,13 @@
 /* wire — what a runner process sends back, read at the border (STYLE.md
  * 14).  The runner hosts the solution, so everything it writes is
- * hostile: the messages on its status pipe and the results, timing
- * samples and string outputs it leaves in its OUT file.  Each is checked
+ * hostile: the messages on its status pipe and the results and string
+ * outputs it leaves in its OUT file.  Each is checked
  * here, once, before the grader uses it: indices against the plan,
  * counts and lengths against their capacities, and the order of the
  * messages against what an honest runner sends (READY once; then each run
  * BEGIN and END in turn, from the run the process was started at; a
- * timing process READY and TIMED).  Past this point nothing re-checks.
+ * timing process READY, then one ROUND for each round it was told to run,
+ * for that round's run).  Past this point nothing re-checks.
  * Pure functions: no I/O, nothing allocated (the fuzz target
  * tests/fuzz/fuzz_wire.c drives them with arbitrary bytes). */
 #ifndef MLDRILL_WIRE_H
@@ -30,7 +31,9 @@ typedef struct wire_state {
     int first;             /* the run it was started at (--from) */
     int cur;               /* the run in progress, -1 between runs */
     int next;              /* the only run that may begin next */
-    bool ready, timed;
+    int round;             /* timing: the run of the round commanded and
+                              not yet answered, -1 when none */
+    bool ready;
 } wire_state;
 
 typedef enum wire_event {
@@ -40,13 +43,13 @@ typedef enum wire_event {
     WIRE_END,
     WIRE_FAULT,
     WIRE_ERROR,
-    WIRE_TIMED,
+    WIRE_ROUND,
 } wire_event;
 
 /* A message that passed the checks. */
 typedef struct wire_msg {
     wire_event ev;
-    int run;               /* BEGIN, END: the run */
+    int run;               /* BEGIN, END, ROUND: the run */
     bool landlock;         /* READY: file access is confined */
     plan_msg m;            /* FAULT, ERROR: the message, its text
                               NUL-terminated, its call PLAN_NONE or a call
@@ -58,6 +61,10 @@ typedef struct wire_msg {
 /* A process started at run first. */
 void wire_start(wire_state *s, int first);
 
+/* A timing process was told to run a round of run `run`: one ROUND for
+ * it may come. */
+void wire_command(wire_state *s, int run);
+
 /* Checks raw against the plan and the process's state, advancing the
  * state when it is accepted.  Returns the event (also in out->ev);
  * WIRE_FORGED leaves the state as it was. */
@@ -68,11 +75,6 @@ wire_event wire_read(wire_state *s, const wire_plan *p, const plan_msg *raw,
  * run", null_handle is 0 or 1, the CPU time and the heap balance are
  * bounded (so sums cannot overflow). */
 void wire_results(plan_res *r, int n);
-
-/* Makes timing samples from OUT safe to use: at most PLAN_MAX_SAMPLES,
- * pairs with a time that is not finite, negative or absurdly long
- * dropped, warm-up fields within their meaning. */
-void wire_samples(plan_tres *t);
 
 /* The byte count a string output area starts with, bounded by what the
  * area can hold (cap bytes, the count included). */

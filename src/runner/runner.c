@@ -3,11 +3,12 @@
  * libffi, reporting progress and faults on the status pipe.
  *
  *   mldrill-runner --so SOLUTION.so [--from RUN] [--cpu SECONDS]
- *   mldrill-runner --so SOLUTION.so --ref REFERENCE.so --time
+ *   mldrill-runner --so SOLUTION.so --time [--cpu SECONDS]
  *
  * Descriptors: 0 /dev/null, 1 and 2 the captured output, 3 the status
- * pipe, 4 the IN plan file, 5 the OUT file.  It is started by exec.c,
- * never by hand. */
+ * pipe, 4 the IN plan file, 5 the OUT file, and with --time 6 the
+ * grader's commands (plan_cmd).  It is started by launch.c, never by
+ * hand. */
 #define _GNU_SOURCE
 #include "runner/runner.h"
 
@@ -41,10 +42,9 @@ static const plan_fn *fns;
 static const plan_run *runs;
 static const plan_call *calls;
 static const plan_arg *args;
-static const plan_time *times;
 static const char *strs;
 static plan_res *results;
-static fnptr *user_fn, *ref_fn;       /* per plan_fn */
+static fnptr *user_fn;               /* per plan_fn */
 static void **pristine;               /* inout contents, for timing */
 
 static void die(uint32_t code, const char *fmt, ...)
@@ -61,22 +61,12 @@ static void die(uint32_t code, const char *fmt, ...)
     _exit(2);
 }
 
-/* CPU time of this thread.  Not the process clock: while RLIMIT_CPU is
- * armed the kernel serves CLOCK_PROCESS_CPUTIME_ID from the thread
- * group's CPU timer, which only advances at scheduler ticks (4 ms here),
- * whereas the thread clock is exact.  Solutions may not start threads, so
- * this thread's time is all the solution's time. */
+/* CPU time of this thread, for the per-call figures of case runs (the
+ * timing rounds are measured by the grader, from outside). */
 static double cpu_now(void)
 {
     struct timespec ts = {0, 0};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double wall_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -407,20 +397,11 @@ static void run_one(uint32_t r)
     runner_send(PM_END, 0, r, 0, NULL);
 }
 
-/* --- timing -------------------------------------------------------------------- */
+/* --- timing rounds ------------------------------------------------------------- */
 
-static uint64_t rng_state;
-
-static uint64_t rng_next(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
-/* One execution of run r's call sequence; CPU seconds spent in calls. */
-static double sequence(uint32_t r, fnptr *table)
+/* One execution of run r's call sequence, from the inout arrays' first
+ * contents; the results go to OUT as in a case run. */
+static void sequence(uint32_t r)
 {
     const plan_run *pr = &runs[r];
     for (uint32_t b = pr->first_buf; b < pr->first_buf + pr->nbuf; b++)
@@ -428,102 +409,34 @@ static double sequence(uint32_t r, fnptr *table)
             memcpy(R.bufs[b].data, pristine[b], R.bufs[b].nbytes);
     void *slots[pr->nslots + 1];
     memset(slots, 0, sizeof slots);
-    plan_res res;
-    double total = 0;
     for (uint32_t k = 0; k < pr->ncalls; k++) {
         R.call = k;
-        memset(&res, 0, sizeof res);
-        call_one(pr->first_call + k, table, slots, &res);
-        total += (double)res.cpu_ns * 1e-9;
+        call_one(pr->first_call + k, user_fn, slots, &results[pr->first_call + k]);
     }
-    return total;
 }
 
-static double round_of(uint32_t r, fnptr *table, uint32_t reps, int side)
+/* Runs rounds as the grader commands them on descriptor 6 until it
+ * closes it.  The grader measures each round from outside (plan.h): this
+ * process only does the work and says when it is done. */
+static void rounds(void)
 {
-    R.timing_side = side;
-    double t = 0;
-    for (uint32_t i = 0; i < reps; i++)
-        t += sequence(r, table);
-    return t / reps;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Whether n paired samples already pin the ratio down: the middle half of
- * the ratios within 2% of their median.  More rounds would not change the
- * verdict, only the grading time. */
-static int precise_enough(const plan_tres *tr, uint32_t n)
-{
-    if (n < 6)
-        return 0;
-    double r[PLAN_MAX_SAMPLES];
-    for (uint32_t i = 0; i < n; i++)
-        r[i] = tr->user_s[i] / (tr->ref_s[i] > 1e-12 ? tr->ref_s[i] : 1e-12);
-    qsort(r, n, sizeof r[0], cmp_double);
-    double q1 = r[n / 4], med = r[n / 2], q3 = r[(3 * n) / 4];
-    return med > 0 && (q3 - q1) / med <= 0.02;
-}
-
-static void time_one(uint32_t t)
-{
-    const plan_time *pt = &times[t];
-    plan_tres *tr = (plan_tres *)(out + R.hdr->samp_off) + t;
-    uint32_t r = pt->run;
-    R.run = r;
-    double budget = R.hdr->timing_budget_s * pt->share;
-    double min_round = R.hdr->min_round_s > 0 ? R.hdr->min_round_s : 0.005;
-    double start = wall_now();
-
-    /* warm-up and calibration: one sequence each, the reference first so
-     * that a grader which must stop a very slow solution knows the scale */
-    double tf = round_of(r, ref_fn, 1, 1);
-    tr->ref_warm = tf;
-    tr->warmed = 1;
-    double tu = round_of(r, user_fn, 1, 0);
-    tr->user_warm = tu;
-    tr->warmed = 2;
-    tr->alloc_failed = runner_alloc_failed;
-    if (tu > budget / 2) {
-        /* too slow to repeat within the budget: one sample is the verdict */
-        tr->user_s[0] = tu;
-        tr->ref_s[0] = tf;
-        tr->user_first[0] = 1;
-        tr->nsamples = 1;
-        tr->reps = 1;
-        return;
-    }
-    uint32_t ru = (uint32_t)(min_round / (tu > 1e-9 ? tu : 1e-9)) + 1;
-    uint32_t rf = (uint32_t)(min_round / (tf > 1e-9 ? tf : 1e-9)) + 1;
-    if (ru > 100000)
-        ru = 100000;
-    if (rf > 100000)
-        rf = 100000;
-    tr->reps = ru;
-    uint32_t n = 0;
-    while (n < PLAN_MAX_SAMPLES) {
-        double el = wall_now() - start;
-        if (n >= 3 && el > budget)
-            break;
-        if (precise_enough(tr, n))
-            break;
-        if (el > 3 * budget && n >= 1)
-            break;
-        int user_first = (int)(rng_next() & 1);
-        if (user_first) {
-            tr->user_s[n] = round_of(r, user_fn, ru, 0);
-            tr->ref_s[n] = round_of(r, ref_fn, rf, 1);
-        } else {
-            tr->ref_s[n] = round_of(r, ref_fn, rf, 1);
-            tr->user_s[n] = round_of(r, user_fn, ru, 0);
+    for (;;) {
+        plan_cmd c;
+        size_t got = 0;
+        while (got < sizeof c) {
+            ssize_t n = read(6, (char *)&c + got, sizeof c - got);
+            if (n <= 0)
+                return;
+            got += (size_t)n;
         }
-        tr->user_first[n] = (uint8_t)user_first;
-        n++;
-        tr->nsamples = n;
+        if (c.run >= R.hdr->nrun)
+            die(0, "a round of run %u, which the plan does not have", c.run);
+        R.run = c.run;
+        for (uint32_t i = 0; i < c.reps; i++)
+            sequence(c.run);
+        fflush(stdout);
+        fflush(stderr);
+        runner_send(PM_ROUND, 0, c.run, c.reps, NULL);
     }
 }
 
@@ -531,20 +444,18 @@ static void time_one(uint32_t t)
 
 /* The command line (see the top of this file). */
 typedef struct runner_args {
-    const char *so, *ref;    /* the solution; timing: the reference */
+    const char *so;          /* the solution, or the reference */
     uint32_t from;           /* first run */
     double cpu;              /* CPU seconds for the whole process */
-    int timing;
+    int timing;              /* rounds on command (descriptor 6) */
 } runner_args;
 
 static void parse_args(int argc, char **argv, runner_args *a)
 {
-    *a = (runner_args){NULL, NULL, 0, 10, 0};
+    *a = (runner_args){NULL, 0, 10, 0};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--so") == 0 && i + 1 < argc)
             a->so = argv[++i];
-        else if (strcmp(argv[i], "--ref") == 0 && i + 1 < argc)
-            a->ref = argv[++i];
         else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
             a->from = (uint32_t)strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--cpu") == 0 && i + 1 < argc)
@@ -552,11 +463,11 @@ static void parse_args(int argc, char **argv, runner_args *a)
         else if (strcmp(argv[i], "--time") == 0)
             a->timing = 1;
         else
-            die(0, "usage: mldrill-runner --so FILE [--ref FILE --time] "
-                   "[--from RUN] [--cpu SECONDS] (started by mldrill)");
+            die(0, "usage: mldrill-runner --so FILE [--time] [--from RUN] "
+                   "[--cpu SECONDS] (started by mldrill)");
     }
-    if (!a->so || (a->timing && !a->ref))
-        die(0, "mldrill-runner: missing --so (or --ref with --time)");
+    if (!a->so)
+        die(0, "mldrill-runner: missing --so");
 }
 
 /* Maps the plan (IN on descriptor 4, OUT on 5), finds its tables, and maps
@@ -579,7 +490,6 @@ static void map_plan(void)
     runs = (const plan_run *)(in + R.hdr->run_off);
     calls = (const plan_call *)(in + R.hdr->call_off);
     args = (const plan_arg *)(in + R.hdr->arg_off);
-    times = (const plan_time *)(in + R.hdr->time_off);
     strs = (const char *)in + R.hdr->str_off;
     results = (plan_res *)(out + R.hdr->res_off);
     map_buffers(4, 5);
@@ -588,19 +498,19 @@ static void map_plan(void)
 }
 
 /* The sandbox, in order: limits, no privileges, files (Landlock), system
- * calls (the first filter); the solution (and reference) load after that,
- * then the memory limit and the second filter.  Returns whether Landlock
- * confines file access. */
+ * calls (the first filter); the shared object loads after that, then the
+ * memory limit and the second filter.  Returns whether Landlock confines
+ * file access. */
 static int sandbox_and_load(const runner_args *a)
 {
     R.statm_fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
     R.pstatus_fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-    if (sandbox_rlimits(a->timing ? a->cpu + 4 * R.hdr->timing_budget_s : a->cpu) != 0)
+    if (sandbox_rlimits(a->cpu) != 0)
         die(0, "cannot set resource limits");
     if (sandbox_drop_privileges() != 0)
         die(0, "cannot drop privileges");
-    const char *sos[2] = {a->so, a->ref};
-    int confined = sandbox_landlock(sos, a->timing ? 2 : 1);
+    const char *sos[1] = {a->so};
+    int confined = sandbox_landlock(sos, 1);
     if (confined < 0)
         die(0, "cannot install the sandbox (Landlock)");
     if (sandbox_filter_load() != 0)
@@ -611,8 +521,6 @@ static int sandbox_and_load(const runner_args *a)
         die(0, "cannot set the memory limit");
     load(a->so, user_fn);
     find_code(user_fn[0]);
-    if (a->timing)
-        load(a->ref, ref_fn);
     /* a constructor may have added a seccomp filter of its own, which
      * could make the runner's next calls (the second filter) pretend to
      * succeed: nothing but the first filter may be in force */
@@ -634,7 +542,7 @@ int main(int argc, char **argv)
     R.statm_fd = R.pstatus_fd = -1;
     R.run = R.call = PLAN_NONE;
     R.phase = PHASE_SETUP;
-    close_range(6, ~0U, 0);
+    close_range(7, ~0U, 0);
     runner_args a;
     parse_args(argc, argv, &a);
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -644,16 +552,11 @@ int main(int argc, char **argv)
     fault_install();
     map_plan();
     user_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
-    ref_fn = calloc(R.hdr->nfn + 1, sizeof(fnptr));
-    rng_state = R.hdr->timing_seed | 1;
     int confined = sandbox_and_load(&a);
     runner_send(PM_READY, 0, a.from, confined, NULL);
 
     if (a.timing) {
-        for (uint32_t t = 0; t < R.hdr->ntime; t++)
-            time_one(t);
-        fflush(stdout);
-        runner_send(PM_TIMED, 0, 0, 0, NULL);
+        rounds();
     } else {
         for (uint32_t r = a.from; r < R.hdr->nrun; r++)
             run_one(r);

@@ -45,7 +45,6 @@ typedef struct runner_state {
     uint32_t nbuf;
     volatile uint32_t run, call;      /* what is executing */
     volatile int phase;
-    volatile int timing_side;         /* 0 user, 1 reference */
     uintptr_t stack_lo, stack_hi;     /* main stack, for overflow reports */
     uintptr_t sol_lo, sol_hi;         /* the solution's code (alloc.c counts the
                                          memory it maps itself) */

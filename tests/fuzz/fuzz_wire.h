@@ -3,8 +3,8 @@
  * (meson -Dfuzz=true with clang; `ninja fuzz-wire`) and the bounded run
  * in the test suite (fuzz_wire_replay.c).  One input is a plan (runs,
  * calls per run, buffers, timing or not, the first run), a sequence of
- * messages in a compact form, then timing samples and call results as
- * raw bytes.  Whatever the bytes, nothing may crash, and what the reader
+ * messages in a compact form (among them the grader's round commands),
+ * then call results as raw bytes.  Whatever the bytes, nothing may crash, and what the reader
  * accepts must be within the plan; a broken invariant aborts. */
 #ifndef MLDRILL_FUZZ_WIRE_H
 #define MLDRILL_FUZZ_WIRE_H

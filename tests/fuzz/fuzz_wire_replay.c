@@ -87,7 +87,7 @@ int main(int argc, char **argv)
     const char *env = getenv("FUZZ_SEED");
     uint64_t s = env ? strtoull(env, NULL, 10) | 1 : 0x9e3779b97f4a7c15ULL;
     double t0 = now_seconds();
-    size_t cap = 12 + 64 * FUZZ_WIRE_MSG + sizeof(plan_tres) + 8 * sizeof(plan_res);
+    size_t cap = 12 + 64 * FUZZ_WIRE_MSG + 8 * sizeof(plan_res);
     uint8_t *buf = xcalloc(1, cap);
     while (now_seconds() - t0 < seconds) {
         int k = (int)(runs % n);

@@ -8,7 +8,8 @@
  * sealed IN file and outputs in OUT, the string table naming functions,
  * runs and buffers, the run/call/argument tables agreeing with the cases,
  * and outputs written into an OUT file coming back through
- * layout_collect. */
+ * layout_collect.  The same rows check firsts.h: what a timed round must
+ * leave in OUT, and what it catches when a round leaves something else. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <math.h>
@@ -20,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "run/firsts.h"
 #include "run/layout.h"
 #include "spec/challenge.h"
 #include "testutil.h"
@@ -222,7 +224,7 @@ static void check_regions(const built *b, const plan_buf *bufs, uint32_t nbuf)
 {
     const plan_hdr *h = layout_hdr(b->l);
     uint64_t in_data = plan_pages(h->str_off + h->str_len);
-    uint64_t out_data = h->samp_off + plan_pages(sizeof(plan_tres) * h->ntime);
+    uint64_t out_data = plan_pages(sizeof(plan_res) * (h->ncall ? h->ncall : 1));
     for (uint32_t i = 0; i < nbuf; i++) {
         const plan_buf *p = &bufs[i];
         uint64_t lo = p->sout_cap ? p->sout_off : p->off;
@@ -352,11 +354,8 @@ static void check_calls(const layout_row *row, const built *b)
 static void check_times(const built *b)
 {
     const plan_hdr *h = layout_hdr(b->l);
-    const plan_time *t = TABLE(b, plan_time, h->time_off);
-    for (uint32_t i = 0; i < h->ntime; i++) {
-        assert_int_equal(t[i].run, i);
-        assert_true(fabs(t[i].share - 1.0 / b->ncases) < 1e-12);
-    }
+    for (uint32_t i = 0; i < h->ntime; i++)
+        assert_true(fabs(layout_timing_share(b->l, (int)i) - 1.0 / b->ncases) < 1e-12);
     assert_true(h->timing_budget_s == 1 && h->min_round_s == 0.01 && h->timing_seed == 7);
     assert_int_equal(h->memory_bytes, 64 << 20);
 }
@@ -475,6 +474,60 @@ static void check_round_trip(const built *b)
     close(fd);
 }
 
+/* --- firsts: a timed round must leave what the first left ------------------------ */
+
+/* For every run: the regions are its outputs, inouts and string outputs;
+ * a faithful rerun (the first round's OUT copied back) passes after the
+ * spoiling, while a round that did not run, a changed result, or a
+ * changed first element (always among the spoiled) does not. */
+static void check_firsts(const built *b)
+{
+    md_err err = {{0}};
+    int fd = layout_new_out(b->l, &err);
+    size_t size = layout_hdr(b->l)->out_size;
+    unsigned char *out = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    assert_true(out != MAP_FAILED);
+    fill_out(b, out);
+    unsigned char *first = xmalloc(size);
+    memcpy(first, out, size);
+    uint64_t rng = 99;
+    for (int r = 0; r < b->ncases; r++) {
+        layout_region *regs;
+        int nregs = layout_out_regions(b->l, r, &regs), want = 0;
+        for (int k = 0; k < b->cases[r]->nvals; k++)
+            want += b->cases[r]->vals[k].array && (b->cases[r]->vals[k].role == ROLE_OUTPUT ||
+                                                   b->cases[r]->vals[k].role == ROLE_INOUT);
+        assert_int_equal(nregs, want);
+        firsts *f = firsts_take(b->l, r, out);
+        assert_true(firsts_verify(f, out));
+        firsts_spoil(f, out, &rng);
+        assert_false(firsts_verify(f, out));         /* the round did not run */
+        memcpy(out, first, size);
+        assert_true(firsts_verify(f, out));          /* it ran, faithfully */
+        plan_res *res = (plan_res *)(out + layout_hdr(b->l)->res_off) +
+                        layout_run_first_call(b->l, r);
+        firsts_spoil(f, out, &rng);
+        memcpy(out, first, size);
+        res[0].ret_i++;
+        assert_false(firsts_verify(f, out));         /* another result */
+        for (int i = 0; i < nregs; i++) {
+            if (regs[i].nbytes == 0)
+                continue;    /* an empty array: nothing to spoil */
+            memcpy(out, first, size);
+            firsts_spoil(f, out, &rng);
+            memcpy(out, first, size);
+            out[regs[i].off + (regs[i].strings ? 8 : 0)] ^= 1;
+            assert_false(firsts_verify(f, out));     /* another first element */
+        }
+        memcpy(out, first, size);
+        firsts_free(f);
+        free(regs);
+    }
+    free(first);
+    munmap(out, size);
+    close(fd);
+}
+
 static void layout_rows_should_show_their_plans(void **state)
 {
     (void)state;
@@ -487,6 +540,7 @@ static void layout_rows_should_show_their_plans(void **state)
         check_calls(&rows[i], &b);
         check_times(&b);
         check_round_trip(&b);
+        check_firsts(&b);
         unbuild(&b);
     }
 }

@@ -63,8 +63,9 @@ typedef struct world {
     xrun uruns[MAXC], rruns[MAXC], vruns[MAXC];
     value uvals[MAXC][3], rvals[MAXC][3], vvals[MAXC][1];  /* y, loss, iters */
     plan_res res[MAXC][2];
-    exec_job user, ref, variant, timing;
-    plan_tres tres[2];
+    exec_job user, ref, variant;
+    rounds_job timing;
+    rounds_samples tres[2];
     double sizes[2];
     cmp_outcome grades[MAXC][2];
     cmp_outcome *grad[MAXC];
@@ -439,9 +440,10 @@ static const vec_row VEC[] = {
  * at the first size and twice that at the second (sizes 100 and 200). */
 static void world_timing(world *w, const vec_row *row)
 {
-    w->timing = (exec_job){.tres = w->tres, .timing_status = XS_OK};
+    w->timing = (rounds_job){.samples = w->tres, .status = XS_OK, .stopped_at = -1,
+                             .changed_at = -1};
     for (int s = 0; s < row->nsizes; s++) {
-        plan_tres *t = &w->tres[s];
+        rounds_samples *t = &w->tres[s];
         t->nsamples = 5;
         for (int k = 0; k < 5; k++) {
             t->ref_s[k] = 1e-3 * (s + 1);
@@ -450,12 +452,12 @@ static void world_timing(world *w, const vec_row *row)
         w->sizes[s] = 100 * (s + 1);
     }
     if (row->timeout_ref > 0) {
-        w->timing.timing_status = XS_TIMEOUT;
-        w->tres[0] = (plan_tres){.warmed = 1, .ref_warm = row->timeout_ref};
+        w->timing.status = XS_TIMEOUT;
+        w->tres[0] = (rounds_samples){.warmed = 1, .ref_warm = row->timeout_ref};
     }
     if (row->failed) {
-        w->timing.timing_status = XS_CRASH;
-        w->timing.timing_message = (char *)row->failed;
+        w->timing.status = XS_CRASH;
+        w->timing.message = (char *)row->failed;
     }
     w->ev.timing = row->not_timed ? NULL : &w->timing;
     w->ev.not_timed = row->not_timed;
