@@ -27,11 +27,7 @@ logreg *logreg_fit(const double *X, const int *y, int n, int d,
             return NULL;
     logreg *m = calloc(1, sizeof *m + sizeof *m->w * d);    /* w = 0, b = 0 */
     double *r = malloc(sizeof *r * ((size_t)n + d));        /* z, then p - y; dL/dw */
-    if (!m || !r) {
-        free(m);
-        free(r);
-        return NULL;
-    }
+    if (!m || !r) { free(m); free(r); return NULL; }    /* out of memory */
     m->d = d;
     double *w = m->w, *grad = r + n;
     /* the gradient is a mean over the samples, like the loss */
@@ -42,8 +38,7 @@ logreg *logreg_fit(const double *X, const int *y, int n, int d,
 #endif
     int t;
     for (t = 0; t < max_iter; t++) {
-        /* z = X w + b */
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i++)    /* z = X w + b */
             r[i] = m->b;
         cblas_dgemv(CblasRowMajor, CblasNoTrans, n, d, 1, X, d, w, 1, 1, r, 1);
         double data = 0, grad_b = 0;
