@@ -119,6 +119,30 @@ sed 's/"count": "d", "value": 0}\]},/"count": "dd", "value": 0}]},/' \
 expect "an unknown name in a set's count" 1 \
     'cases\[[0-9]*\]\.inputs\.A\.set\[0\]\.count: unknown name "dd"'
 
+# --- the statement's prototypes (generated from "functions") -----------------
+# with_statement_line TEXT: TEXT becomes a line after the statement's first
+with_statement_line() {
+    sed "s|\"Compute the cosine similarity between every row of A and every row of B.\",|&\\n    \"\",\\n    \"$1\",|" \
+        "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+}
+
+fresh
+with_statement_line '    float cosine_sim(double *A, int n, double *B, int m, size_t d, double *S);'
+expect "a statement with a prototype that differs" 1 \
+    'cosine_sim.json:[0-9]*:[0-9]*: statement\[2\]: `float cosine_sim(double \*A, .*` differs from the prototype generated from "functions"' \
+    --no-examples
+
+fresh
+with_statement_line '    float roc_auc(double *scores, int *labels, size_t n);'
+expect "a statement with a prototype of another function" 1 \
+    'statement\[2\]: `float roc_auc(double \*scores, int \*labels, size_t n);` declares roc_auc, which "functions" does not define' \
+    --no-examples
+
+fresh
+with_statement_line '    void cosine_sim(const double *A, int n, const double *B, int m, int d, double *S);'
+expect "a statement that repeats the generated prototype: a warning" 0 \
+    'is the generated prototype written again' --no-examples
+
 # --- the model answer ---------------------------------------------------------
 # with_model FILE: the copy's model answer becomes FILE (copied as mx.c)
 with_model() {

@@ -20,6 +20,7 @@ static const struct {
     vstep_fn run;
 } steps[] = {
     {"the spec", vstep_spec},
+    {"the statement's prototypes", vstep_statement},
     {"the contracts and the statement's invalid arguments", vstep_contract},
     {"the reference compiles", vstep_build},
     {"the generated inputs", vstep_inputs},

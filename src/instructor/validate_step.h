@@ -58,6 +58,10 @@ bool vstep_mistake_declared(const challenge *c, const char *id);
 vstep_rc vstep_spec(vctx *x);      /* what it declares; every mistake can be named */
 vstep_rc vstep_inputs(vctx *x);    /* fills x->cases; shapes, ranges, finiteness */
 
+/* validate_statement.c: the statement spells out no prototype of its own
+ * (it shows the block generated from "functions") */
+vstep_rc vstep_statement(vctx *x);
+
 /* validate_contract.c: the derived cases, and the statement's hand-written
  * invalid-argument sentences */
 vstep_rc vstep_contract(vctx *x);

@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "run/confine.h"
+#include "spec/proto.h"
 #include "util/proc.h"
 
 #define COMPILE_LIMIT_S 60.0
@@ -52,46 +53,6 @@ const char *compile_cc(void)
 
 /* --- the prototypes ---------------------------------------------------------- */
 
-static void c_type(strbuf *sb, vtype t, bool array, pdir dir, const char *handle)
-{
-    const char *base = t == VT_INT ? "int" : t == VT_DOUBLE ? "double" : "char";
-    if (t == VT_HANDLE) {
-        sb_printf(sb, "%s%s *", dir == DIR_IN ? "const " : "", handle);
-    } else if (t == VT_STRING) {
-        if (!array)
-            sb_add(sb, "const char *");
-        else if (dir == DIR_IN)
-            sb_add(sb, "const char *const *");
-        else
-            sb_add(sb, "const char **");
-    } else if (array) {
-        sb_printf(sb, "%s%s *", dir == DIR_IN ? "const " : "", base);
-    } else {
-        sb_printf(sb, "%s ", base);
-    }
-}
-
-char *compile_prototype(const function *f)
-{
-    strbuf sb = {0};
-    if (f->ret == VT_HANDLE)
-        sb_printf(&sb, "%s *", f->ret_handle);
-    else
-        sb_printf(&sb, "%s ", vtype_name(f->ret));
-    sb_printf(&sb, "%s(", f->name);
-    for (int i = 0; i < f->nparams; i++) {
-        const param *p = &f->params[i];
-        if (i)
-            sb_add(&sb, ", ");
-        c_type(&sb, p->type, p->array, p->dir, p->handle);
-        sb_add(&sb, p->name);
-    }
-    if (f->nparams == 0)
-        sb_add(&sb, "void");
-    sb_addc(&sb, ')');
-    return sb_take(&sb);
-}
-
 char *compile_header(const challenge *c)
 {
     strbuf sb = {0};
@@ -102,25 +63,13 @@ char *compile_header(const challenge *c)
                    "(generated from its spec). */\n#ifndef %s\n#define %s\n\n",
               c->id, guard, guard);
     /* opaque handle types, each once */
+    const char *handles[32];
+    int nh = proto_handles(c, handles, 32);
+    for (int i = 0; i < nh; i++)
+        sb_printf(&sb, "typedef struct %s %s;\n", handles[i], handles[i]);
     for (int i = 0; i < c->nfunctions; i++) {
         const function *f = &c->functions[i];
-        const char *names[64];
-        int n = 0;
-        if (f->ret == VT_HANDLE)
-            names[n++] = f->ret_handle;
-        for (int k = 0; k < f->nparams && n < 64; k++)
-            if (f->params[k].type == VT_HANDLE)
-                names[n++] = f->params[k].handle;
-        for (int k = 0; k < n; k++) {
-            char *line = xasprintf("typedef struct %s %s;\n", names[k], names[k]);
-            if (!strstr(sb_str(&sb), line))
-                sb_add(&sb, line);
-            free(line);
-        }
-    }
-    for (int i = 0; i < c->nfunctions; i++) {
-        const function *f = &c->functions[i];
-        char *proto = compile_prototype(f);
+        char *proto = proto_decl(f);
         if (f->doc)
             sb_printf(&sb, "\n/* %s */\n", f->doc);
         else

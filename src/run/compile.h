@@ -40,14 +40,11 @@ typedef struct compile_result {
     double seconds;       /* compile time (0 when cached) */
 } compile_result;
 
-/* The prototypes header for a challenge (caller frees).  It also defines
- * MISTAKE(id), with which a model answer marks a mistake's site: false,
- * unless compile_opts.mistake names that id. */
+/* The prototypes header for a challenge (caller frees), its declarations
+ * from proto.h, the generator the statement's block comes from too.  It
+ * also defines MISTAKE(id), with which a model answer marks a mistake's
+ * site: false, unless compile_opts.mistake names that id. */
 char *compile_header(const challenge *c);
-
-/* C declaration of one function, e.g. "int kmeans(const double *X, ...)"
- * without the semicolon (caller frees). */
-char *compile_prototype(const function *f);
 
 /* Compiles src.  Returns 0 with res filled (res->ok false on a compile
  * error, with the messages in res->output), or -1 with err when the

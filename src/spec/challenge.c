@@ -10,6 +10,7 @@
 #include "spec/derive.h"
 #include "spec/jsondoc.h"
 #include "spec/names.h"
+#include "spec/proto.h"
 
 /* The placeholders a statement may hold, "{{name}}", and what fills them. */
 static const struct {
@@ -72,11 +73,19 @@ static bool fill_paragraph(const challenge *c, const char *para, strbuf *sb,
     return filled;
 }
 
+/* The paragraph that places the prototype block (proto.h); without it the
+ * block follows the statement's first paragraph. */
+#define PROTOTYPES "{{prototypes}}"
+
 /* Appends a paragraph: as written, or, when a placeholder was filled in
  * it, its words wrapped again (a paragraph with code lines, indented,
- * keeps its lines). */
+ * keeps its lines); {{prototypes}} alone, the generated block. */
 static void add_paragraph(const challenge *c, const char *para, strbuf *out, bool *placed)
 {
+    if (strcmp(para + strspn(para, " \n"), PROTOTYPES) == 0) {
+        proto_block(c, out, STATEMENT_WIDTH);
+        return;
+    }
     strbuf filled = {0};
     bool any = fill_paragraph(c, para, &filled, placed);
     bool code = strncmp(para, "  ", 2) == 0 || strstr(para, "\n  ");
@@ -87,13 +96,15 @@ static void add_paragraph(const challenge *c, const char *para, strbuf *out, boo
     sb_free(&filled);
 }
 
-/* The statement as shown: each placeholder replaced by its text, the
- * paragraph around it wrapped again; the contract's sentences appended as
- * a last paragraph when the statement has no {{contract}} of its own. */
+/* The statement as shown: the prototype block generated from
+ * "functions" where {{prototypes}} stands, else after the first
+ * paragraph; each other placeholder replaced by its text, the paragraph
+ * around it wrapped again; the contract's sentences appended as a last
+ * paragraph when the statement has no {{contract}} of its own. */
 static char *expand_statement(const challenge *c)
 {
     strbuf out = {0};
-    bool placed = false;
+    bool placed = false, protos = strstr(c->statement_src, PROTOTYPES) != NULL;
     for (const char *p = c->statement_src; *p;) {
         const char *end = strstr(p, "\n\n");
         end = end ? end : p + strlen(p);
@@ -101,6 +112,14 @@ static char *expand_statement(const challenge *c)
         add_paragraph(c, para, &out, &placed);
         free(para);
         size_t gap = strspn(end, "\n");
+        if (!protos) {    /* after the first paragraph */
+            if (out.len)
+                sb_add(&out, "\n\n");
+            proto_block(c, &out, STATEMENT_WIDTH);
+            protos = true;
+            if (!gap)
+                break;
+        }
         sb_addn(&out, end, gap);
         p = end + gap;
     }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/compile.h"
+#include "spec/proto.h"
 
 char *workspace_dir(const char *dir, md_err *err)
 {
@@ -46,38 +46,12 @@ static void add_comment_text(strbuf *sb, const char *text)
     }
 }
 
-/* A prototype broken after commas so no line passes 80 columns, the
- * continuation lines aligned after the opening parenthesis. */
-static void add_wrapped(strbuf *sb, const char *proto)
-{
-    const char *open = strchr(proto, '(');
-    size_t indent = open ? (size_t)(open - proto) + 1 : 4;
-    size_t col = 0;
-    const char *p = proto;
-    while (*p) {
-        const char *comma = strstr(p, ", ");
-        size_t len = comma ? (size_t)(comma - p) + 1 : strlen(p);
-        if (col > indent && col + 1 + len > 80) {
-            sb_addc(sb, '\n');
-            for (size_t i = 0; i < indent; i++)
-                sb_addc(sb, ' ');
-            col = indent;
-        } else if (p != proto) {
-            sb_addc(sb, ' ');
-            col++;
-        }
-        sb_addn(sb, p, len);
-        col += len;
-        p += len + (comma ? 1 : 0);
-    }
-}
-
 static void add_stub(strbuf *sb, const function *f)
 {
     if (f->doc)
         sb_printf(sb, "/* %s */\n", f->doc);
-    char *proto = compile_prototype(f);
-    add_wrapped(sb, proto);
+    char *proto = proto_decl(f);
+    proto_wrap(sb, proto, 0, 80);
     free(proto);
     sb_add(sb, "\n{\n");
     if (f->nparams) {
@@ -95,28 +69,6 @@ static void add_stub(strbuf *sb, const function *f)
     else if (f->ret == VT_DOUBLE)
         sb_add(sb, "    return 0.0;\n");
     sb_add(sb, "}\n\n");
-}
-
-/* Each opaque model type once, in the order the functions name it. */
-static int handle_types(const challenge *c, const char **out, int max)
-{
-    int n = 0;
-    for (int i = 0; i < c->nfunctions; i++) {
-        const function *f = &c->functions[i];
-        for (int p = -1; p < f->nparams; p++) {
-            const char *h = p < 0 ? (f->ret == VT_HANDLE ? f->ret_handle : NULL)
-                                  : f->params[p].type == VT_HANDLE ? f->params[p].handle
-                                                                   : NULL;
-            if (!h)
-                continue;
-            bool seen = false;
-            for (int k = 0; k < n && !seen; k++)
-                seen = strcmp(out[k], h) == 0;
-            if (!seen && n < max)
-                out[n++] = h;
-        }
-    }
-    return n;
 }
 
 char *workspace_starter(const challenge *c)
@@ -137,7 +89,7 @@ char *workspace_starter(const challenge *c)
     sb_add(&sb, "#include <math.h>\n#include <stdlib.h>\n#include <string.h>\n\n"
                 "#include <cblas.h>\n\n");
     const char *handles[16];
-    int nh = handle_types(c, handles, 16);
+    int nh = proto_handles(c, handles, 16);
     for (int i = 0; i < nh; i++)
         sb_printf(&sb, "/* The model: what fit learns and predict needs. */\n"
                        "struct %s {\n    int d;    /* replace with your fields */\n};\n\n",
