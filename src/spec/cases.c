@@ -24,9 +24,22 @@ typedef struct scope {
     int *state;             /* 0 unevaluated, 1 evaluating, 2 done */
     const char *grow;
     double scale;
+    const case_var *set;    /* variables given a value instead */
+    int nset;
     md_err *err;
     int failed;
 } scope;
+
+/* Whether name is one of the variables given a value; *out gets it. */
+static bool scope_given(const scope *s, const char *name, double *out)
+{
+    for (int k = 0; k < s->nset; k++)
+        if (strcmp(s->set[k].name, name) == 0) {
+            *out = s->set[k].value;
+            return true;
+        }
+    return false;
+}
 
 static int scope_lookup(void *ctx, const char *name, double *out)
 {
@@ -40,7 +53,9 @@ static int scope_lookup(void *ctx, const char *name, double *out)
             s->failed = 1;
             return -1;
         }
-        if (s->state[i] == 0) {
+        if (s->state[i] == 0 && scope_given(s, name, &s->val[i])) {
+            s->state[i] = 2;
+        } else if (s->state[i] == 0) {
             s->state[i] = 1;
             md_err e2;
             if (expr_eval(s->defs[i]->value, scope_lookup, s, &s->val[i], &e2) != 0) {
@@ -651,16 +666,53 @@ uint64_t case_seed(const challenge *c, const case_spec *cs, uint64_t grading_see
     return h;
 }
 
-int case_instantiate(const challenge *c, const case_spec *cs, uint64_t grading_seed,
-                     const char *grow, double scale, case_inst *out, md_err *err)
+
+const var_def *case_var_def(const challenge *c, const case_spec *cs, const char *name)
+{
+    for (int i = 0; i < cs->nvars; i++)
+        if (strcmp(cs->vars[i].name, name) == 0)
+            return &cs->vars[i];
+    for (int i = 0; i < c->ndefaults; i++)
+        if (strcmp(c->defaults[i].name, name) == 0)
+            return &c->defaults[i];
+    return NULL;
+}
+
+const input_def *case_input_def(const challenge *c, const case_spec *cs, const char *name)
+{
+    int n;
+    const input_def **in = merged_inputs(c, cs, &n);
+    const input_def *d = find_input(in, n, name);
+    free(in);
+    return d;
+}
+
+/* case_instantiate and case_instantiate_vars: grow scaled, set given. */
+static int build(const challenge *c, const case_spec *cs, uint64_t grading_seed,
+                 const char *grow, double scale, const case_var *set, int nset,
+                 case_inst *out, md_err *err)
 {
     builder b;
     builder_init(&b, c, cs, case_seed(c, cs, grading_seed), grow, scale, out, err);
+    b.sc.set = set;
+    b.sc.nset = nset;
     int rc = instantiate(&b);
     builder_free(&b);
     if (rc != 0)
         case_inst_free(out);
     return rc;
+}
+
+int case_instantiate(const challenge *c, const case_spec *cs, uint64_t grading_seed,
+                     const char *grow, double scale, case_inst *out, md_err *err)
+{
+    return build(c, cs, grading_seed, grow, scale, NULL, 0, out, err);
+}
+
+int case_instantiate_vars(const challenge *c, const case_spec *cs, uint64_t grading_seed,
+                          const case_var *set, int nset, case_inst *out, md_err *err)
+{
+    return build(c, cs, grading_seed, NULL, 1, set, nset, out, err);
 }
 
 void case_inst_free(case_inst *ci)

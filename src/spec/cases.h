@@ -70,6 +70,24 @@ int case_instantiate(const challenge *c, const case_spec *cs,
                      uint64_t grading_seed, const char *grow, double scale,
                      case_inst *out, md_err *err);
 
+/* A variable given a value for one instantiation, in place of its
+ * definition (shrinking tries a failing case at smaller sizes). */
+typedef struct case_var {
+    const char *name;
+    double value;
+} case_var;
+
+/* case_instantiate (grow NULL) with the variables of set[nset] taking
+ * their given values; variables defined in terms of them follow. */
+int case_instantiate_vars(const challenge *c, const case_spec *cs, uint64_t grading_seed,
+                          const case_var *set, int nset, case_inst *out, md_err *err);
+
+/* The definition of a case's variable (the case's own, else the
+ * challenge's default), or NULL; and the generator of an input (the
+ * case's, else the challenge's), or NULL.  Borrowed from the spec. */
+const var_def *case_var_def(const challenge *c, const case_spec *cs, const char *name);
+const input_def *case_input_def(const challenge *c, const case_spec *cs, const char *name);
+
 void case_inst_free(case_inst *ci);
 
 /* The value named name, or NULL. */

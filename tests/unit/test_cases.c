@@ -179,6 +179,49 @@ static void instances_should_have_the_values_the_calls_need(void **state)
     }
 }
 
+/* Variables given values (case_instantiate_vars, for shrinking): they
+ * replace their definitions, those defined in terms of them follow, the
+ * seed stays the case's, and the shapes are the smaller ones. */
+static void given_variables_should_replace_their_definitions(void **state)
+{
+    (void)state;
+    challenge *c = parse_spec(
+        F_XNDY "\"calls\": [{\"fn\": \"f\"}], \"defaults\": {\"n\": 8, \"d\": \"n/2\"}, "
+               "\"inputs\": {\"X\": {\"gen\": \"normal\"}}, \"checks\": [{\"output\": \"y\"}], "
+               "\"cases\": [{\"name\": \"a\", \"vars\": {\"n\": 6}}]");
+    static const struct {
+        case_var set[2];
+        int nset;
+        long long n, d;
+    } rows[] = {
+        {{{"n", 6}}, 0, 6, 3},                   /* nothing given: the case's own */
+        {{{"n", 2}}, 1, 2, 1},                   /* d = n/2 follows */
+        {{{"n", 4}, {"d", 1}}, 2, 4, 1},         /* a derived one given too */
+    };
+    case_inst full;
+    md_err err;
+    assert_int_equal(case_instantiate(c, &c->cases[0], 9, NULL, 1, &full, &err), 0);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        case_inst ci;
+        if (case_instantiate_vars(c, &c->cases[0], 9, rows[i].set, rows[i].nset, &ci, &err))
+            fail_msg("row %zu: %s", i, err.msg);
+        assert_true(case_value(&ci, "n")->num == (double)rows[i].n);
+        assert_true(case_value(&ci, "d")->num == (double)rows[i].d);
+        const value *X = case_value(&ci, "X");
+        assert_int_equal(X->dims[0], rows[i].n);
+        assert_int_equal(X->dims[1], rows[i].d);
+        assert_true(ci.seed == full.seed);
+        case_inst_free(&ci);
+    }
+    case_inst_free(&full);
+    assert_non_null(case_var_def(c, &c->cases[0], "d"));
+    assert_string_equal(expr_text(case_var_def(c, &c->cases[0], "n")->value), "6");
+    assert_null(case_var_def(c, &c->cases[0], "nosuch"));
+    assert_non_null(case_input_def(c, &c->cases[0], "X"));
+    assert_null(case_input_def(c, &c->cases[0], "y"));
+    spec_free(c);
+}
+
 /* --- seeds and data ------------------------------------------------------ */
 
 #define SEEDED                                                                          \
@@ -377,6 +420,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(instances_should_have_the_values_the_calls_need),
+        cmocka_unit_test(given_variables_should_replace_their_definitions),
         cmocka_unit_test(visible_cases_should_keep_their_seed_and_hidden_ones_follow_grading),
         cmocka_unit_test(literal_inputs_should_arrive_as_written),
         cmocka_unit_test(errors_should_name_what_does_not_resolve),
