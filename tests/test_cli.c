@@ -302,6 +302,69 @@ static void escape_sequences_of_a_solution_should_be_shown_not_sent(void **state
     run_free(&r);
 }
 
+/* A number of a JSON object, asserted present. */
+static double num(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    assert_true(cJSON_IsNumber(v));
+    return v->valuedouble;
+}
+
+/* Shrinking (grade/shrink.h): a failed hidden case gets a smaller case
+ * that fails the same way, in the JSON (its variables, its inputs in
+ * full, its message) and in the text; a case with written-out inputs
+ * says it cannot be made smaller. */
+static void a_failed_hidden_case_should_come_with_a_smaller_one(void **state)
+{
+    (void)state;
+    run r = mldrill("grade kmeans tests/solutions/kmeans/mistake_ignores_tol.c --json "
+                    "--no-timing --seed 5");
+    assert_int_equal(r.code, 1);
+    cJSON *o = cJSON_Parse(r.out);
+    assert_non_null(o);
+    const cJSON *c, *found = NULL;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "cases"))
+    {
+        if (strcmp(str(c, "name"), "blobs 300x3, k=4") == 0)
+            found = cJSON_GetObjectItemCaseSensitive(c, "shrunk");
+        /* visible examples are shown as they are: never shrunk */
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "visible")))
+            assert_null(cJSON_GetObjectItemCaseSensitive(c, "shrunk"));
+    }
+    assert_non_null(found);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(found, "found")));
+    assert_non_null(strstr(str(found, "message"), "iters is"));
+    const cJSON *vars = cJSON_GetObjectItemCaseSensitive(found, "vars");
+    double n = num(vars, "n"), d = num(vars, "d");
+    assert_true(n >= 1 && n < 300 && d >= 1 && d <= 3 && n * d < 900);
+    /* the inputs in full, in the smaller case's shape */
+    const cJSON *X = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(found,
+                                                                                       "inputs"),
+                                                      "X");
+    assert_true(cJSON_IsArray(X));
+    assert_int_equal(cJSON_GetArraySize(X), (int)n);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetArrayItem(X, 0)), (int)d);
+    assert_true(num(found, "elements") < num(found, "original_elements"));
+    const cJSON *sh = cJSON_GetObjectItemCaseSensitive(o, "shrinking");
+    assert_true(num(sh, "runs") > 0 && num(sh, "runs") <= 60);
+    cJSON_Delete(o);
+    run_free(&r);
+
+    r = mldrill("grade kmeans tests/solutions/kmeans/mistake_ignores_tol.c --no-timing --seed 5");
+    assert_non_null(strstr(r.out, "smaller: the same mistake already shows at n = "));
+    assert_non_null(strstr(r.out, "(instead of n = 300, d = 3, k = 4, max_iter = 100)"));
+    assert_non_null(strstr(r.out, "        X ("));
+    run_free(&r);
+    r = mldrill("grade label_encoder tests/solutions/label_encoder/mistake_zero_based_codes.c "
+                "--no-timing --seed 1");
+    assert_non_null(strstr(r.out, "it cannot be made smaller"));
+    run_free(&r);
+    r = mldrill("grade kmeans tests/solutions/kmeans/mistake_ignores_tol.c --json --no-timing "
+                "--seed 5 --no-shrink");
+    assert_null(strstr(r.out, "\"shrunk\""));
+    run_free(&r);
+}
+
 static void help_should_exit_0(void **state)
 {
     (void)state;
@@ -500,6 +563,7 @@ int main(void)
         cmocka_unit_test(help_should_exit_0),
         cmocka_unit_test(grade_without_a_challenge_should_take_it_from_the_file_name),
         cmocka_unit_test(text_report_should_say_how_to_repeat_the_grading),
+        cmocka_unit_test(a_failed_hidden_case_should_come_with_a_smaller_one),
         cmocka_unit_test(a_submission_that_is_not_a_regular_file_should_exit_2_at_once),
         cmocka_unit_test(escape_sequences_of_a_solution_should_be_shown_not_sent),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),

@@ -51,6 +51,7 @@ static void grade_usage(FILE *f, const char *prog)
             "  --visible         run the visible examples only (fast, not scored)\n"
             "  --sanitize        build with AddressSanitizer and UBSan\n"
             "  --no-timing       skip the vectorization timing\n"
+            "  --no-shrink       do not look for smaller cases that fail the same way\n"
             "  --budget SECONDS  time spent timing (default: the challenge's, ~1 s)\n"
             "  -h, --help        this help\n",
             prog);
@@ -71,6 +72,7 @@ static bool grade_parse(cli_ctx *x, int argc, char **argv, grade_cmd *gc, int *r
         {"json", no_argument, 0, 'j'},      {"seed", required_argument, 0, 's'},
         {"visible", no_argument, 0, 'v'},   {"sanitize", no_argument, 0, 'S'},
         {"no-timing", no_argument, 0, 'T'}, {"budget", required_argument, 0, 'b'},
+        {"no-shrink", no_argument, 0, 'N'},
         {"help", no_argument, 0, 'h'},      {0, 0, 0, 0}};
     grade_opts *go = &gc->go;
     int ch;
@@ -93,6 +95,7 @@ static bool grade_parse(cli_ctx *x, int argc, char **argv, grade_cmd *gc, int *r
         case 'v': go->visible_only = true; break;
         case 'S': go->sanitize = true; break;
         case 'T': go->no_timing = true; break;
+        case 'N': go->no_shrink = true; break;
         case 'b':
             go->timing_budget_s = strtod(optarg, &end);
             if (*end || go->timing_budget_s <= 0 || go->timing_budget_s > 60) {

@@ -10,6 +10,7 @@
 
 #include "grade/elfsym.h"
 #include "grade/pipeline.h"
+#include "grade/shrink.h"
 #include "util/rng.h"
 
 static const char MISSING_RUNNER[] = "the runner (mldrill-runner) is missing: reinstall mldrill";
@@ -127,6 +128,9 @@ static int score_full(pipeline *x, evidence *ev, report *r, md_err *err)
         if (pipeline_mistakes(x, ev, r, err) != 0)
             return -1;
     }
+    /* the failed hidden cases, smaller */
+    if (!x->o->no_shrink && shrink_failed_cases(x, r, err) != 0)
+        return -1;
     return 0;
 }
 

@@ -22,6 +22,8 @@ typedef struct grade_opts {
     bool visible_only;          /* `run`: visible cases, no timing/mistakes */
     bool sanitize;              /* --sanitize: ASan + UBSan build */
     bool no_timing;
+    bool no_shrink;             /* failed hidden cases are not shrunk
+                                   (grade/shrink.h): batch, validate */
     double timing_budget_s;     /* 0: the challenge's */
     bool trusted;               /* validate: the "solution" is the challenge's
                                    own reference, compiled as one (it may

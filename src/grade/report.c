@@ -33,6 +33,22 @@ report *report_new(const challenge *c)
     return r;
 }
 
+void report_shrunk_free(rshrunk *s)
+{
+    if (!s)
+        return;
+    free(s->sizes);
+    free(s->was);
+    free(s->message);
+    for (int i = 0; i < s->nvars; i++)
+        value_clear(&s->vars[i]);
+    free(s->vars);
+    for (int i = 0; i < s->ninputs; i++)
+        value_clear(&s->inputs[i]);
+    free(s->inputs);
+    free(s);
+}
+
 void report_free(report *r)
 {
     if (!r)
@@ -51,6 +67,7 @@ void report_free(report *r)
         free(r->cases[i].name);
         free(r->cases[i].message);
         free(r->cases[i].note);
+        report_shrunk_free(r->cases[i].shrunk);
     }
     free(r->cases);
     for (int i = 0; i < r->nmistakes; i++) {

@@ -6,6 +6,7 @@
 #define MLDRILL_REPORT_H
 
 #include "spec/spec.h"
+#include "spec/value.h"
 #include "grade/timing.h"
 
 typedef enum cstatus {
@@ -34,6 +35,21 @@ typedef struct rcriterion {
     int nfindings;
 } rcriterion;
 
+/* A smaller case that fails the same way as a failed hidden case
+ * (grade/shrink.h), or the word that none was found. */
+typedef struct rshrunk {
+    bool found;
+    int tried;            /* smaller cases run */
+    char *sizes;          /* "n = 2, d = 1": the variables shrunk, and */
+    char *was;            /* "n = 300, d = 3": their values in the case */
+    char *message;        /* how it fails, as a case's message */
+    value *vars;          /* every variable of the smaller case (copies) */
+    int nvars;
+    value *inputs;        /* its inputs in full (copies) */
+    int ninputs;
+    long long elems, original_elems;    /* elements of their arrays */
+} rshrunk;
+
 typedef struct rcase {
     char *name;
     criterion crit;
@@ -41,6 +57,8 @@ typedef struct rcase {
     char *message;        /* NULL when it passed */
     char *note;           /* what the case is about (borrowed from spec) */
     bool visible;
+    rshrunk *shrunk;      /* hidden failed cases: shrinking's result, or NULL
+                             when not shrunk (owned) */
 } rcase;
 
 typedef struct rmistake {
@@ -68,6 +86,8 @@ typedef struct report {
     uint64_t seed;            /* the hidden cases' seed */
     char *solution;           /* the file graded, as given: the command that
                                  repeats the grading names it */
+    int shrink_runs;          /* smaller cases run by shrinking (0: none) */
+    double shrink_seconds;    /* the time shrinking took */
     double seconds;
     /* vectorization details */
     bool timed;
@@ -94,6 +114,21 @@ void report_finding(rcriterion *c, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 void report_mistake(report *r, const char *id, const char *message);
+
+/* Frees a shrunk case and what it owns; NULL is fine. */
+void report_shrunk_free(rshrunk *s);
+
+/* A value of a case as a person reads it (report_values.c): "n = 3", or
+ * "X (2x3) = [[1, 2, 3],\n ... [4, 5, 6]]" in full when it has at most
+ * full elements (the rows after the first under the first, indent
+ * before them), else its first rows and how many values it has. */
+void report_value_text(strbuf *sb, const value *v, long long full, const char *indent);
+
+/* The same as JSON (caller owns the item): a number, a string, nested
+ * arrays of its shape when it has at most full elements, else
+ * {"shape": [...], "head": [the first rows' values]}; NaN and inf as the
+ * strings "NaN", "inf", "-inf". */
+struct cJSON *report_value_json(const value *v, long long full);
 
 /* The contract's JSON object (caller frees). */
 char *report_json(const report *r);

@@ -51,6 +51,34 @@ static void add_mistakes(cJSON *o, const report *r)
     }
 }
 
+/* A shrunk case's arrays in JSON up to this many elements each. */
+#define SHRUNK_JSON_FULL 4096
+
+/* "shrunk" of a failed hidden case: found or not, and the smaller case's
+ * sizes, message, variables and inputs */
+static void add_shrunk(cJSON *cj, const rshrunk *s)
+{
+    cJSON *o = cJSON_AddObjectToObject(cj, "shrunk");
+    cJSON_AddBoolToObject(o, "found", s->found);
+    cJSON_AddNumberToObject(o, "tried", s->tried);
+    if (!s->found) {
+        cJSON_AddStringToObject(o, "message", s->tried ? "no smaller case fails the same way"
+                                                        : "it cannot be made smaller");
+        return;
+    }
+    cJSON_AddStringToObject(o, "message", s->message);
+    cJSON_AddStringToObject(o, "sizes", s->sizes);
+    cJSON *vars = cJSON_AddObjectToObject(o, "vars");
+    for (int i = 0; i < s->nvars; i++)
+        cJSON_AddItemToObject(vars, s->vars[i].name, report_value_json(&s->vars[i], 1));
+    cJSON *in = cJSON_AddObjectToObject(o, "inputs");
+    for (int i = 0; i < s->ninputs; i++)
+        cJSON_AddItemToObject(in, s->inputs[i].name,
+                              report_value_json(&s->inputs[i], SHRUNK_JSON_FULL));
+    cJSON_AddNumberToObject(o, "elements", (double)s->elems);
+    cJSON_AddNumberToObject(o, "original_elements", (double)s->original_elems);
+}
+
 /* "cases" */
 static void add_cases(cJSON *o, const report *r)
 {
@@ -63,6 +91,8 @@ static void add_cases(cJSON *o, const report *r)
         cJSON_AddStringToObject(cj, "status", cstatus_name(c->status));
         cJSON_AddStringToObject(cj, "message", c->message ? c->message : "");
         cJSON_AddBoolToObject(cj, "visible", c->visible);
+        if (c->shrunk)
+            add_shrunk(cj, c->shrunk);
         cJSON_AddItemToArray(cs, cj);
     }
 }
@@ -80,6 +110,11 @@ static void add_about(cJSON *o, const report *r)
     cJSON_AddNumberToObject(o, "seconds", round3(r->seconds));
     if (r->visible_only)
         cJSON_AddBoolToObject(o, "visible_only", true);
+    if (r->shrink_runs > 0) {
+        cJSON *sh = cJSON_AddObjectToObject(o, "shrinking");
+        cJSON_AddNumberToObject(sh, "runs", r->shrink_runs);
+        cJSON_AddNumberToObject(sh, "seconds", round3(r->shrink_seconds));
+    }
 }
 
 /* "timing": the vectorization measurement, when there was one */

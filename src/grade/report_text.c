@@ -137,6 +137,44 @@ static void text_criteria(strbuf *sb, const report *r, const style *st)
     }
 }
 
+/* A shrunk case shows its inputs in full up to this many elements each. */
+#define SHRUNK_FULL 60
+
+/* A failed hidden case's smaller twin (grade/shrink.h): the sizes at
+ * which it fails the same way and how; with inputs (in full when small)
+ * and variables when asked (the first such case). */
+static void text_shrunk(strbuf *sb, const rcase *c, bool inputs, const style *st)
+{
+    const rshrunk *s = c->shrunk;
+    if (!s->found && s->tried == 0) {
+        sb_printf(sb, "      %sit cannot be made smaller (its inputs are written out, or its "
+                      "sizes are already the least)%s\n", st->dim, st->reset);
+        return;
+    }
+    if (!s->found) {
+        sb_printf(sb, "      %sno smaller case fails the same way (%d tried)%s\n", st->dim,
+                  s->tried, st->reset);
+        return;
+    }
+    sb_printf(sb, "      smaller: the same %s already shows at %s (instead of %s): ",
+              c->status == CS_FAIL ? "mistake" : cstatus_name(c->status), s->sizes, s->was);
+    sb_add_visible(sb, s->message);
+    sb_addc(sb, '\n');
+    if (!inputs)
+        return;
+    for (int i = 0; i < s->ninputs; i++) {
+        sb_add(sb, "        ");
+        report_value_text(sb, &s->inputs[i], SHRUNK_FULL, "        ");
+        sb_addc(sb, '\n');
+    }
+    for (int i = 0; i < s->nvars; i++) {
+        sb_add(sb, i ? ", " : "        ");
+        report_value_text(sb, &s->vars[i], 1, "");
+    }
+    if (s->nvars)
+        sb_addc(sb, '\n');
+}
+
 /* failing cases with what went wrong (the first 12) */
 static void text_failed_cases(strbuf *sb, const report *r, const style *st)
 {
@@ -147,6 +185,7 @@ static void text_failed_cases(strbuf *sb, const report *r, const style *st)
         return;
     sb_printf(sb, "\n%sCases that failed%s\n", st->bold, st->reset);
     int shown = 0;
+    bool inputs_shown = false;    /* the first shrunk case's, in full */
     for (int i = 0; i < r->ncases && shown < 12; i++) {
         const rcase *c = &r->cases[i];
         if (c->status == CS_PASS)
@@ -162,6 +201,9 @@ static void text_failed_cases(strbuf *sb, const report *r, const style *st)
             sb_add_visible(sb, c->note);
             sb_printf(sb, "%s\n", st->reset);
         }
+        if (c->shrunk)
+            text_shrunk(sb, c, !inputs_shown, st);
+        inputs_shown |= c->shrunk && c->shrunk->found;
     }
     if (shown < nfail)
         sb_printf(sb, "  ... and %d more\n", nfail - shown);

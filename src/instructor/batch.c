@@ -84,6 +84,7 @@ static void worker_main(const challenge *c, const char *file, uint64_t seed,
     go.seed = seed;
     go.cancel = &worker_cancelled;
     go.progress = NULL;
+    go.no_shrink = true;    /* rows have no place for smaller cases */
     bool timing_wanted = !go.no_timing;
     go.no_timing = true;
     md_err err = {{0}};

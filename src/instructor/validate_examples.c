@@ -184,6 +184,7 @@ static bool regrade_agrees(const vctx *x, const char *file, const expectation *e
         go.seed = seed + 1 + (uint64_t)k;
         go.timing_budget_s = regrade_budget(x->o);
         go.cancel = x->o->cancel;
+        go.no_shrink = true;    /* outcomes only */
         md_err err;
         report *r = grade_solution(x->c, file, &go, &err);
         if (!r) {

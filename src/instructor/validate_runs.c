@@ -235,6 +235,7 @@ vstep_rc vstep_graded(vctx *x)
     go.timing_budget_s = x->o->timing_budget_s;
     go.cancel = x->o->cancel;
     go.trusted = true;    /* it is the reference: it may include its headers */
+    go.no_shrink = true;
     md_err e;
     report *r = grade_solution(x->c, x->c->reference, &go, &e);
     if (!r) {

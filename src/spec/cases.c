@@ -666,16 +666,16 @@ uint64_t case_seed(const challenge *c, const case_spec *cs, uint64_t grading_see
     return h;
 }
 
-
 const var_def *case_var_def(const challenge *c, const case_spec *cs, const char *name)
 {
-    for (int i = 0; i < cs->nvars; i++)
-        if (strcmp(cs->vars[i].name, name) == 0)
-            return &cs->vars[i];
-    for (int i = 0; i < c->ndefaults; i++)
-        if (strcmp(c->defaults[i].name, name) == 0)
-            return &c->defaults[i];
-    return NULL;
+    scope sc;
+    scope_init(&sc, c, cs, NULL, 1, NULL);
+    const var_def *d = NULL;
+    for (int i = 0; i < sc.n && !d; i++)
+        if (strcmp(sc.defs[i]->name, name) == 0)
+            d = sc.defs[i];
+    scope_free(&sc);
+    return d;
 }
 
 const input_def *case_input_def(const challenge *c, const case_spec *cs, const char *name)

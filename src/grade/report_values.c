@@ -1,0 +1,137 @@
+/* report — a case's values as the renderings show them (report.h): a
+ * number by name, an array in full with its shape when small enough,
+ * else its shape and its first rows.  Strings of a case are the
+ * generators' (never a solution's), shown with their control bytes made
+ * visible all the same. */
+
+#include "grade/report.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The rows shown of an array too large to show in full. */
+#define HEAD_ROWS 4
+
+/* One element as text: %.6g, NaN, inf; a string quoted. */
+static void elem_text(strbuf *sb, const value *v, long long i)
+{
+    if (v->type == VT_STRING) {
+        const char *s = v->data ? ((char *const *)v->data)[i] : NULL;
+        if (!s) {
+            sb_add(sb, "NULL");
+            return;
+        }
+        sb_addc(sb, '"');
+        sb_add_visible(sb, s);
+        sb_addc(sb, '"');
+        return;
+    }
+    double x = value_get(v, i);
+    if (isnan(x))
+        sb_add(sb, "NaN");
+    else if (isinf(x))
+        sb_add(sb, x > 0 ? "inf" : "-inf");
+    else
+        sb_printf(sb, "%.6g", x);
+}
+
+/* Rows [0, rows) of v, cols elements each, one row a line under indent. */
+static void rows_text(strbuf *sb, const value *v, long long rows, long long cols,
+                      const char *indent)
+{
+    bool matrix = v->ndim >= 2;
+    sb_add(sb, matrix ? "[[" : "[");
+    for (long long r = 0; r < rows; r++) {
+        if (r > 0)
+            sb_printf(sb, "],\n%s [", indent);
+        for (long long c = 0; c < cols; c++) {
+            if (c)
+                sb_add(sb, ", ");
+            elem_text(sb, v, r * cols + c);
+        }
+    }
+    sb_add(sb, matrix ? "]]" : "]");
+}
+
+void report_value_text(strbuf *sb, const value *v, long long full, const char *indent)
+{
+    if (!v->array) {
+        sb_printf(sb, "%s = ", v->name);
+        elem_text(sb, v, 0);
+        return;
+    }
+    strbuf shape = {0};
+    for (int d = 0; d < v->ndim; d++)
+        sb_printf(&shape, "%s%lld", d ? "x" : "", v->dims[d]);
+    sb_printf(sb, "%s (%s) = ", v->name, v->ndim ? sb_str(&shape) : "1");
+    /* the rows line up under the first: indent plus the name and shape */
+    strbuf in = {0};
+    sb_printf(&in, "%s%*s", indent, (int)(strlen(v->name) + shape.len + 6 + (v->ndim ? 0 : 1)),
+              "");
+    long long rows = v->ndim >= 2 ? v->dims[0] : 1, cols = rows ? v->count / rows : 0;
+    if (v->count <= full || !v->data) {
+        rows_text(sb, v, v->data ? rows : 0, cols, sb_str(&in));
+    } else {
+        long long head = rows > HEAD_ROWS ? HEAD_ROWS : rows;
+        if (v->ndim < 2)
+            cols = full;    /* a long vector: its first elements */
+        rows_text(sb, v, head, cols, sb_str(&in));
+        sb_printf(sb, " ... (%lld of %lld values shown)", head * cols, v->count);
+    }
+    sb_free(&in);
+    sb_free(&shape);
+}
+
+/* One element as JSON: a number, a string, null for NULL; NaN and inf as
+ * the strings "NaN", "inf", "-inf" (JSON has no numbers for them). */
+static cJSON *elem_json(const value *v, long long i)
+{
+    if (v->type == VT_STRING) {
+        const char *s = v->data ? ((char *const *)v->data)[i] : NULL;
+        return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+    }
+    double x = value_get(v, i);
+    if (!isfinite(x))
+        return cJSON_CreateString(isnan(x) ? "NaN" : x > 0 ? "inf" : "-inf");
+    return cJSON_CreateNumber(x);
+}
+
+/* Elements [at, at + n) of v nested by its dimensions from dim d on. */
+static cJSON *nested_json(const value *v, int d, long long at, long long n)
+{
+    cJSON *a = cJSON_CreateArray();
+    if (d >= v->ndim - 1) {
+        for (long long i = 0; i < n; i++)
+            cJSON_AddItemToArray(a, elem_json(v, at + i));
+        return a;
+    }
+    long long step = n / (v->dims[d] ? v->dims[d] : 1);
+    for (long long i = 0; i < v->dims[d]; i++)
+        cJSON_AddItemToArray(a, nested_json(v, d + 1, at + i * step, step));
+    return a;
+}
+
+cJSON *report_value_json(const value *v, long long full)
+{
+    if (!v->array)
+        return v->num == floor(v->num) && fabs(v->num) < 9e15 ? cJSON_CreateNumber(v->num)
+                                                              : elem_json(v, 0);
+    if (!v->data)
+        return cJSON_CreateNull();
+    if (v->ndim == 0)
+        return elem_json(v, 0);
+    if (v->count <= full)
+        return nested_json(v, 0, 0, v->count);
+    cJSON *o = cJSON_CreateObject();
+    cJSON *shape = cJSON_AddArrayToObject(o, "shape");
+    for (int d = 0; d < v->ndim; d++)
+        cJSON_AddItemToArray(shape, cJSON_CreateNumber((double)v->dims[d]));
+    long long rows = v->ndim >= 2 ? (v->dims[0] > HEAD_ROWS ? HEAD_ROWS : v->dims[0]) : 1;
+    long long n = v->ndim >= 2 ? rows * (v->count / v->dims[0]) : full;
+    cJSON *head = cJSON_AddArrayToObject(o, "head");
+    for (long long i = 0; i < n && i < v->count; i++)
+        cJSON_AddItemToArray(head, elem_json(v, i));
+    return o;
+}
