@@ -50,8 +50,11 @@ static int retime_once(pipeline *x, int ns, const exec_opts *eo, double *now, md
 /* Compares the reference's time with its best on this machine.  When it
  * ran well above it, something else was using the core while the rounds
  * ran: the timing is done again (a few times at most, within one more
- * timing budget) and the run whose reference was fastest kept.
- * The best is then updated for the next grading. */
+ * timing budget) and the run whose reference was fastest kept.  Its time
+ * is then recorded for the next grading: only the reference's own runner
+ * measured it, and a best the recent times do not vouch for is passed
+ * over (baseline.h).  Still above its best, the machine was busy: the
+ * rubric scores against the best (rubric.h RUBRIC_BUSY). */
 #define RETIME_TRIES 3
 #define RETIME_ABOVE 1.06    /* quiet rounds vary by 2-4% */
 
@@ -60,7 +63,7 @@ static int check_disturbance(pipeline *x, evidence *ev, uint64_t tseed, const ex
 {
     int ns = x->c->timing.nscales;
     char *key = baseline_key(x->ref.so_path, (unsigned long long)tseed, ns - 1);
-    double best = baseline_get(key), now = ref_median(&x->tjob, ns);
+    double now = ref_median(&x->tjob, ns), best = baseline_vouched(key, now);
     /* bursts of contention last from milliseconds to seconds: a few
      * more tries, each as long as the first, usually find a quiet one */
     double budget = budget_of(x);

@@ -94,6 +94,9 @@ typedef struct report {
     timing_stats tstats;
     double exponent, ref_exponent, exponent_expected;
     double ref_slowdown;      /* reference time / its best here; 0: unknown */
+    double scored_ratio;      /* the ratio the points come from: tstats.ratio,
+                                 or against the reference's best when the
+                                 machine was busy (rubric.h RUBRIC_BUSY) */
     bool retimed;             /* timed a second time (machine busy) */
     /* convergence plot: the solution's and the reference's loss */
     char *loss_case;

@@ -131,6 +131,8 @@ static void add_timing(cJSON *o, const report *r)
     if (r->ref_slowdown > 0)
         cJSON_AddNumberToObject(t, "reference_slowdown", round3(r->ref_slowdown));
     cJSON_AddBoolToObject(t, "retimed", r->retimed);
+    cJSON_AddBoolToObject(t, "busy", r->scored_ratio > r->tstats.ratio);
+    cJSON_AddNumberToObject(t, "scored_ratio", round3(r->scored_ratio));
     if (isfinite(r->exponent))
         cJSON_AddNumberToObject(t, "exponent", round(r->exponent * 100) / 100);
     if (isfinite(r->ref_exponent))

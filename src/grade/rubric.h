@@ -37,7 +37,8 @@ typedef struct evidence {
 } evidence;
 
 /* A reference this much slower than its best on the machine (baseline.h)
- * marks the timing as taken on a busy machine. */
+ * marks the timing as taken on a busy machine: the points then come from
+ * the ratio against that best, never from the slowed reference. */
 #define RUBRIC_BUSY 1.12
 
 /* Case statuses, correctness and stability (and organization cases). */

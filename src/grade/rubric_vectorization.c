@@ -87,6 +87,16 @@ static char *ratio_summary(const timing_stats *st)
                      st->ratio, st->q1, st->q3, st->n);
 }
 
+/* The ratio the points come from: the measured one, or, when the machine
+ * was busy, the one the solution would have had against the reference at
+ * its best here (the solution's time was measured, not the slowing), so
+ * that a slowed reference cannot raise the points: they are withheld as
+ * far as the slowing could have given them. */
+static double scored_ratio(const evidence *e, const timing_stats *st)
+{
+    return e->ref_slowdown > RUBRIC_BUSY ? st->ratio * e->ref_slowdown : st->ratio;
+}
+
 /* Too slow, or timed on a busy machine: a finding each. */
 static void ratio_findings(rcriterion *c, const evidence *e, const timing_stats *st)
 {
@@ -100,9 +110,12 @@ static void ratio_findings(rcriterion *c, const evidence *e, const timing_stats 
                                     "work inside loops");
     if (e->ref_slowdown > RUBRIC_BUSY)
         report_finding(c, "timing", "the machine was busy: the reference ran %.2fx slower "
-                                    "than its best here%s, so the ratio may be off; "
-                                    "grade again when the machine is quieter",
-                       e->ref_slowdown, e->retimed ? " even when timed again" : "");
+                                    "than its best here%s; the points are scored at %.2fx, "
+                                    "against the reference at its best, and withheld as "
+                                    "far as the slowing could have given them: grade again "
+                                    "when the machine is quieter",
+                       e->ref_slowdown, e->retimed ? " even when timed again" : "",
+                       scored_ratio(e, st));
 }
 
 /* How time grows: information next to the ratio, not a lost point. */
@@ -127,7 +140,8 @@ void rubric_vectorization(report *r, const evidence *e)
     if (without_timings(c, e))
         return;
     timing_stats st = measure(r, e);
-    c->score = timing_points(st.ratio, ts->full_ratio, ts->zero_ratio, c->max);
+    r->scored_ratio = scored_ratio(e, &st);
+    c->score = timing_points(r->scored_ratio, ts->full_ratio, ts->zero_ratio, c->max);
     c->passed = c->score >= c->max / 2;
     c->summary = ratio_summary(&st);
     ratio_findings(c, e, &st);

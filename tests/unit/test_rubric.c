@@ -427,6 +427,15 @@ static const vec_row VEC[] = {
      .want = {25, true, "1.50x",
               {"timing: the machine was busy: the reference ran 1.13x slower than its best "
                "here even when timed again"}}},
+    {"a busy machine withholds what the slowing could give: scored against the best",
+     .ratio = {1.9}, .nsizes = 1, .slowdown = 1.3, .retimed = true,
+     .want = {21.193611977375593, true, "1.90x",
+              {"timing: the machine was busy: the reference ran 1.30x slower than its best "
+               "here even when timed again; the points are scored at 2.47x"}}},
+    {"a busy machine never lifts a failing ratio", .ratio = {3.9}, .nsizes = 1,
+     .slowdown = 1.3,
+     .want = {8.225178159642299, false, "3.90x",
+              {"solution: 3.9x slower", "timing: the machine was busy"}}},
     {"a quiet enough machine", .ratio = {1.5}, .nsizes = 1, .slowdown = 1.11,
      .want = {25, true, "1.50x"}},
     {"time grows faster than expected", .ratio = {1.5, 3}, .nsizes = 2,
