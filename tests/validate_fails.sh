@@ -65,7 +65,13 @@ expect "an expected output worked out independently that the reference misses" 1
 
 # --- the reference is wrong -------------------------------------------------
 fresh    # forgets the norms: the accepted examples now fail
-cp "$tmp/c/mistakes/cosine_sim-unnormalized.c" "$tmp/c/cosine_sim.c"
+cat >"$tmp/c/cosine_sim.c" <<'EOF'
+#include <cblas.h>
+void cosine_sim(const double *A, int n, const double *B, int m, int d, double *S)
+{
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, m, d, 1.0, A, d, B, d, 0.0, S, m);
+}
+EOF
 expect "a reference that forgets the norms" 1 'example accepted_blas.c: passed is no'
 expect "... and equals a mistake variant" 1 \
     'mistake unnormalized behaves like the reference on all'
@@ -82,8 +88,9 @@ fresh
 echo 'this is not C' >>"$tmp/c/cosine_sim.c"
 expect "a reference that does not compile" 1 'the reference .*cosine_sim.c does not compile'
 
-fresh    # a mistake variant identical to the reference
-cp "$tmp/c/cosine_sim.c" "$tmp/c/mistakes/cosine_sim-naive_norm.c"
+fresh    # a mistake variant identical to the reference (its own file: the reference)
+sed 's/{"id": "naive_norm",/{"id": "naive_norm", "source": "cosine_sim.c",/' \
+    "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
 expect "a mistake variant that makes no mistake" 1 \
     'mistake naive_norm behaves like the reference on all' --no-examples
 
@@ -158,7 +165,7 @@ expect "a model answer that agrees and passes" 0 \
     'the model answer, graded as a solution, gets full correctness and stability' --no-examples
 
 fresh
-with_model "$tmp/c/mistakes/cosine_sim-unnormalized.c"
+with_model "$tmp/c/solutions/mistake_unnormalized.c"
 expect "a model answer that disagrees with the reference" 1 \
     'the model answer .*mx.c and the reference disagree' --no-examples
 expect "... and does not pass" 1 \
@@ -177,6 +184,14 @@ with_model "$tmp/c/private.c"
 expect "a model answer with a private header" 1 'mx.c:1: a private header' --no-examples
 expect "... which does not compile alone" 1 \
     'the model answer does not compile alone with the solution flags' --no-examples
+
+fresh    # loads (specs written before may hold it), but is not a documented form
+{ printf '#if !MISTAKE(no_zero_guard)\n#define GUARD 1\n#else\n#define GUARD 0\n#endif\n'
+  cat "$tmp/c/solutions/accepted_loops.c"; } >"$tmp/c/negelse.c"
+with_model "$tmp/c/negelse.c"
+expect "a model answer with a negated site and an #else" 1 \
+    'mx.c: line 3: #else in the negated mistake site of line 1 (write `#if MISTAKE(id)` A `#else` B `#endif` instead)' \
+    --no-examples
 
 fresh
 sed '/^  "model":/d' "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"

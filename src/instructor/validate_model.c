@@ -6,7 +6,8 @@
  * derived).  The model answer is what a strong candidate writes, so,
  * graded as a learner's file, it must get full correctness and
  * stability; and it is plain C that compiles alone with the solution
- * flags: no intrinsics, no attributes, no private headers. */
+ * flags: no intrinsics, no attributes, no private headers, its mistake
+ * sites in the documented forms. */
 #include "instructor/validate_step.h"
 
 #include <regex.h>
@@ -17,6 +18,7 @@
 #include "grade/grade.h"
 #include "run/exec.h"
 #include "run/layout.h"
+#include "spec/answer.h"
 
 /* What a model answer may not use: it is what a candidate writes in an
  * interview, not the fast reference. */
@@ -48,6 +50,19 @@ static void scan_forbidden(const char *text, const char *shown, strbuf *bad)
         }
         regfree(&re);
     }
+}
+
+/* Every mistake site has one of the three documented forms (the loader
+ * also accepts `#if !MISTAKE(id)` B `#else` A `#endif`, which specs
+ * written before may hold: here it is named, with how to rewrite it). */
+static void check_site_forms(vctx *x, const char *text, const char *shown)
+{
+    answer_site *sites;
+    int n;
+    md_err e;
+    if (answer_sites(text, true, &sites, &n, &e) != 0)
+        vstep_add(x, V_FAIL, NULL, "%s: %s", shown, e.msg);
+    answer_sites_free(sites, n);
 }
 
 /* --- agreement with the reference -------------------------------------------- */
@@ -211,12 +226,13 @@ vstep_rc vstep_model(vctx *x)
         return VSTEP_ERROR;
     strbuf bad = {0};
     scan_forbidden(text, shown, &bad);
-    free(text);
     if (bad.len)
         vstep_add(x, V_FAIL, sb_take(&bad), "the model answer %s is not plain C a candidate "
                                             "writes (no intrinsics, attributes or private "
                                             "headers)", shown);
     sb_free(&bad);
+    check_site_forms(x, text, shown);
+    free(text);
     compile_result model = {0};
     compile_opts co = {0};
     if (compile_file(c, c->model, &co, &model, x->err) != 0)

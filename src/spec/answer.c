@@ -210,11 +210,11 @@ char *answer_strip(const char *text, md_err *err)
     return sb_take(&out);
 }
 
-int answer_sites(const char *text, answer_site **sites, int *n, md_err *err)
+int answer_sites(const char *text, bool strict, answer_site **sites, int *n, md_err *err)
 {
     *sites = NULL;
     *n = 0;
-    return scan(text, true, NULL, sites, n, err);
+    return scan(text, strict, NULL, sites, n, err);
 }
 
 void answer_sites_free(answer_site *sites, int n)

@@ -34,10 +34,12 @@ typedef struct answer_site {
 /* The mistake sites of a model answer's text, in order, into *sites
  * (free with answer_sites_free) and *n.  Only directive lines open one:
  * a comment or a string that mentions MISTAKE( is not a site.  Returns 0
- * when every site has one of the three documented forms (the first three
- * above), unnested and closed; else -1 with err ("line N: ...") and the
- * sites read up to there. */
-int answer_sites(const char *text, answer_site **sites, int *n, md_err *err);
+ * when every site is one of the forms above, unnested and closed (with
+ * strict, one of the three documented in docs/spec-format.md: the first
+ * three); else -1 with err ("line N: ...") and the sites read up to
+ * there.  The loader accepts all four (specs written before keep
+ * loading); validate holds a model answer to the three. */
+int answer_sites(const char *text, bool strict, answer_site **sites, int *n, md_err *err);
 void answer_sites_free(answer_site *sites, int n);
 
 /* Reads the model answer at path and strips it (caller frees); NULL with

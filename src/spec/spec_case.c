@@ -266,9 +266,10 @@ int sp_timing(ld *L, const cJSON *j, const char *path)
 }
 
 /* The mistakes the model answer marks with a site (answer.h: the
- * directive lines `#if MISTAKE(id)` and `#if !MISTAKE(id)`, in one of the
- * documented forms): each must be declared, and a declared mistake with
- * no source of its own is a site. */
+ * directive lines `#if MISTAKE(id)` and `#if !MISTAKE(id)`, unnested and
+ * closed): each must be declared, and a declared mistake with no source
+ * of its own is a site.  validate holds the sites to the documented
+ * forms. */
 static int mark_sites(ld *L)
 {
     challenge *c = L->c;
@@ -281,7 +282,7 @@ static int mark_sites(ld *L)
     int n, rc = 0;
     md_err e;
     char buf[4096];
-    if (answer_sites(text, &sites, &n, &e) != 0)
+    if (answer_sites(text, false, &sites, &n, &e) != 0)
         rc = FAIL(L, "model", "%s: %s", path_shown(c->model, buf, sizeof buf), e.msg);
     for (int i = 0; i < n && !rc; i++) {
         int m = 0;

@@ -115,7 +115,7 @@ static void sites_should_be_the_directive_lines_in_a_documented_form(void **stat
         md_err err = {{0}};
         answer_site *sites;
         int n;
-        int rc = answer_sites(site_table[i].model, &sites, &n, &err);
+        int rc = answer_sites(site_table[i].model, true, &sites, &n, &err);
         strbuf got = {0};
         for (int k = 0; k < n; k++)
             sb_printf(&got, "%s%s@%d%s%s", k ? " " : "", sites[k].id, sites[k].line,
@@ -132,6 +132,19 @@ static void sites_should_be_the_directive_lines_in_a_documented_form(void **stat
     }
 }
 
+static void the_loader_should_accept_a_negated_site_with_an_else(void **state)
+{
+    (void)state;
+    answer_site *sites;
+    int n;
+    md_err err = {{0}};
+    assert_int_equal(answer_sites("#if !MISTAKE(a)\nB\n#else\nA\n#endif\n", false, &sites,
+                                  &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_true(sites[0].negated && sites[0].has_else);
+    answer_sites_free(sites, n);
+}
+
 static void a_file_error_should_name_the_file(void **state)
 {
     (void)state;
@@ -145,6 +158,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_model_text_should_show_as_in_the_table),
         cmocka_unit_test(sites_should_be_the_directive_lines_in_a_documented_form),
+        cmocka_unit_test(the_loader_should_accept_a_negated_site_with_an_else),
         cmocka_unit_test(a_file_error_should_name_the_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

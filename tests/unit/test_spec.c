@@ -68,10 +68,9 @@ static int setup(void **state)
     free(test_write(dir, "ref.c", "int f(void) { return 0; }\n"));
     free(test_write(dir, "model.c", "int f(void)\n{\n#if MISTAKE(off_by_one)\n"
                                     "    return 1;\n#endif\n    return 0;\n}\n"));
-    /* sites nested, and an #else in a negated site (not a documented form) */
+    /* sites nested */
     free(test_write(dir, "nested.c", "#if MISTAKE(off_by_one)\n#if MISTAKE(b)\n#endif\n"
                                      "#endif\n"));
-    free(test_write(dir, "negelse.c", "#if !MISTAKE(off_by_one)\nA\n#else\nB\n#endif\n"));
     /* MISTAKE( in a comment, a string and an ordinary condition: no site */
     free(test_write(dir, "mentions.c", "/* a site is #if MISTAKE(id) */\n"
                                        "static const char *s = \"MISTAKE(x)\";\n"
