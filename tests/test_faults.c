@@ -53,6 +53,7 @@
 #include "grade/grade.h"
 #include "spec/challenge.h"
 #include "spec/spec.h"
+#include "util/proc.h"
 
 #define OUTPUT_CAP (64 * 1024)
 
@@ -183,23 +184,11 @@ static int leftover_children(strbuf *why)
         pid_t pid = (pid_t)atoi(de->d_name);
         if (pid <= 0 || pid == self)
             continue;
-        char path[64], buf[512];
-        snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-        FILE *f = fopen(path, "r");
-        if (!f)
+        pid_t ppid;
+        char state, comm[64];
+        if (proc_stat(pid, &ppid, &state, comm, sizeof comm) != 0 || ppid != self)
             continue;
-        size_t len = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[len] = '\0';
-        /* pid (comm) state ppid ...: comm may hold spaces, so from the last ')' */
-        char *rp = strrchr(buf, ')');
-        char state;
-        int ppid;
-        if (!rp || sscanf(rp + 1, " %c %d", &state, &ppid) != 2 || ppid != self)
-            continue;
-        *rp = '\0';
-        sb_printf(why, "%sprocess %d (%s, state %c)", n ? ", " : "", (int)pid,
-                  strchr(buf, '(') ? strchr(buf, '(') + 1 : "?", state);
+        sb_printf(why, "%sprocess %d (%s, state %c)", n ? ", " : "", (int)pid, comm, state);
         n++;
         kill(pid, SIGKILL);
         waitpid(pid, NULL, 0);

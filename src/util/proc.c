@@ -45,8 +45,7 @@ void proc_end_group(pid_t leader, int *status, struct rusage *ru)
     }
 }
 
-/* The parent of pid, from /proc/PID/stat; -1 when it cannot be read. */
-static pid_t parent_of(pid_t pid)
+int proc_stat(pid_t pid, pid_t *ppid, char *state, char *comm, size_t cap)
 {
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
@@ -57,12 +56,18 @@ static pid_t parent_of(pid_t pid)
     fclose(f);
     buf[n] = '\0';
     /* pid (comm) state ppid: comm may hold anything, so from the last ')' */
-    char *rp = strrchr(buf, ')');
-    char state;
-    int ppid;
-    if (!rp || sscanf(rp + 1, " %c %d", &state, &ppid) != 2)
+    char *rp = strrchr(buf, ')'), *lp = strchr(buf, '(');
+    char st;
+    int pp;
+    if (!rp || !lp || lp > rp || sscanf(rp + 1, " %c %d", &st, &pp) != 2)
         return -1;
-    return (pid_t)ppid;
+    if (ppid)
+        *ppid = (pid_t)pp;
+    if (state)
+        *state = st;
+    if (comm && cap)
+        snprintf(comm, cap, "%.*s", (int)(rp - lp - 1), lp + 1);
+    return 0;
 }
 
 int proc_kill_orphans(const pid_t *keep, int nkeep)
@@ -73,7 +78,9 @@ int proc_kill_orphans(const pid_t *keep, int nkeep)
     int n = 0;
     while (d && (de = readdir(d))) {
         pid_t pid = (pid_t)atoi(de->d_name);
-        if (pid <= 0 || pid == self || parent_of(pid) != self)
+        pid_t parent;
+        if (pid <= 0 || pid == self || proc_stat(pid, &parent, NULL, NULL, 0) != 0 ||
+            parent != self)
             continue;
         bool kept = false;
         for (int i = 0; i < nkeep && !kept; i++)

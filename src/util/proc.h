@@ -7,6 +7,7 @@
 #define MLDRILL_PROC_H
 
 #include <sys/resource.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 /* Makes this process the subreaper of its descendants; 0 or -1. */
@@ -19,6 +20,11 @@ int proc_subreaper(void);
  * unreaped: until then its group id cannot be reused, and after it the
  * members left keep the group id alive. */
 void proc_end_group(pid_t leader, int *status, struct rusage *ru);
+
+/* What /proc/PID/stat says of pid: its parent, its state letter and its
+ * command name (into comm[cap]); each may be NULL.  0, or -1 when it
+ * cannot be read (the process is gone). */
+int proc_stat(pid_t pid, pid_t *ppid, char *state, char *comm, size_t cap);
 
 /* Kills (with their process groups) and reaps every child of this
  * process whose pid is not in keep[nkeep]: orphans handed to the
