@@ -148,6 +148,20 @@ static uint64_t unnamed_bytes(const elfview *v, uint64_t named)
     return total > named + ELFSYM_SLACK ? total - named : 0;
 }
 
+/* Whether the object was built with AddressSanitizer (refers to it). */
+static bool sanitized(const elfview *v)
+{
+    for (size_t i = 0; i < v->nsyms; i++) {
+        const Elf64_Sym *s = &v->syms[i];
+        if (s->st_shndx == SHN_UNDEF && s->st_name < v->strmax &&
+            strncmp(v->strtab + s->st_name, "__asan_",
+                    v->strmax - s->st_name < 7 ? v->strmax - s->st_name : 7) == 0 &&
+            v->strmax - s->st_name >= 7)
+            return true;
+    }
+    return false;
+}
+
 int elfsym_writable(const char *path, char ***names, md_err *err)
 {
     size_t len;
@@ -162,7 +176,10 @@ int elfsym_writable(const char *path, char ***names, md_err *err)
     }
     uint64_t named = 0;
     int n = v.syms ? named_data(&v, names, &named) : 0;
-    uint64_t extra = unnamed_bytes(&v, named);
+    /* AddressSanitizer's instrumentation (--sanitize) adds unnamed
+     * writable metadata of its own; such a build refers to its runtime,
+     * which a plain build (linked with -z defs) cannot */
+    uint64_t extra = sanitized(&v) ? 0 : unnamed_bytes(&v, named);
     if (extra)
         add_name(names, &n, xasprintf("%llu bytes with no name", (unsigned long long)extra));
     free(f);
