@@ -59,7 +59,7 @@
 
 /* A file that does not compile must be refused within this many seconds,
  * whatever it asks of the compiler (its time limit is 60 s). */
-#define COMPILE_BOUND_S 45.0
+#define COMPILE_BOUND_S 58.0
 
 typedef struct markers {
     char says[256];     /* phrase the explanation must contain ("" = none) */

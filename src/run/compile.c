@@ -27,7 +27,7 @@
 
 /* The compiler's limits: address space of each of its processes, bytes
  * of any file it writes (the .so). */
-#define COMPILE_MAX_AS ((rlim_t)1 << 30)
+#define COMPILE_MAX_AS ((rlim_t)768 << 20)
 #define COMPILE_MAX_OUTPUT ((rlim_t)64 << 20)
 
 /* The flags every solution, reference and variant is built with.
