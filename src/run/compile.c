@@ -311,50 +311,88 @@ static char *build_header(const challenge *c, const compile_opts *o)
     return header;
 }
 
-/* The compiler's own identity, worked out once per process for a given
- * $CC: where its binary is, its size and modification time, and what it
- * says of its version and target.  A compiler upgraded in place changes
- * the key, so nothing built by the old one is reused. */
-static const char *compiler_identity(void)
+/* "PATH SIZE MTIME" of the binary the first word of cc names, found the
+ * way execvp finds it (caller frees), or "" when it cannot be found. */
+static char *compiler_binary(const char *cc)
 {
-    static char *cached_cc, *cached_id;
-    const char *cc = compile_cc();
-    if (cached_id && strcmp(cached_cc, cc) == 0)
-        return cached_id;
-    strbuf id = {0};
-    const char *argv[12];
-    char *words;
-    int n = split_words(cc, argv, 8, &words);
-    /* the driver's binary, found the way execvp finds it */
+    char *copy = xstrdup(cc);
+    char *first = strtok(copy, " \t");
     char *bin = NULL;
-    if (n > 0 && strchr(argv[0], '/')) {
-        bin = realpath(argv[0], NULL);
-    } else if (n > 0) {
+    if (first && strchr(first, '/')) {
+        bin = realpath(first, NULL);
+    } else if (first) {
         const char *path = getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin";
-        char *dirs = xstrdup(path);
-        for (char *d = strtok(dirs, ":"); d && !bin; d = strtok(NULL, ":")) {
-            char *cand = path_join(d, argv[0]);
+        char *dirs = xstrdup(path), *save = NULL;
+        for (char *d = strtok_r(dirs, ":", &save); d && !bin; d = strtok_r(NULL, ":", &save)) {
+            char *cand = path_join(d, first);
             if (access(cand, X_OK) == 0)
                 bin = realpath(cand, NULL);
             free(cand);
         }
         free(dirs);
     }
+    free(copy);
     struct stat st;
-    if (bin && stat(bin, &st) == 0)
-        sb_printf(&id, "%s %lld %lld.%09ld\n", bin, (long long)st.st_size,
-                  (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    char *line = bin && stat(bin, &st) == 0
+                     ? xasprintf("%s %lld %lld.%09ld", bin, (long long)st.st_size,
+                                 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec)
+                     : xstrdup("");
     free(bin);
+    return line;
+}
+
+/* What `cc -dumpfullversion -dumpmachine` says (caller frees). */
+static char *compiler_version(const char *cc)
+{
+    const char *argv[12];
+    char *words;
+    int n = split_words(cc, argv, 8, &words);
     argv[n++] = "-dumpfullversion";
     argv[n++] = "-dumpmachine";
     argv[n] = NULL;
+    strbuf out = {0};
     md_err e2;
-    run_capture(argv, NULL, NULL, &id, &e2);
+    run_capture(argv, NULL, NULL, &out, &e2);
     free(words);
+    return sb_take(&out);
+}
+
+/* The compiler's own identity: $CC, its binary's resolved path, size and
+ * modification time, and what it says of its version and target.  A
+ * compiler upgraded in place changes it, so nothing built by the old one
+ * is reused.  Worked out once per process, and the version once per
+ * binary: it is kept in the cache under the binary's line. */
+static const char *compiler_identity(void)
+{
+    static char *cached_cc, *cached_id;
+    const char *cc = compile_cc();
+    if (cached_id && strcmp(cached_cc, cc) == 0)
+        return cached_id;
+    char *bin = compiler_binary(cc);
+    SHA2_CTX k;
+    SHA256Init(&k);
+    key_str(&k, cc);
+    key_str(&k, bin);
+    char hex[SHA256_DIGEST_STRING_LENGTH];
+    SHA256End(&k, hex);
+    char *cache = xdg_cache_dir(NULL);
+    char *dir = cache ? path_join(cache, "compilers") : NULL;
+    char *file = dir ? path_join(dir, hex) : NULL;
+    char *version = file ? file_read_regular(file, 4096, NULL, NULL) : NULL;
+    if (!version) {
+        version = compiler_version(cc);
+        if (*bin && dir && mkdir_p(dir, NULL) == 0)
+            file_write_atomic(file, version, strlen(version), NULL);
+    }
     free(cached_cc);
     free(cached_id);
     cached_cc = xstrdup(cc);
-    cached_id = sb_take(&id);
+    cached_id = xasprintf("%s\n%s\n%s", cc, bin, version);
+    free(version);
+    free(bin);
+    free(file);
+    free(dir);
+    free(cache);
     return cached_id;
 }
 
