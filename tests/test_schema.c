@@ -65,6 +65,9 @@ static const struct {
     {"limits", "#/definitions/limits"},
     {"pass", "#/definitions/pass"},
     {"inputs.X.set[0]", "#/definitions/set"},
+    {"generators", "#/definitions/generators"},
+    {"generators.functions[0]", "#/definitions/generator_program"},
+    {"generators.functions[0].params[0]", "#/definitions/generator_param"},
 };
 
 /* String values of the probe spec that take an enum.  exact: the loader's
@@ -86,6 +89,8 @@ static const struct {
     {"pass.require[0]", "#/definitions/pass/properties/require/items", false, NULL},
     {"inputs.X.set[0].value", "#/definitions/set/properties/value/anyOf/1", false, NULL},
     {"inputs.X.pick", "rows:pick", true, "{\"gen\": \"rows\", \"from\": \"X\"}"},
+    {"generators.functions[0].params[0].type",
+     "#/definitions/generator_param/properties/type", true, NULL},
 };
 
 /* --- helpers ----------------------------------------------------------------- */
@@ -295,13 +300,35 @@ static int enum_values(const cJSON *e, char ***out)
 }
 
 /* The generator alternatives: the kind each describes ("literal" for the
- * literal form). */
+ * literal form, "program" for the challenge's own generator programs,
+ * whose "gen" is any name but a built-in kind's). */
 static const char *branch_kind(const cJSON *branch)
 {
     const cJSON *props = cJSON_GetObjectItemCaseSensitive(branch, "properties");
     const cJSON *g = cJSON_GetObjectItemCaseSensitive(props, "gen");
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(g, "const");
-    return cJSON_IsString(c) ? c->valuestring : "literal";
+    return cJSON_IsString(c) ? c->valuestring : g ? "program" : "literal";
+}
+
+/* The probe spec's generator program with parameters ("probe_gen", its
+ * first) and one without ("probe_plain", its second): a program's own
+ * parameters are the probe's, not the schema's. */
+static const cJSON *probe_program(int i)
+{
+    return cJSON_GetArrayItem(at(base, "generators.functions"), i);
+}
+
+/* The program branch with the probe program's own parameters added to
+ * its properties, as the loader lists them (caller deletes). */
+static cJSON *program_branch(const cJSON *b)
+{
+    cJSON *d = cJSON_Duplicate(b, true);
+    cJSON *props = cJSON_GetObjectItemCaseSensitive(d, "properties");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(probe_program(0), "params"))
+        cJSON_AddItemToObject(props, cJSON_GetObjectItemCaseSensitive(p, "name")->valuestring,
+                              cJSON_CreateObject());
+    return d;
 }
 
 static const cJSON *generator_branches(void)
@@ -355,6 +382,7 @@ static int setup(void **state)
     if (!schema || !base || !dir)
         return -1;
     free(test_write(dir, "ref.c", "/* probe reference: never compiled */\n"));
+    free(test_write(dir, "gen.c", "/* probe generator programs: never compiled */\n"));
     free(test_write(dir, "variant.c", "/* probe variant: never compiled */\n"));
     return 0;
 }
@@ -508,16 +536,23 @@ static void loader_keys_should_match_the_schema(void **state)
     cJSON_ArrayForEach(b, generator_branches())
     {
         const char *kind = branch_kind(b);
+        bool program = strcmp(kind, "program") == 0;
         cJSON *doc = cJSON_Duplicate(base, true);
         cJSON *g = cJSON_CreateObject();
         if (strcmp(kind, "literal") == 0)
             cJSON_AddItemToObject(g, "literal", cJSON_Parse("[1]"));
+        else if (program)    /* the probe's program, its parameter given */
+            cJSON_AddStringToObject(g, "gen", "probe_gen");
         else
             cJSON_AddStringToObject(g, "gen", kind);
+        if (program)
+            cJSON_AddNumberToObject(g, "noise", 1);
         cJSON_AddNumberToObject(g, "zz_probe", 1);
         put(doc, "inputs.X", g);
         char *where = xasprintf("generator %s", kind);
-        bad += probe_keys(where, "inputs.X", doc, b, skip);
+        cJSON *def = program ? program_branch(b) : NULL;
+        bad += probe_keys(where, "inputs.X", doc, def ? def : b, skip);
+        cJSON_Delete(def);
         free(where);
         cJSON_Delete(doc);
         kinds++;
@@ -526,13 +561,33 @@ static void loader_keys_should_match_the_schema(void **state)
     cJSON *doc = cJSON_Duplicate(base, true);
     put(doc, "inputs.X", cJSON_Parse("{\"gen\": \"zz_probe\"}"));
     char *err = load(doc);
-    char **ll, **sl = xcalloc((size_t)kinds, sizeof(char *));
+    char **ll, **sl = xcalloc((size_t)kinds + 2, sizeof(char *));
     int nl = loader_list(err, &ll), ns = 0;
+    const cJSON *not_programs = NULL;    /* the names a program may not take */
     cJSON_ArrayForEach(b, generator_branches())
     {
-        if (strcmp(branch_kind(b), "literal") != 0)
+        if (strcmp(branch_kind(b), "program") == 0)
+            not_programs = at((cJSON *)cJSON_GetArrayItem(
+                                  cJSON_GetObjectItemCaseSensitive(b, "allOf"), 0),
+                              "if.properties.gen");
+        else if (strcmp(branch_kind(b), "literal") != 0)
             sl[ns++] = xstrdup(branch_kind(b));
     }
+    /* the program branch refuses exactly the built-in kinds */
+    char **pl = NULL;
+    int np = not_programs ? enum_values(not_programs, &pl) : -1;
+    if (np < 0) {
+        printf("DRIFT generator kinds: the program branch names no built-in kinds\n");
+        bad++;
+    } else {
+        bad += compare_sets("kinds a generator program may not be called", pl, np, sl, ns,
+                            NULL);
+    }
+    free_list(pl, np > 0 ? np : 0);
+    /* the loader lists the probe's programs with the kinds */
+    for (int i = 0; i < 2; i++)
+        sl[ns++] = xstrdup(
+            cJSON_GetObjectItemCaseSensitive(probe_program(i), "name")->valuestring);
     if (nl <= 0) {
         printf("DRIFT generator kinds: no list in: %s\n", err);
         bad++;
@@ -687,6 +742,8 @@ static void required_keys_should_match_the_schema(void **state)
             else
                 cJSON_AddNumberToObject(g, key, 1);
         }
+        if (strcmp(branch_kind(b), "program") == 0)    /* the one without parameters */
+            cJSON_ReplaceItemInObject(g, "gen", cJSON_CreateString("probe_plain"));
         char *json = cJSON_PrintUnformatted(g);
         char *where = xasprintf("generator %s", branch_kind(b));
         bad += probe_required(where, "inputs.X", json);

@@ -81,6 +81,12 @@ int pipeline_build_reference(pipeline *x, md_err *err)
     return 0;
 }
 
+int pipeline_generate(pipeline *x, case_inst *const *cases, int n, md_err *err)
+{
+    genprog_opts go = {x->runner, x->o->cancel};
+    return genprog_fill(x->c, cases, n, &go, err);
+}
+
 int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err)
 {
     const challenge *c = x->c;
@@ -99,6 +105,8 @@ int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err)
     }
     if (x->ncases == 0)
         return md_fail(err, "%s has no %scases", c->id, visible_only ? "visible " : "");
+    if (pipeline_generate(x, x->cases, x->ncases, err) != 0)
+        return -1;
     layout_opts lo = {0};
     lo.memory_bytes = (uint64_t)c->memory_mb << 20;
     x->lay = layout_build(x->cases, x->ncases, &lo, err);

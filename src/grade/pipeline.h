@@ -19,6 +19,7 @@
 #include "grade/rubric.h"
 #include "run/compile.h"
 #include "run/exec.h"
+#include "run/genprog.h"
 #include "run/rounds.h"
 
 typedef struct pipeline {
@@ -60,8 +61,13 @@ int pipeline_find_runner(pipeline *x, bool asan, const char *missing, md_err *er
  * challenge author's problem, reported as an error. */
 int pipeline_build_reference(pipeline *x, md_err *err);
 
+/* Runs the challenge's generator programs for the inputs of cases[0..n)
+ * they fill (run/genprog.h); 0 at once when there are none. */
+int pipeline_generate(pipeline *x, case_inst *const *cases, int n, md_err *err);
+
 /* Instantiates the challenge's cases (the visible ones only when asked)
- * from x->seed and lays them out in x->lay. */
+ * from x->seed, runs their generator programs, and lays them out in
+ * x->lay. */
 int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err);
 
 /* The reference must run every case cleanly: its outputs are the truth. */

@@ -68,9 +68,12 @@ static int perturb(const pipeline *x, const probe *pr, int np, case_inst **ins, 
                 free(c2);
                 return md_fail(err, "gradcheck: %s", e2.msg);
             }
+            ins[(*built)++] = c2;
+            /* what a generator program wrote for the case, not run again */
+            if (case_take_generated(c2, base, &e2) != 0)
+                return md_fail(err, "gradcheck: %s", e2.msg);
             value *p = case_value(c2, base->checks[pr[q].check].points);
             ((double *)p->data)[pr[q].index] += sgn ? -pr[q].h : pr[q].h;
-            ins[(*built)++] = c2;
         }
     return 0;
 }

@@ -107,6 +107,8 @@ static int build_timing_input(pipeline *x, uint64_t tseed, md_err *err)
     case_inst *ptrs[ns];
     for (int s = 0; s < ns; s++)
         ptrs[s] = &x->tcases[s];
+    if (pipeline_generate(x, ptrs, ns, err) != 0)
+        return -1;
     layout_opts lo = {0};
     lo.memory_bytes = (uint64_t)c->memory_mb << 20;
     lo.timing = true;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run/genprog.h"
 #include "spec/gen.h"
 
 /* --- the spec itself --------------------------------------------------------- */
@@ -146,12 +147,27 @@ static void check_generated(const challenge *c, const case_inst *ci, strbuf *bad
     }
 }
 
+/* Runs the generator programs of cases[0..n); false after a line in bad
+ * when they do not compile, do not run cleanly or write what is not
+ * finite. */
+static bool run_programs(const vctx *x, case_inst **cases, int n, strbuf *bad)
+{
+    genprog_opts go = {NULL, x->o->cancel};
+    md_err e;
+    if (genprog_fill(x->c, cases, n, &go, &e) == 0)
+        return true;
+    sb_printf(bad, "%s\n", e.msg);
+    return false;
+}
+
 /* Instantiates every case into x->cases (NULL where it fails) and checks
  * what the generators produced; false when some case failed. */
 static bool instantiate_cases(vctx *x, strbuf *bad, int *narrays)
 {
     const challenge *c = x->c;
     bool all = true;
+    int n = 0;
+    case_inst **made = xcalloc((size_t)c->ncases + 1, sizeof(case_inst *));
     for (int i = 0; i < c->ncases; i++) {
         case_inst *ci = xcalloc(1, sizeof *ci);
         md_err e;
@@ -161,9 +177,14 @@ static bool instantiate_cases(vctx *x, strbuf *bad, int *narrays)
             all = false;
             continue;
         }
-        check_generated(c, ci, bad, narrays);
-        x->cases[i] = ci;
+        x->cases[i] = made[n++] = ci;
     }
+    /* the generator programs fill their inputs, all cases at once */
+    if (!run_programs(x, made, n, bad))
+        all = false;
+    for (int i = 0; all && i < n; i++)
+        check_generated(c, made[i], bad, narrays);
+    free(made);
     return all;
 }
 
@@ -178,6 +199,11 @@ static void check_timing_input(const vctx *x, strbuf *bad, strbuf *timing, int *
         md_err e;
         if (case_instantiate(c, &ts->base, x->v->seed, ts->grow, ts->scales[s], &tc, &e) != 0) {
             sb_printf(bad, "timing input at scale %g: %s\n", ts->scales[s], e.msg);
+            continue;
+        }
+        case_inst *one = &tc;
+        if (!run_programs(x, &one, 1, bad)) {
+            case_inst_free(&tc);
             continue;
         }
         check_generated(c, &tc, bad, narrays);

@@ -407,6 +407,14 @@ static int seal_in(const layout *l, md_err *err)
 layout *layout_build(case_inst *const *cases, int ncases, const layout_opts *o,
                      md_err *err)
 {
+    /* an input a generator program has yet to fill holds no data yet */
+    for (int r = 0; r < ncases; r++)
+        if (cases[r]->npending) {
+            const case_inst *ci = cases[r];
+            md_fail(err, "case \"%s\": input \"%s\" waits for its generator program",
+                    ci->spec->name, ci->vals[ci->pending[0].val].name);
+            return NULL;
+        }
     layout *l = xcalloc(1, sizeof *l);
     l->in_fd = -1;
     l->nruns = ncases;

@@ -21,7 +21,8 @@ typedef struct layout_opts {
 } layout_opts;
 
 /* Lays out the cases (borrowed: they must outlive the layout).  Returns
- * NULL with err on a system error (memfd, mmap). */
+ * NULL with err on a system error (memfd, mmap), or when an input still
+ * waits for its generator program (genprog.h runs them first). */
 layout *layout_build(case_inst *const *cases, int ncases,
                      const layout_opts *o, md_err *err);
 

@@ -237,6 +237,12 @@ static const input_def *find_input(const input_def **in, int n, const char *name
     return NULL;
 }
 
+/* Whether a generator program fills the input. */
+static bool is_program(const input_def *in)
+{
+    return in->gen->kind == G_PROGRAM;
+}
+
 /* --- building a case's values --------------------------------------------
  * Resolving and instantiating share the phases: the variables, then the
  * calls (shapes, roles and types of what is passed), then the inputs, then
@@ -454,6 +460,23 @@ static int bind_calls(builder *b)
     return 0;
 }
 
+/* A program's parameters evaluate (an int one to a whole number), and
+ * the input holds numbers. */
+static int check_program(builder *b, const input_def *in)
+{
+    genenv env = {&b->sc, b->ci};
+    double *args = xcalloc((size_t)in->gen->nargs + 1, sizeof(double));
+    md_err e2;
+    int rc = gen_program_args(in->gen, genenv_lookup, &env, args, &e2);
+    free(args);
+    if (rc != 0)
+        return md_fail(b->err, "input \"%s\": %s", in->name, e2.msg);
+    if (case_value(b->ci, in->name)->type == VT_STRING)
+        return md_fail(b->err, "input \"%s\" holds strings: a generator program fills "
+                               "numbers", in->name);
+    return 0;
+}
+
 /* Input i of the merged inputs feeds something, in a usable order: *v is
  * the value it fills, or NULL for a challenge-level input that this
  * case's calls do not pass (simply not generated). */
@@ -470,6 +493,8 @@ static int check_input(builder *b, int i, value **v)
             return 0;
         return md_fail(b->err, "input \"%s\" is not passed to any function", in->name);
     }
+    if (is_program(in) && check_program(b, in) != 0)
+        return -1;
     const char *from = in->gen->from;
     if (!from)
         return 0;
@@ -480,15 +505,45 @@ static int check_input(builder *b, int i, value **v)
     if (!src || !src->array || !before)
         return md_fail(b->err, "input \"%s\": \"from\": \"%s\" must be an input listed "
                                "before it and passed to a function", in->name, from);
+    const input_def *fi = find_input(b->in, b->nin, from);
+    if (fi && is_program(fi))
+        return md_fail(b->err, "input \"%s\": \"from\": \"%s\" is filled by a generator "
+                               "program, which runs after every built-in generator: derive "
+                               "\"%s\" in the program too", in->name, from, in->name);
     return 0;
 }
 
-/* Runs input i's generator into v, seeded by the case's seed and its name. */
+/* An input a program fills: its data zeroed for now, its run listed in
+ * ci->pending with the program's seed and own parameters. */
+static int add_pending(builder *b, const input_def *in, value *v, uint64_t seed)
+{
+    const gen_spec *g = in->gen;
+    md_err e2;
+    genenv env = {&b->sc, b->ci};
+    double *args = xcalloc((size_t)g->nargs + 1, sizeof(double));
+    if (gen_program_args(g, genenv_lookup, &env, args, &e2) != 0) {
+        free(args);
+        return md_fail(b->err, "input \"%s\": %s", in->name, e2.msg);
+    }
+    case_inst *ci = b->ci;
+    free(v->data);
+    v->data = xcalloc((size_t)(v->count ? v->count : 1), vtype_size(v->type));
+    ci->pending = xrealloc(ci->pending, sizeof *ci->pending * (size_t)(ci->npending + 1));
+    ci->pending[ci->npending++] = (case_pending){(int)(v - ci->vals), g, (int)(seed >> 33),
+                                                 seed, args, g->nargs};
+    return 0;
+}
+
+/* Runs input i's generator into v, seeded by the case's seed and its name
+ * (a program's input is left pending). */
 static int generate_input(builder *b, int i, value *v)
 {
     const input_def *in = b->in[i];
+    uint64_t seed = b->ci->seed ^ hash_str(HASH_SEED, in->name);
+    if (is_program(in))
+        return add_pending(b, in, v, seed);
     rng r;
-    rng_seed(&r, b->ci->seed ^ hash_str(HASH_SEED, in->name));
+    rng_seed(&r, seed);
     md_err e2;
     genenv env = {&b->sc, b->ci};
     if (gen_fill(in->gen, v, &r, genenv_lookup, genenv_find, &env, &e2) != 0)
@@ -498,25 +553,24 @@ static int generate_input(builder *b, int i, value *v)
 
 /* The poke's element of v: its index, counted from the end when negative,
  * or -1 (with err) when v has no such element or cannot hold the value. */
-static long long poke_index(builder *b, const poke *pk, const value *v)
+static long long poke_index(const poke *pk, const value *v, md_err *err)
 {
     long long at = pk->at < 0 ? v->count + pk->at : pk->at;
     if (!v->array || (v->type != VT_INT && v->type != VT_DOUBLE) || at < 0 || at >= v->count)
-        return md_fail(b->err, "input \"%s\" has no element %lld to set", pk->input, pk->at);
+        return md_fail(err, "input \"%s\" has no element %lld to set", pk->input, pk->at);
     if (v->type == VT_INT && (pk->value != floor(pk->value) || fabs(pk->value) > 2147483647.0))
-        return md_fail(b->err, "input \"%s\" is an int array: it cannot hold %g", pk->input,
+        return md_fail(err, "input \"%s\" is an int array: it cannot hold %g", pk->input,
                        pk->value);
     return at;
 }
 
-/* Sets the case's pokes of input v, once generated. */
-static int apply_pokes(builder *b, value *v)
+int case_apply_pokes(const case_spec *cs, value *v, md_err *err)
 {
-    for (int i = 0; i < b->cs->npokes; i++) {
-        const poke *pk = &b->cs->pokes[i];
+    for (int i = 0; i < cs->npokes; i++) {
+        const poke *pk = &cs->pokes[i];
         if (strcmp(pk->input, v->name) != 0)
             continue;
-        long long at = poke_index(b, pk, v);
+        long long at = poke_index(pk, v, err);
         if (at < 0)
             return -1;
         if (v->type == VT_INT)
@@ -536,7 +590,7 @@ static int check_pokes(builder *b)
         if (!v || !find_input(b->in, b->nin, pk->input))
             return md_fail(b->err, "\"%s\" is not a generated input of this case",
                            pk->input);
-        if (poke_index(b, pk, v) < 0)
+        if (poke_index(pk, v, b->err) < 0)
             return -1;
     }
     return 0;
@@ -590,7 +644,8 @@ static int instantiate(builder *b)
     for (int i = 0; i < b->nin; i++) {
         value *v;
         if (check_input(b, i, &v) != 0 ||
-            (v && (generate_input(b, i, v) != 0 || apply_pokes(b, v) != 0)))
+            (v && (generate_input(b, i, v) != 0 || (!is_program(b->in[i]) &&
+                                                    case_apply_pokes(b->cs, v, b->err) != 0))))
             return -1;
     }
     create_outputs(b->ci);
@@ -722,6 +777,7 @@ void case_inst_free(case_inst *ci)
     free(ci->vals);
     ci->vals = NULL;
     ci->nvals = 0;
+    case_filled(ci);
 }
 
 size_t case_bytes(const case_inst *ci)

@@ -5,8 +5,21 @@
 #ifndef MLDRILL_CASES_H
 #define MLDRILL_CASES_H
 
+#include "spec/gen.h"
 #include "spec/model.h"
 #include "spec/value.h"
+
+/* An input a generator program fills (spec "generators"): the program
+ * runs in the runner (run/genprog.h), after case_instantiate, which
+ * leaves the input zeroed and lists it here. */
+typedef struct case_pending {
+    int val;                /* the value it fills (index in vals) */
+    const gen_spec *gen;    /* its generator (borrowed from the challenge) */
+    int seed;               /* the program's seed argument, 0..2^31-1 */
+    uint64_t rng_seed;      /* the modifiers' random numbers after it */
+    double *args;           /* the program's own parameters, evaluated */
+    int nargs;
+} case_pending;
 
 typedef struct case_inst {
     const challenge *ch;
@@ -18,6 +31,8 @@ typedef struct case_inst {
     int ncalls;
     const check *checks;    /* the checks (borrowed from the spec) */
     int nchecks;
+    case_pending *pending;  /* inputs a generator program has yet to fill */
+    int npending;
 } case_inst;
 
 /* The call sequence and checks that apply to a case: its own, else the
@@ -89,6 +104,22 @@ const var_def *case_var_def(const challenge *c, const case_spec *cs, const char 
 const input_def *case_input_def(const challenge *c, const case_spec *cs, const char *name);
 
 void case_inst_free(case_inst *ci);
+
+/* Sets the case's pokes ("set" of derived cases) of input v, once its
+ * data is there.  -1 with err when v cannot hold one. */
+int case_apply_pokes(const case_spec *cs, value *v, md_err *err);
+
+/* cases_pending.c: pending input p of ci gets what its program wrote (data: the value's
+ * count of numbers, borrowed): every number finite, then the generator's
+ * modifiers and the case's pokes, as for a built-in generator.  -1 with
+ * err otherwise.  Once every one is filled, case_filled empties the list. */
+int case_fill_pending(case_inst *ci, int p, const double *data, md_err *err);
+void case_filled(case_inst *ci);
+
+/* dst's pending inputs copied from src, an instance of the same case
+ * whose programs have run (so that probes of a case need not run them
+ * again).  -1 with err when src has no such value. */
+int case_take_generated(case_inst *dst, const case_inst *src, md_err *err);
 
 /* The value named name, or NULL. */
 value *case_value(const case_inst *ci, const char *name);

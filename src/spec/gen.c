@@ -34,6 +34,14 @@ void gen_free(gen_spec *g)
         for (long long i = 0; i < g->nlit; i++)
             free(g->lit_str[i]);
     free(g->lit_str);
+    for (int i = 0; i < g->nargs; i++) {
+        expr_free(g->args[i]);
+        free(g->arg_names[i]);
+    }
+    free(g->args);
+    free(g->arg_names);
+    free(g->arg_int);
+    free(g->prog_name);
     free(g);
 }
 
@@ -195,18 +203,38 @@ static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
 }
 
 
-/* "normal, uniform, ..., words": every kind a spec may name (caller frees). */
-static char *kind_list(void)
+/* "normal, uniform, ..., permutation" and the programs' names: every
+ * kind a spec may name (caller frees). */
+static char *kind_list(const gen_programs *progs)
 {
     strbuf sb = {0};
     for (int k = 1; k < G_KIND_COUNT; k++)
-        sb_printf(&sb, "%s%s", k > 1 ? ", " : "", gen_kinds[k].name);
+        if (k != G_PROGRAM)
+            sb_printf(&sb, "%s%s", k > 1 ? ", " : "", gen_kinds[k].name);
+    for (int i = 0; progs && i < progs->n; i++)
+        sb_printf(&sb, ", %s", progs->p[i].name);
     return sb_take(&sb);
 }
 
-/* "gen" (or "literal"): the kind of generator. */
+/* g names program i, pr: it keeps its name and parameters. */
+static void take_program(gen_spec *g, int i, const gen_program *pr)
+{
+    g->kind = G_PROGRAM;
+    g->prog = i;
+    g->prog_name = xstrdup(pr->name);
+    g->nargs = pr->nparams;
+    g->args = xcalloc((size_t)g->nargs + 1, sizeof(expr *));
+    g->arg_names = xcalloc((size_t)g->nargs + 1, sizeof(char *));
+    g->arg_int = xcalloc((size_t)g->nargs + 1, sizeof(bool));
+    for (int k = 0; k < g->nargs; k++) {
+        g->arg_names[k] = xstrdup(pr->params[k]);
+        g->arg_int[k] = pr->ints[k];
+    }
+}
+
+/* "gen" (or "literal"): the kind of generator, or one of the programs. */
 static int parse_kind(const jdoc *d, const cJSON *j, const char *path, gen_spec *g,
-                      md_err *err)
+                      const gen_programs *progs, md_err *err)
 {
     const cJSON *lit = cJSON_GetObjectItemCaseSensitive(j, "literal");
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(j, "gen");
@@ -216,26 +244,33 @@ static int parse_kind(const jdoc *d, const cJSON *j, const char *path, gen_spec 
         g->kind = G_LITERAL;
         return 0;
     }
-    int k = G_KIND_COUNT;
-    if (kind && cJSON_IsString(kind))
-        for (k = 1; k < G_KIND_COUNT; k++)
-            if (strcmp(kind->valuestring, gen_kinds[k].name) == 0)
-                break;
-    if (k < G_KIND_COUNT) {
-        g->kind = (gen_kind)k;
-        return 0;
-    }
-    char *kinds = kind_list();
-    if (!kind || !cJSON_IsString(kind)) {
+    const char *name = kind && cJSON_IsString(kind) ? kind->valuestring : NULL;
+    for (int k = 1; name && k < G_KIND_COUNT; k++)
+        if (k != G_PROGRAM && strcmp(name, gen_kinds[k].name) == 0) {
+            g->kind = (gen_kind)k;
+            return 0;
+        }
+    for (int i = 0; name && progs && i < progs->n; i++)
+        if (strcmp(name, progs->p[i].name) == 0) {
+            take_program(g, i, &progs->p[i]);
+            return 0;
+        }
+    char *kinds = kind_list(progs);
+    if (!name) {
         jdoc_fail(d, err, path, "missing \"gen\" (one of %s) or \"literal\"", kinds);
     } else {
         char *p = jpath_key(path, "gen");
-        jdoc_fail(d, err, p, "unknown generator \"%s\" (expected %s)", kind->valuestring,
-                  kinds);
+        jdoc_fail(d, err, p, "unknown generator \"%s\" (expected %s)", name, kinds);
         free(p);
     }
     free(kinds);
     return -1;
+}
+
+/* The name of a program's own parameter i. */
+static const char *arg_name(const gen_spec *g, int i)
+{
+    return g->arg_names[i];
 }
 
 /* A key the kind does not take: the message lists those it does. */
@@ -243,6 +278,8 @@ static int unknown_key(const jdoc *d, const char *p, const gen_spec *g, md_err *
 {
     const gen_kind_def *kd = &gen_kinds[g->kind];
     strbuf ok = {0};
+    for (int i = 0; i < g->nargs; i++)
+        sb_printf(&ok, "%s%s", ok.len ? ", " : "", arg_name(g, i));
     for (int q = 0; q < GP_COUNT; q++)
         if (kd->allowed & B(q))
             sb_printf(&ok, "%s%s", ok.len ? ", " : "", gen_param_name((gen_param)q));
@@ -254,8 +291,8 @@ static int unknown_key(const jdoc *d, const char *p, const gen_spec *g, md_err *
         sb_printf(&ok, "%sset", ok.len ? ", " : "");
     if (!ok.len)
         sb_add(&ok, "gen");    /* it takes nothing else */
-    int rc = jdoc_fail(d, err, p, "unknown key for generator \"%s\" (expected %s)", kd->name,
-                       sb_str(&ok));
+    int rc = jdoc_fail(d, err, p, "unknown key for generator \"%s\" (expected %s)",
+                       g->prog_name ? g->prog_name : kd->name, sb_str(&ok));
     sb_free(&ok);
     return rc;
 }
@@ -279,6 +316,9 @@ static int parse_key(const jdoc *d, const cJSON *f, const char *p, gen_spec *g, 
         return kd->parse_option(d, f, p, g, err);
     if (strcmp(key, "set") == 0 && kd->sets)
         return parse_sets(d, f, p, g, err);
+    for (int i = 0; i < g->nargs; i++)
+        if (strcmp(key, arg_name(g, i)) == 0)
+            return (g->args[i] = jdoc_expr(d, f, p, err)) ? 0 : -1;
     int k;
     for (k = 0; k < GP_COUNT; k++)
         if (strcmp(key, gen_param_name((gen_param)k)) == 0)
@@ -300,11 +340,15 @@ static int check_required(const jdoc *d, const char *path, const gen_spec *g, md
     if (kd->from && !g->from)
         return jdoc_fail(d, err, path, "generator \"%s\" needs \"from\" (the input "
                                        "it is derived from)", kd->name);
+    for (int i = 0; i < g->nargs; i++)
+        if (!g->args[i])
+            return jdoc_fail(d, err, path, "generator \"%s\" needs \"%s\" (a parameter of "
+                                           "the program)", g->prog_name, arg_name(g, i));
     return 0;
 }
 
 gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
-                    md_err *err)
+                    const gen_programs *progs, md_err *err)
 {
     if (!cJSON_IsObject(j)) {
         jdoc_fail(d, err, path, "expected a generator object such as "
@@ -312,7 +356,7 @@ gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
         return NULL;
     }
     gen_spec *g = xcalloc(1, sizeof *g);
-    if (parse_kind(d, j, path, g, err) != 0)
+    if (parse_kind(d, j, path, g, progs, err) != 0)
         goto fail;
     const cJSON *f;
     cJSON_ArrayForEach(f, j)
@@ -338,6 +382,8 @@ int gen_each_expr(const gen_spec *g, int (*fn)(void *ctx, const expr *e, const c
     for (int k = 0; k < GP_COUNT && !rc; k++)
         if (g->p[k])
             rc = fn(ctx, g->p[k], gen_param_name((gen_param)k));
+    for (int i = 0; i < g->nargs && !rc; i++)
+        rc = fn(ctx, g->args[i], arg_name(g, i));
     static const char *const keys[] = {"at", "count", "stride"};
     for (int i = 0; i < g->nsets && !rc; i++) {
         const expr *es[] = {g->sets[i].at, g->sets[i].count, g->sets[i].stride};
@@ -444,6 +490,27 @@ static int *to_ints(genctx *c, const double *tmp, long long n)
     return iv;
 }
 
+/* The modifiers on the numbers in tmp (taken), then dst's data: tmp
+ * itself for doubles, rounded ints otherwise. */
+static int finish(genctx *c, double *tmp, long long n, long long rows, long long cols)
+{
+    if (apply_modifiers(c, tmp, n, rows, cols) != 0) {
+        free(tmp);
+        return -1;
+    }
+    if (c->dst->type == VT_DOUBLE) {
+        c->dst->data = tmp;
+        return 0;
+    }
+    /* integers: round, and refuse what does not fit */
+    int *iv = to_ints(c, tmp, n);
+    free(tmp);
+    if (!iv)
+        return -1;
+    c->dst->data = iv;
+    return 0;
+}
+
 int gen_fill(const gen_spec *g, value *dst, rng *r, expr_lookup lookup,
              gen_find find, void *ctx, md_err *err)
 {
@@ -453,22 +520,43 @@ int gen_fill(const gen_spec *g, value *dst, rng *r, expr_lookup lookup,
     dst->data = NULL;
     if (dst->type == VT_STRING)
         return fill_strings(&c, n);
-
     double *tmp = xmalloc(sizeof(double) * (size_t)(n ? n : 1));
-    if (gen_kinds[g->kind].fill(&c, tmp, n, rows, cols) != 0 ||
-        apply_modifiers(&c, tmp, n, rows, cols) != 0) {
+    if (gen_kinds[g->kind].fill(&c, tmp, n, rows, cols) != 0) {
         free(tmp);
         return -1;
     }
-    if (dst->type == VT_DOUBLE) {
-        dst->data = tmp;
-        return 0;
+    return finish(&c, tmp, n, rows, cols);
+}
+
+int gen_program_args(const gen_spec *g, expr_lookup lookup, void *ctx, double *args,
+                     md_err *err)
+{
+    for (int i = 0; i < g->nargs; i++) {
+        md_err e2;
+        if (expr_eval(g->args[i], lookup, ctx, &args[i], &e2) != 0)
+            return md_fail(err, "%s: %s", arg_name(g, i), e2.msg);
+        if (g->arg_int[i] && (args[i] != floor(args[i]) || fabs(args[i]) > 2147483647.0))
+            return md_fail(err, "%s is %g, not an int", arg_name(g, i), args[i]);
     }
-    /* integers: round, and refuse what does not fit */
-    int *iv = to_ints(&c, tmp, n);
-    free(tmp);
-    if (!iv)
-        return -1;
-    dst->data = iv;
     return 0;
+}
+
+int gen_finish(const gen_spec *g, value *dst, const double *data, rng *r,
+               expr_lookup lookup, void *ctx, md_err *err)
+{
+    genctx c = {g, dst, r, lookup, NULL, ctx, err};
+    long long n = dst->count;
+    if (dst->type == VT_STRING)
+        return md_fail(err, "%s holds strings: a generator program fills numbers", dst->name);
+    for (long long i = 0; i < n; i++)
+        if (!isfinite(data[i]))
+            return md_fail(err, "%s[%lld] is %g: a generator program writes finite numbers "
+                                "(NaN and inf go in with \"set\" or \"nan_fraction\"), and "
+                                "writes every one",
+                           dst->name, i, data[i]);
+    double *tmp = xmalloc(sizeof(double) * (size_t)(n ? n : 1));
+    memcpy(tmp, data, sizeof(double) * (size_t)n);
+    free(dst->data);
+    dst->data = NULL;
+    return finish(&c, tmp, n, value_rows(dst), value_cols(dst));
 }

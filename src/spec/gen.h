@@ -13,10 +13,26 @@
 #include "spec/value.h"
 #include "util/rng.h"
 
-/* Parses the generator at path in d (a JSON object).  Returns NULL with
- * err located at the offending key. */
+/* A generator program a spec declares ("generators") as a generator
+ * object sees it: its name and its own parameters (the whole signature
+ * is the challenge's, model.h).  All borrowed. */
+typedef struct gen_program {
+    const char *name;
+    const char *const *params;    /* its own parameters' names */
+    const bool *ints;             /* ... whether each is an int */
+    int nparams;
+} gen_program;
+
+typedef struct gen_programs {
+    const gen_program *p;
+    int n;
+} gen_programs;
+
+/* Parses the generator at path in d (a JSON object); a "gen" that names
+ * none of the built-in kinds may name one of progs (NULL: none).  Returns
+ * NULL with err located at the offending key. */
 gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
-                    md_err *err);
+                    const gen_programs *progs, md_err *err);
 
 /* A literal (an array of numbers or strings, nested arrays flattened, or
  * one number or string) at path, as a literal generator.  NULL with err. */
@@ -44,6 +60,19 @@ int gen_set_range(const gen_spec *g, int s, const value *dst, expr_lookup lookup
  * value ("classes is 0"). */
 int gen_fill(const gen_spec *g, value *dst, rng *r, expr_lookup lookup,
              gen_find find, void *ctx, md_err *err);
+
+/* A generator program's own parameters (g->nargs of them, G_PROGRAM),
+ * evaluated through lookup into args.  -1 with err when one does not
+ * evaluate, or an int parameter is not a whole number. */
+int gen_program_args(const gen_spec *g, expr_lookup lookup, void *ctx, double *args,
+                     md_err *err);
+
+/* What a generator program wrote (data: dst->count numbers, borrowed) into
+ * dst: every number must be finite (an unwritten one is NaN), then the
+ * modifiers apply with r, as after a built-in kind, and ints are rounded.
+ * -1 with err otherwise. */
+int gen_finish(const gen_spec *g, value *dst, const double *data, rng *r,
+               expr_lookup lookup, void *ctx, md_err *err);
 
 /* The name of a generator kind as written in specs. */
 const char *gen_kind_name(gen_kind k);

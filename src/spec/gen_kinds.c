@@ -445,6 +445,18 @@ static int fill_permutation(genctx *c, double *out, long long n, long long rows,
     return 0;
 }
 
+/* A generator program fills its input in the runner (run/genprog.h):
+ * case_instantiate leaves it pending and never calls this. */
+static int fill_program(genctx *c, double *out, long long n, long long rows, long long cols)
+{
+    (void)out;
+    (void)n;
+    (void)rows;
+    (void)cols;
+    return md_fail(c->err, "%s is filled by a generator program, which runs in the runner",
+                   c->dst->name);
+}
+
 /* --- the table --------------------------------------------------------------- */
 
 #define B(p) (1u << (p))
@@ -479,4 +491,6 @@ const gen_kind_def gen_kinds[G_KIND_COUNT] = {
                  words_strings},
     [G_PERMUTATION] = {"permutation", 0, 0, false, false, NULL, NULL, fill_permutation,
                        no_strings},
+    [G_PROGRAM] = {"program", MODIFIERS, 0, false, true, NULL, NULL, fill_program,
+                   no_strings},
 };

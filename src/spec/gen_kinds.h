@@ -31,6 +31,9 @@ typedef enum gen_kind {
     G_RANGE,
     G_WORDS,
     G_PERMUTATION,
+    G_PROGRAM,         /* one of the challenge's generator programs (spec
+                          "generators"): never named as a kind, it runs in
+                          the runner (run/genprog.h), not here */
     G_KIND_COUNT
 } gen_kind;
 
@@ -63,6 +66,12 @@ struct gen_spec {
     char **lit_str;        /* literal strings */
     long long nlit;
     bool lit_strings;
+    int prog;              /* G_PROGRAM: the challenge's generator (index) */
+    char *prog_name;       /* ... its name */
+    char **arg_names;      /* ... its own parameters, in order */
+    bool *arg_int;         /* ... whether each is an int */
+    expr **args;           /* ... and their values */
+    int nargs;
 };
 
 typedef struct gen_spec gen_spec;
@@ -98,6 +107,11 @@ typedef struct gen_kind_def {
 } gen_kind_def;
 
 extern const gen_kind_def gen_kinds[G_KIND_COUNT];
+
+/* A generator program's C signature (docs/spec-format.md, "Generator
+ * programs"):  void NAME(int seed, int rows, int cols, <its own
+ * parameters>, double *out).  Its own parameters sit between these. */
+#define GEN_PROG_FIXED 3    /* seed, rows, cols */
 
 /* The name of a numeric parameter as written in specs. */
 const char *gen_param_name(gen_param k);

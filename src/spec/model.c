@@ -88,6 +88,28 @@ static void free_contract(contract *k)
     free(k->path);
 }
 
+static void free_functions(function *fns, int n)
+{
+    for (int i = 0; i < n; i++) {
+        function *f = &fns[i];
+        for (int k = 0; k < f->nparams; k++) {
+            param *p = &f->params[k];
+            free(p->name);
+            free(p->handle);
+            for (int s = 0; s < p->ndim; s++)
+                expr_free(p->shape[s]);
+            free(p->shape);
+        }
+        free(f->params);
+        free(f->name);
+        free(f->ret_handle);
+        free(f->ret_name);
+        free(f->doc);
+        free_contract(&f->contract);
+    }
+    free(fns);
+}
+
 void spec_case_free(case_spec *cs)
 {
     free(cs->name);
@@ -119,24 +141,9 @@ void spec_free(challenge *c)
     free(c->reference);
     free(c->model);
     free(c->examples);
-    for (int i = 0; i < c->nfunctions; i++) {
-        function *f = &c->functions[i];
-        for (int k = 0; k < f->nparams; k++) {
-            param *p = &f->params[k];
-            free(p->name);
-            free(p->handle);
-            for (int s = 0; s < p->ndim; s++)
-                expr_free(p->shape[s]);
-            free(p->shape);
-        }
-        free(f->params);
-        free(f->name);
-        free(f->ret_handle);
-        free(f->ret_name);
-        free(f->doc);
-        free_contract(&f->contract);
-    }
-    free(c->functions);
+    free_functions(c->functions, c->nfunctions);
+    free(c->gen_source);
+    free_functions(c->generators, c->ngenerators);
     free_calls(c->calls, c->ncalls);
     free_vars(c->defaults, c->ndefaults);
     free_inputs(c->inputs, c->ninputs);

@@ -257,6 +257,13 @@ typedef struct challenge {
 
     function *functions;
     int nfunctions;
+    /* generator programs ("generators"): C functions of the challenge's
+     * own that fill an input, compiled like the reference and run in the
+     * runner (run/genprog.h); each signature is
+     *   void NAME(int seed, int rows, int cols, <its parameters>, double *out) */
+    char *gen_source;    /* absolute path of their .c, or NULL */
+    function *generators;
+    int ngenerators;
     call *calls;         /* default call sequence */
     int ncalls;
     var_def *defaults;

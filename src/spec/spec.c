@@ -73,7 +73,7 @@ static int parse_identity(ld *L, const cJSON *root)
     static const char *const keys[] = {
         "$schema", "format", "id", "title", "difficulty", "minutes", "tags",
         "statement", "hints", "followups", "reference", "model", "examples", "functions",
-        "calls", "defaults", "inputs", "checks", "cases", "convergence", "timing",
+        "generators", "calls", "defaults", "inputs", "checks", "cases", "convergence", "timing",
         "weights", "mistakes", "mutants", "limits", "pass", NULL};
     jreader *r = &L->r;
     challenge *c = L->c;
@@ -183,12 +183,16 @@ challenge *spec_parse(const jdoc *d, md_err *err)
     c->wall_s = 2.0;
     c->memory_mb = 512;
     c->pass_score = 70;
-    ld L = {{d, err}, c};
+    ld L = {{d, err}, c, {NULL, 0}};
     const cJSON *root = d->root;
-    if (parse_identity(&L, root) || parse_about(&L, root) ||
-        sp_functions(&L, jr_item(root, "functions"), "functions") ||
-        parse_default_calls(&L, root) || parse_shared(&L, root) ||
-        sp_cases(&L, jr_item(root, "cases"), "cases") || sp_whole(&L, root)) {
+    int rc = parse_identity(&L, root) || parse_about(&L, root) ||
+             sp_functions(&L, jr_item(root, "functions"), "functions") ||
+             (jr_item(root, "generators") &&
+              sp_generators(&L, jr_item(root, "generators"), "generators")) ||
+             parse_default_calls(&L, root) || parse_shared(&L, root) ||
+             sp_cases(&L, jr_item(root, "cases"), "cases") || sp_whole(&L, root);
+    sp_generators_done(&L);
+    if (rc) {
         spec_free(c);
         return NULL;
     }

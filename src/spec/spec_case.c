@@ -26,7 +26,7 @@ int sp_vars(ld *L, const cJSON *j, const char *path, var_def **out, int *n)
 static int parse_input_item(ld *L, const cJSON *it, const char *path, void *items, int i)
 {
     input_def *in = (input_def *)items + i;
-    in->gen = gen_parse(L->r.d, it, path, L->r.err);
+    in->gen = gen_parse(L->r.d, it, path, &L->progs, L->r.err);
     return in->gen ? 0 : -1;
 }
 

@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "spec/gen.h"
 #include "spec/jsonread.h"
 #include "spec/model.h"
 
@@ -18,6 +19,8 @@
 typedef struct ld {
     jreader r;
     challenge *c;
+    gen_programs progs;      /* the generator programs as inputs name them
+                                (sp_generators; freed by spec_parse) */
 } ld;
 
 #define FAIL(L, path, ...) JR_FAIL(&(L)->r, (path), __VA_ARGS__)
@@ -48,6 +51,11 @@ int sp_unique(ld *L, const char *path, const void *items, size_t elem, int i,
 int sp_functions(ld *L, const cJSON *j, const char *path);
 int sp_calls(ld *L, const cJSON *j, const char *path, call **out, int *n);
 int sp_checks(ld *L, const cJSON *j, const char *path, check **out, int *n);
+
+/* spec_genprog.c: "generators", the challenge's generator programs;
+ * read before any input (a generator object may name one). */
+int sp_generators(ld *L, const cJSON *j, const char *path);
+void sp_generators_done(ld *L);    /* frees L->progs */
 
 /* spec_contract.c: a function's contract keys (fj is the function's
  * object, path its JSON path); needs the parameters read first. */

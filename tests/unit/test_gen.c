@@ -16,7 +16,7 @@ static gen_spec *parse(const char *json)
     jdoc d;
     md_err err;
     assert_int_equal(jdoc_parse(&d, "g.json", xstrdup(json), &err), 0);
-    gen_spec *g = gen_parse(&d, d.root, "g", &err);
+    gen_spec *g = gen_parse(&d, d.root, "g", NULL, &err);
     if (!g)
         fail_msg("%s", err.msg);
     jdoc_free(&d);
