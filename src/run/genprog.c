@@ -9,6 +9,7 @@
 
 #include "run/compile.h"
 #include "run/exec.h"
+#include "spec/gen.h"
 
 /* One grading's pending inputs as runs of the programs. */
 typedef struct gplan {

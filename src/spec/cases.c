@@ -551,36 +551,6 @@ static int generate_input(builder *b, int i, value *v)
     return 0;
 }
 
-/* The poke's element of v: its index, counted from the end when negative,
- * or -1 (with err) when v has no such element or cannot hold the value. */
-static long long poke_index(const poke *pk, const value *v, md_err *err)
-{
-    long long at = pk->at < 0 ? v->count + pk->at : pk->at;
-    if (!v->array || (v->type != VT_INT && v->type != VT_DOUBLE) || at < 0 || at >= v->count)
-        return md_fail(err, "input \"%s\" has no element %lld to set", pk->input, pk->at);
-    if (v->type == VT_INT && (pk->value != floor(pk->value) || fabs(pk->value) > 2147483647.0))
-        return md_fail(err, "input \"%s\" is an int array: it cannot hold %g", pk->input,
-                       pk->value);
-    return at;
-}
-
-int case_apply_pokes(const case_spec *cs, value *v, md_err *err)
-{
-    for (int i = 0; i < cs->npokes; i++) {
-        const poke *pk = &cs->pokes[i];
-        if (strcmp(pk->input, v->name) != 0)
-            continue;
-        long long at = poke_index(pk, v, err);
-        if (at < 0)
-            return -1;
-        if (v->type == VT_INT)
-            ((int *)v->data)[at] = (int)pk->value;
-        else
-            ((double *)v->data)[at] = pk->value;
-    }
-    return 0;
-}
-
 /* Every poke names an input of the case that its calls pass. */
 static int check_pokes(builder *b)
 {
@@ -590,7 +560,7 @@ static int check_pokes(builder *b)
         if (!v || !find_input(b->in, b->nin, pk->input))
             return md_fail(b->err, "\"%s\" is not a generated input of this case",
                            pk->input);
-        if (poke_index(pk, v, b->err) < 0)
+        if (case_poke_index(pk, v, b->err) < 0)
             return -1;
     }
     return 0;

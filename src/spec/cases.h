@@ -5,7 +5,6 @@
 #ifndef MLDRILL_CASES_H
 #define MLDRILL_CASES_H
 
-#include "spec/gen.h"
 #include "spec/model.h"
 #include "spec/value.h"
 
@@ -105,11 +104,16 @@ const input_def *case_input_def(const challenge *c, const case_spec *cs, const c
 
 void case_inst_free(case_inst *ci);
 
-/* Sets the case's pokes ("set" of derived cases) of input v, once its
- * data is there.  -1 with err when v cannot hold one. */
+/* cases_fill.c: the element of v a poke ("set" of a derived case) sets:
+ * its index, counted from the end when negative, or -1 (with err) when v
+ * has no such element or cannot hold the value. */
+long long case_poke_index(const poke *pk, const value *v, md_err *err);
+
+/* Sets the case's pokes of input v, once its data is there.  -1 with err
+ * when v cannot hold one. */
 int case_apply_pokes(const case_spec *cs, value *v, md_err *err);
 
-/* cases_pending.c: pending input p of ci gets what its program wrote (data: the value's
+/* Pending input p of ci gets what its program wrote (data: the value's
  * count of numbers, borrowed): every number finite, then the generator's
  * modifiers and the case's pokes, as for a built-in generator.  -1 with
  * err otherwise.  Once every one is filled, case_filled empties the list. */
