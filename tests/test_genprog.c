@@ -28,6 +28,7 @@ static const char SPEC[] =
     " \"functions\": [{\"name\": \"f\", \"returns\": \"void\", \"params\": [\n"
     "   {\"name\": \"X\", \"type\": \"double[]\", \"shape\": [\"n\", \"d\"]},\n"
     "   {\"name\": \"K\", \"type\": \"int[]\", \"shape\": [\"n\"]},\n"
+    "   {\"name\": \"W\", \"type\": \"double[]\", \"shape\": [\"n\", \"d\"]},\n"
     "   {\"name\": \"n\", \"type\": \"int\"}, {\"name\": \"d\", \"type\": \"int\"},\n"
     "   {\"name\": \"y\", \"type\": \"double[]\", \"dir\": \"out\", \"shape\": [\"n\"]}]}],\n"
     " \"generators\": {\"source\": \"%s\", \"functions\": [\n"
@@ -35,7 +36,8 @@ static const char SPEC[] =
     "   {\"name\": \"counts\", \"params\": [{\"name\": \"start\", \"type\": \"int\"}]},\n"
     "   {\"name\": \"crashes\"}, {\"name\": \"loops\"}, {\"name\": \"writes_nan\"},\n"
     "   {\"name\": \"skips_first\"}, {\"name\": \"opens\"}, {\"name\": \"writes_past\"}%s]},\n"
-    " \"inputs\": {\"X\": %s, \"K\": {\"gen\": \"counts\", \"start\": \"n\"}},\n"
+    " \"inputs\": {\"X\": %s, \"K\": {\"gen\": \"counts\", \"start\": \"n\"},\n"
+    "            \"W\": {\"gen\": \"rows\", \"from\": \"X\", \"shift\": 1}},\n"
     " \"checks\": [{\"output\": \"y\"}],\n"
     " \"cases\": [{\"name\": \"a\", \"vars\": {\"n\": 4, \"d\": 3}},\n"
     "             {\"name\": \"b\", \"visible\": false, \"vars\": {\"n\": 2, \"d\": 5}}],\n"
@@ -103,7 +105,8 @@ static void programs_should_fill_their_inputs(void **state)
                              false);
     case_inst cases[2], *ptrs[2];
     instantiate(c, cases, ptrs);
-    assert_int_equal(genprog_pending(ptrs, 2), 4);    /* X and K of both */
+    /* X and K of both, and W, derived from X, waits for it */
+    assert_int_equal(genprog_pending(ptrs, 2), 6);
     /* not laid out while an input waits for its program */
     layout_opts lo = {0};
     lo.memory_bytes = 256u << 20;
@@ -125,6 +128,10 @@ static void programs_should_fill_their_inputs(void **state)
         const int *kk = K->data;    /* ints rounded from start + i + 0.25 */
         for (long long r = 0; r < n; r++)
             assert_int_equal(kk[r], n + r);
+        /* a built-in generator derived from a program's input runs after it */
+        const double *w = case_value(&cases[i], "W")->data;
+        for (long long e = 0; e < n * d; e++)
+            assert_true(w[e] == x[e] + 1);
     }
     /* the same seed gives the same data */
     case_inst again[2], *ptrs2[2];

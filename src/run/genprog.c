@@ -103,7 +103,8 @@ static void gplan_build(gplan *g, const challenge *c, case_inst *const *cases, i
     g->of_pending = xcalloc((size_t)total + 1, sizeof(int));
     for (int i = 0; i < n; i++)
         for (int p = 0; p < cases[i]->npending; p++) {
-            if (cases[i]->vals[cases[i]->pending[p].val].count == 0)
+            if (cases[i]->pending[p].deferred ||
+                cases[i]->vals[cases[i]->pending[p].val].count == 0)
                 continue;
             g->of_case[g->nruns] = i;
             g->of_pending[g->nruns] = p;
@@ -211,8 +212,12 @@ int genprog_fill(const challenge *c, case_inst *const *cases, int n, const genpr
     int rc = 0;
     if (g.nruns > 0)
         rc = run_plan(c, &g, o, &job, err) != 0 ? -1 : take_outputs(c, &g, &job, cases, err);
-    for (int i = 0; rc == 0 && i < n; i++)
-        case_filled(cases[i]);
+    /* then what derives from the programs' inputs */
+    for (int i = 0; rc == 0 && i < n; i++) {
+        md_err e2;
+        if (case_finish_pending(cases[i], &e2) != 0)
+            rc = md_fail(err, "case \"%s\": %s", cases[i]->spec->name, e2.msg);
+    }
     exec_job_clear(&job);
     gplan_free(&g);
     return rc;

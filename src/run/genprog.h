@@ -15,7 +15,9 @@
  * buffer fixes, and its finiteness, which case_fill_pending checks (an
  * element it did not write stays NaN): a program that crashes, loops,
  * is refused a system call or writes NaN is an error of the challenge,
- * named with the case and the input. */
+ * named with the case and the input.  Once the programs have run, the
+ * built-in generators that derive from their inputs run (deferred by
+ * case_instantiate). */
 #ifndef MLDRILL_GENPROG_H
 #define MLDRILL_GENPROG_H
 

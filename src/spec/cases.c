@@ -505,23 +505,30 @@ static int check_input(builder *b, int i, value **v)
     if (!src || !src->array || !before)
         return md_fail(b->err, "input \"%s\": \"from\": \"%s\" must be an input listed "
                                "before it and passed to a function", in->name, from);
-    const input_def *fi = find_input(b->in, b->nin, from);
-    if (fi && is_program(fi))
-        return md_fail(b->err, "input \"%s\": \"from\": \"%s\" is filled by a generator "
-                               "program, which runs after every built-in generator: derive "
-                               "\"%s\" in the program too", in->name, from, in->name);
     return 0;
 }
 
-/* An input a program fills: its data zeroed for now, its run listed in
- * ci->pending with the program's seed and own parameters. */
+/* Whether value v waits for a generator program: its own, or the one
+ * of the input it derives from. */
+static bool is_pending(const case_inst *ci, const value *v)
+{
+    for (int p = 0; v && p < ci->npending; p++)
+        if (ci->pending[p].val == (int)(v - ci->vals))
+            return true;
+    return false;
+}
+
+/* An input that waits for a program: its data zeroed for now, listed in
+ * ci->pending with the program's seed and own parameters, or (deferred)
+ * as a built-in generator to run once the program it derives from has. */
 static int add_pending(builder *b, const input_def *in, value *v, uint64_t seed)
 {
     const gen_spec *g = in->gen;
+    bool deferred = !is_program(in);
     md_err e2;
     genenv env = {&b->sc, b->ci};
-    double *args = xcalloc((size_t)g->nargs + 1, sizeof(double));
-    if (gen_program_args(g, genenv_lookup, &env, args, &e2) != 0) {
+    double *args = deferred ? NULL : xcalloc((size_t)g->nargs + 1, sizeof(double));
+    if (!deferred && gen_program_args(g, genenv_lookup, &env, args, &e2) != 0) {
         free(args);
         return md_fail(b->err, "input \"%s\": %s", in->name, e2.msg);
     }
@@ -530,17 +537,19 @@ static int add_pending(builder *b, const input_def *in, value *v, uint64_t seed)
     v->data = xcalloc((size_t)(v->count ? v->count : 1), vtype_size(v->type));
     ci->pending = xrealloc(ci->pending, sizeof *ci->pending * (size_t)(ci->npending + 1));
     ci->pending[ci->npending++] = (case_pending){(int)(v - ci->vals), g, (int)(seed >> 33),
-                                                 seed, args, g->nargs};
+                                                 seed, args, deferred ? 0 : g->nargs,
+                                                 deferred};
     return 0;
 }
 
 /* Runs input i's generator into v, seeded by the case's seed and its name
- * (a program's input is left pending). */
+ * (a program's input, and one derived from it, are left pending). */
 static int generate_input(builder *b, int i, value *v)
 {
     const input_def *in = b->in[i];
     uint64_t seed = b->ci->seed ^ hash_str(HASH_SEED, in->name);
-    if (is_program(in))
+    if (is_program(in) ||
+        (in->gen->from && is_pending(b->ci, case_value(b->ci, in->gen->from))))
         return add_pending(b, in, v, seed);
     rng r;
     rng_seed(&r, seed);
@@ -548,7 +557,7 @@ static int generate_input(builder *b, int i, value *v)
     genenv env = {&b->sc, b->ci};
     if (gen_fill(in->gen, v, &r, genenv_lookup, genenv_find, &env, &e2) != 0)
         return md_fail(b->err, "input \"%s\": %s", in->name, e2.msg);
-    return 0;
+    return case_apply_pokes(b->cs, v, b->err);
 }
 
 /* Every poke names an input of the case that its calls pass. */
@@ -613,9 +622,7 @@ static int instantiate(builder *b)
         return -1;
     for (int i = 0; i < b->nin; i++) {
         value *v;
-        if (check_input(b, i, &v) != 0 ||
-            (v && (generate_input(b, i, v) != 0 || (!is_program(b->in[i]) &&
-                                                    case_apply_pokes(b->cs, v, b->err) != 0))))
+        if (check_input(b, i, &v) != 0 || (v && generate_input(b, i, v) != 0))
             return -1;
     }
     create_outputs(b->ci);

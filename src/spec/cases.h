@@ -10,14 +10,17 @@
 
 /* An input a generator program fills (spec "generators"): the program
  * runs in the runner (run/genprog.h), after case_instantiate, which
- * leaves the input zeroed and lists it here. */
+ * leaves the input zeroed and lists it here; so is an input a built-in
+ * generator derives from it ("from"), deferred until the program ran. */
 typedef struct case_pending {
     int val;                /* the value it fills (index in vals) */
     const gen_spec *gen;    /* its generator (borrowed from the challenge) */
     int seed;               /* the program's seed argument, 0..2^31-1 */
-    uint64_t rng_seed;      /* the modifiers' random numbers after it */
+    uint64_t rng_seed;      /* the random numbers after it (a deferred
+                               built-in's: all of them) */
     double *args;           /* the program's own parameters, evaluated */
     int nargs;
+    bool deferred;          /* a built-in generator, not a program */
 } case_pending;
 
 typedef struct case_inst {
@@ -116,8 +119,15 @@ int case_apply_pokes(const case_spec *cs, value *v, md_err *err);
 /* Pending input p of ci gets what its program wrote (data: the value's
  * count of numbers, borrowed): every number finite, then the generator's
  * modifiers and the case's pokes, as for a built-in generator.  -1 with
- * err otherwise.  Once every one is filled, case_filled empties the list. */
+ * err otherwise. */
 int case_fill_pending(case_inst *ci, int p, const double *data, md_err *err);
+
+/* Once every program's input is filled: the deferred built-in generators
+ * run, in the order of the inputs, and the pending list is emptied.  -1
+ * with err when one fails. */
+int case_finish_pending(case_inst *ci, md_err *err);
+
+/* Empties the pending list (whatever is left of it). */
 void case_filled(case_inst *ci);
 
 /* dst's pending inputs copied from src, an instance of the same case

@@ -53,6 +53,29 @@ int case_fill_pending(case_inst *ci, int p, const double *data, md_err *err)
     return 0;
 }
 
+static value *find_value(void *ctx, const char *name)
+{
+    return case_value(ctx, name);
+}
+
+int case_finish_pending(case_inst *ci, md_err *err)
+{
+    for (int p = 0; p < ci->npending; p++) {
+        const case_pending *pd = &ci->pending[p];
+        if (!pd->deferred)
+            continue;
+        value *v = &ci->vals[pd->val];
+        rng r;
+        rng_seed(&r, pd->rng_seed);
+        md_err e2;
+        if (gen_fill(pd->gen, v, &r, case_lookup, find_value, ci, &e2) != 0 ||
+            case_apply_pokes(ci->spec, v, &e2) != 0)
+            return md_fail(err, "input \"%s\": %s", v->name, e2.msg);
+    }
+    case_filled(ci);
+    return 0;
+}
+
 void case_filled(case_inst *ci)
 {
     for (int i = 0; i < ci->npending; i++)
