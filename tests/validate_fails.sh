@@ -150,6 +150,22 @@ with_statement_line '    void cosine_sim(const double *A, int n, const double *B
 expect "a statement that repeats the generated prototype: a warning" 0 \
     'is the generated prototype written again' --no-examples
 
+# --- the statement's invalid arguments (generated from the contracts) ---------
+fresh    # a hand-written sentence about invalid arguments no requirement declares
+with_statement_line 'Return at once for invalid arguments (n < 1 or d > 4096).'
+expect "a statement naming invalid arguments no requirement declares" 1 \
+    '"d > 4096" in: Return at once for invalid arguments' --no-examples
+
+fresh    # declared, and written by hand as well: a warning
+sed -e 's|"returns": "void",|"returns": "void", "requires": ["n >= 1"], "rejects": {"outputs": "untouched"},|' \
+    -e 's|"Compute the cosine similarity between every row of A and every row of B.",|"Compute the cosine similarity between every row of A and every row of B. Return at once for invalid arguments (n < 1).",|' \
+    "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
+expect "a statement that repeats a declared requirement: a warning" 0 \
+    'warn  the statement repeats by hand what {{contract}} says' --no-examples
+expect "... and the requirement's derived case" 0 \
+    'contracts: 2 derived cases from 1 requirement (1 invalid, 1 boundary, 0 flag)' \
+    --no-examples -v
+
 # --- the model answer ---------------------------------------------------------
 # with_model FILE: the copy's model answer becomes FILE (copied as mx.c)
 with_model() {

@@ -36,9 +36,7 @@ static void derived_summary(vctx *x)
 
 /* --- hand-written invalid-argument sentences --------------------------------------- */
 
-/* How an undeclared one counts: a warning while the built-in challenges
- * are being converted to contracts, a failure once they all are. */
-#define UNDECLARED V_WARN
+
 
 /* Whether a sentence speaks of invalid arguments: "invalid", or a
  * rejection's return ("return NULL", "returns -1", "NULL if", "-1 when"). */
@@ -172,7 +170,7 @@ vstep_rc vstep_contract(vctx *x)
     strbuf bad = {0}, dup = {0};
     scan_statement(x->c, &bad, &dup);
     if (bad.len)
-        vstep_add(x, UNDECLARED, sb_take(&bad),
+        vstep_add(x, V_FAIL, sb_take(&bad),
                   "the statement names invalid arguments that no requirement declares: "
                   "declare them in the function's \"requires\" and let {{contract}} say them");
     if (dup.len)
