@@ -139,7 +139,8 @@ static void check_generated(const challenge *c, const case_inst *ci, strbuf *bad
         const value *v = &ci->vals[i];
         if (v->role != ROLE_INPUT && v->role != ROLE_INOUT)
             continue;
-        const gen_spec *g = case_generator(c, ci->spec, v->name);
+        const input_def *in = case_input_def(c, ci->spec, v->name);
+        const gen_spec *g = in ? in->gen : NULL;
         if (!g)
             continue;    /* produced by an earlier call, not generated */
         (*narrays)++;

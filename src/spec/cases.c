@@ -144,18 +144,6 @@ static const input_def **merged_inputs(const challenge *c, const case_spec *cs,
     return in;
 }
 
-const gen_spec *case_generator(const challenge *c, const case_spec *cs, const char *name)
-{
-    int n;
-    const input_def **in = merged_inputs(c, cs, &n);
-    const gen_spec *g = NULL;
-    for (int i = 0; i < n && !g; i++)
-        if (strcmp(in[i]->name, name) == 0)
-            g = in[i]->gen;
-    free(in);
-    return g;
-}
-
 bool case_poked(const case_spec *cs, const char *name)
 {
     for (int i = 0; i < cs->npokes; i++)

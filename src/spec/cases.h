@@ -42,10 +42,6 @@ typedef struct case_inst {
 const call *case_calls(const challenge *c, const case_spec *cs, int *n);
 const check *case_checks(const challenge *c, const case_spec *cs, int *n);
 
-/* The generator of input name in a case (its own, its base's, the
- * challenge's), or NULL. */
-const gen_spec *case_generator(const challenge *c, const case_spec *cs, const char *name);
-
 /* Whether a (derived) case sets elements of input name after generating
  * it (model.h, poke). */
 bool case_poked(const case_spec *cs, const char *name);
