@@ -629,15 +629,6 @@ int case_resolve_values(const challenge *c, const case_spec *cs, const char *gro
     return rc;
 }
 
-const input_def *case_input(const challenge *c, const case_spec *cs, const char *name)
-{
-    int n;
-    const input_def **in = merged_inputs(c, cs, &n);
-    const input_def *found = find_input(in, n, name);
-    free(in);
-    return found;
-}
-
 int case_resolve(const challenge *c, const case_spec *cs, const char *grow, double scale,
                  md_err *err)
 {

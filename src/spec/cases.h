@@ -67,10 +67,6 @@ int case_eval(const challenge *c, const case_spec *cs, int call_index, const exp
 int case_resolve_values(const challenge *c, const case_spec *cs, const char *grow,
                         double scale, case_inst *out, md_err *err);
 
-/* The generator of a case's input name: the case's own, else the
- * challenge's (borrowed); NULL when it has none. */
-const input_def *case_input(const challenge *c, const case_spec *cs, const char *name);
-
 /* The seed a case's inputs are drawn from: the case's own "seed", a fixed
  * seed for visible cases, else one derived from grading_seed. */
 uint64_t case_seed(const challenge *c, const case_spec *cs,

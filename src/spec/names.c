@@ -198,7 +198,7 @@ int names_check_case(const challenge *c, const case_spec *cs, const case_inst *c
     int rc = 0;
     for (int i = 0; i < ci->nvals && rc == 0; i++) {
         const value *v = &ci->vals[i];
-        const input_def *in = v->array ? case_input(c, cs, v->name) : NULL;
+        const input_def *in = v->array ? case_input_def(c, cs, v->name) : NULL;
         if (in)
             rc = check_generator(&x, in, v);
     }
