@@ -3,7 +3,8 @@
 
 int one_hot(const int *y, int n, int k, double *Y)
 {
-    if (n < 1 || k < 1)
+    if (n < 1 ||
+        k < 1)    /* (with k = 0 the label check would reject every label) */
         return -1;
     /* every label is checked before anything is written: a bad one would
      * write outside its row, or outside Y */
