@@ -20,7 +20,7 @@ fresh() {    # a clean copy of the example challenge in $tmp/c
 expect() {
     name=$1 want=$2 pattern=$3
     shift 3
-    "$bin" validate "$tmp/c/cosine_sim.json" "$@" >"$tmp/out" 2>&1
+    "$bin" validate "$tmp/c/${spec:-cosine_sim.json}" "$@" >"$tmp/out" 2>&1
     rc=$?
     if [ "$rc" -ne "$want" ] || ! grep -q -- "$pattern" "$tmp/out"; then
         echo "FAIL $name: exit status $rc (expected $want); looked for: $pattern"
@@ -212,6 +212,27 @@ expect "a model answer with a negated site and an #else" 1 \
 fresh
 sed '/^  "model":/d' "$src/docs/example/cosine_sim.json" >"$tmp/c/cosine_sim.json"
 expect "no model answer: a warning" 0 'warn  no model answer' --no-examples
+
+# --- generator programs (the second example, sgd_epochs) ----------------------
+fresh    # a program that seeds from an address: a new number every run
+sed 's|uint64_t s = (uint64_t)seed;|uint64_t s = (uint64_t)seed ^ (uint64_t)(uintptr_t)\&s;|' \
+    "$src/docs/example/sgd_data.c" >"$tmp/c/sgd_data.c"
+spec=sgd_epochs.json expect "a generator program that does not repeat itself" 1 \
+    'differs when made again from the same seed' --no-examples
+
+fresh    # a program that writes one row too few
+sed 's|for (int i = 0; i < rows; i++) {|for (int i = 0; i < rows - 1; i++) {|' \
+    "$src/docs/example/sgd_data.c" >"$tmp/c/sgd_data.c"
+spec=sgd_epochs.json expect "a generator program that leaves elements unwritten" 1 \
+    'generator program correlated, case "random 200x5, batches of 16": input "X": X\[995\] is nan' \
+    --no-examples
+
+fresh    # a program that crashes
+sed 's|x\[0\] = gauss(&s);|x[0] = gauss(\&s) + *(volatile double *)0;|' \
+    "$src/docs/example/sgd_data.c" >"$tmp/c/sgd_data.c"
+spec=sgd_epochs.json expect "a generator program that crashes" 1 \
+    'generator program correlated, case "random 200x5, batches of 16", input "X": segmentation fault' \
+    --no-examples
 
 # --- usage --------------------------------------------------------------------
 fresh

@@ -161,6 +161,54 @@ static bool run_programs(const vctx *x, case_inst **cases, int n, strbuf *bad)
     return false;
 }
 
+/* The first generated input of a and b (the same case, made twice)
+ * whose numbers differ, or NULL. */
+static const char *differing_input(const case_inst *a, const case_inst *b)
+{
+    for (int v = 0; v < a->nvals && v < b->nvals; v++) {
+        const value *x = &a->vals[v], *y = &b->vals[v];
+        if (!x->array || (x->role != ROLE_INPUT && x->role != ROLE_INOUT) ||
+            x->type == VT_STRING || x->count != y->count)
+            continue;
+        if (memcmp(x->data, y->data, vtype_size(x->type) * (size_t)x->count) != 0)
+            return x->name;
+    }
+    return NULL;
+}
+
+/* The generator programs give the same numbers for the same seed (else
+ * --seed could not repeat a grading): the cases made again, compared. */
+static bool programs_repeat(const vctx *x, case_inst **made, int n, strbuf *bad)
+{
+    const challenge *c = x->c;
+    case_inst *again = xcalloc((size_t)n + 1, sizeof *again);
+    case_inst **ptrs = xcalloc((size_t)n + 1, sizeof *ptrs);
+    bool same = true;
+    int k = 0;
+    for (; k < n; k++) {
+        md_err e;
+        ptrs[k] = &again[k];
+        if (case_instantiate(c, made[k]->spec, x->v->seed, NULL, 1, &again[k], &e) != 0)
+            break;
+    }
+    if (k == n && run_programs(x, ptrs, n, bad))
+        for (int i = 0; i < n && same; i++) {
+            const char *name = differing_input(made[i], &again[i]);
+            if (name) {
+                sb_printf(bad, "case \"%s\": input \"%s\" differs when made again from the "
+                               "same seed: a generator program must draw its numbers from "
+                               "its seed argument alone\n",
+                          made[i]->spec->name, name);
+                same = false;
+            }
+        }
+    for (int i = 0; i < k; i++)
+        case_inst_free(&again[i]);
+    free(again);
+    free(ptrs);
+    return same && k == n;
+}
+
 /* Instantiates every case into x->cases (NULL where it fails) and checks
  * what the generators produced; false when some case failed. */
 static bool instantiate_cases(vctx *x, strbuf *bad, int *narrays)
@@ -180,8 +228,9 @@ static bool instantiate_cases(vctx *x, strbuf *bad, int *narrays)
         }
         x->cases[i] = made[n++] = ci;
     }
-    /* the generator programs fill their inputs, all cases at once */
-    if (!run_programs(x, made, n, bad))
+    /* the generator programs fill their inputs, all cases at once, and
+     * again: the same seed must give the same numbers */
+    if (!run_programs(x, made, n, bad) || (c->ngenerators && !programs_repeat(x, made, n, bad)))
         all = false;
     for (int i = 0; all && i < n; i++)
         check_generated(c, made[i], bad, narrays);
