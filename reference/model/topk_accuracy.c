@@ -4,7 +4,8 @@
 
 double topk_accuracy(const double *P, const int *y, int n, int c, int k)
 {
-    if (n < 1 || c < 1 || k < 1)
+    if (n < 1 || k < 1 ||
+        c < 1)    /* (with c = 0 the label check would reject every label) */
         return -1;
     for (int i = 0; i < n; i++)
         if (y[i] < 0 || y[i] >= c)
