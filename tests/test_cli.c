@@ -224,7 +224,7 @@ static void grade_without_a_challenge_should_take_it_from_the_file_name(void **s
     assert_non_null(o);
     assert_string_equal(str(o, "challenge"), "softmax");
     cJSON_Delete(o);
-    assert_non_null(strstr(r.err, "as softmax (from its directory's name)"));
+    assert_non_null(strstr(r.err, "taken as softmax (from its directory's name)"));
     run_free(&r);
     char *dir = xstrdup("/tmp/mldrill-cli-name-XXXXXX");
     assert_non_null(mkdtemp(dir));
@@ -363,6 +363,62 @@ static void a_failed_hidden_case_should_come_with_a_smaller_one(void **state)
                 "--seed 5 --no-shrink");
     assert_null(strstr(r.out, "\"shrunk\""));
     run_free(&r);
+}
+
+/* `mldrill debug`: the files it writes, the case it picks (the first that
+ * fails, made smaller; or the one asked for), and its exit codes. */
+static void debug_should_write_a_program_for_one_case(void **state)
+{
+    (void)state;
+    char *dir = xstrdup("/tmp/mldrill-cli-debug-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    char *args = xasprintf("debug softmax tests/solutions/softmax/mistake_no_max_shift.c "
+                           "--seed 3 -o '%s/d'", dir);
+    run r = mldrill(args);
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "(hidden), made smaller: "));
+    assert_non_null(strstr(r.out, "Your file fails it: "));
+    static const char *const files[] = {"main.c", "check.h", "prototypes.h", "Makefile",
+                                        "solution.c"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char *f = xasprintf("%s/d/%s", dir, files[i]);
+        if (!file_exists(f))
+            fail_msg("%s was not written", f);
+        free(f);
+    }
+    char *main_c = xasprintf("%s/d/main.c", dir);
+    char *text = file_read(main_c, NULL, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "softmax(Z, n, k, P);"));
+    assert_non_null(strstr(text, "md_allclose(&g_, "));
+    free(text);
+    free(main_c);
+    run_free(&r);
+    free(args);
+    /* by number and by name; a case that does not exist is bad usage */
+    args = xasprintf("debug softmax tests/solutions/softmax/accepted_loops.c --case 2 -o '%s/d'",
+                     dir);
+    r = mldrill(args);
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "case 2 \"example: one row of four\" (an example).\n"
+                                  "Your file passes it."));
+    run_free(&r);
+    free(args);
+    r = mldrill("debug softmax tests/solutions/softmax/accepted_loops.c --case 'huge logit'");
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "did you mean \"huge logits\"?"));
+    run_free(&r);
+    r = mldrill("debug softmax tests/solutions/softmax/accepted_loops.c --case 999");
+    assert_int_equal(r.code, 2);
+    run_free(&r);
+    args = xasprintf("debug softmax tests/solutions/softmax/wrong_signature.c -o '%s/e'", dir);
+    r = mldrill(args);
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.err, "does not compile"));
+    run_free(&r);
+    free(args);
+    remove_tree(dir);
+    free(dir);
 }
 
 static void help_should_exit_0(void **state)
@@ -564,6 +620,7 @@ int main(void)
         cmocka_unit_test(grade_without_a_challenge_should_take_it_from_the_file_name),
         cmocka_unit_test(text_report_should_say_how_to_repeat_the_grading),
         cmocka_unit_test(a_failed_hidden_case_should_come_with_a_smaller_one),
+        cmocka_unit_test(debug_should_write_a_program_for_one_case),
         cmocka_unit_test(a_submission_that_is_not_a_regular_file_should_exit_2_at_once),
         cmocka_unit_test(escape_sequences_of_a_solution_should_be_shown_not_sent),
         cmocka_unit_test(invalid_spec_should_exit_2_with_location),

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grade/debug.h"
 #include "grade/grade.h"
 #include "grade/report.h"
 #include "run/compile.h"
@@ -118,7 +119,7 @@ static bool grade_parse(cli_ctx *x, int argc, char **argv, grade_cmd *gc, int *r
  * directory's name when the file's does not (tests/solutions/kmeans/x.c),
  * saying on stderr which it chose; NULL when neither tells, after listing
  * the candidates (several that match, or the nearest ids). */
-static char *challenge_of_file(cli_ctx *x, const char *file)
+static char *challenge_of_file(cli_ctx *x, const char *cmd, const char *file)
 {
     char **ids;
     int n = catalog_ids(x->cat, &ids);
@@ -135,19 +136,19 @@ static char *challenge_of_file(cli_ctx *x, const char *file)
     char *id = NULL;
     if (m == 1) {
         id = xstrdup(ids[match[0]]);
-        fprintf(stderr, "%s grade: grading %s as %s (from %s)\n", x->prog, file, id, from);
+        fprintf(stderr, "%s %s: %s taken as %s (from %s)\n", x->prog, cmd, file, id, from);
     } else if (m > 1) {
-        fprintf(stderr, "%s grade: which challenge is %s?", x->prog, file);
+        fprintf(stderr, "%s %s: which challenge is %s?", x->prog, cmd, file);
         for (int i = 0; i < m; i++)
             fprintf(stderr, "%s %s", i ? "," : "", ids[match[i]]);
-        fprintf(stderr, "\n  say it: %s grade CHALLENGE %s\n", x->prog, file);
+        fprintf(stderr, "\n  say it: %s %s CHALLENGE %s\n", x->prog, cmd, file);
     } else {
         char *stem = path_stem(file);
         char *near = catalog_suggest(x->cat, stem);
-        fprintf(stderr, "%s grade: %s does not name a challenge%s%s%s\n"
-                        "  say which: %s grade CHALLENGE %s (`%s list` shows them)\n",
-                x->prog, file, near ? "; did you mean " : "", near ? near : "",
-                near ? "?" : "", x->prog, file, x->prog);
+        fprintf(stderr, "%s %s: %s does not name a challenge%s%s%s\n"
+                        "  say which: %s %s CHALLENGE %s (`%s list` shows them)\n",
+                x->prog, cmd, file, near ? "; did you mean " : "", near ? near : "",
+                near ? "?" : "", x->prog, cmd, file, x->prog);
         free(near);
         free(stem);
     }
@@ -175,7 +176,7 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
         return EXIT_USAGE;
     }
     free(bytes);
-    char *id = named ? xstrdup(argv[optind]) : challenge_of_file(x, sol);
+    char *id = named ? xstrdup(argv[optind]) : challenge_of_file(x, "grade", sol);
     challenge *c = id ? cli_load(x, id) : NULL;
     free(id);
     if (!c)
@@ -243,4 +244,107 @@ int cmd_show(cli_ctx *x, int argc, char **argv)
            c->minutes, c->statement);
     spec_free(c);
     return EXIT_PASSED;
+}
+
+static void debug_usage(FILE *f, const char *prog)
+{
+    fprintf(f,
+            "usage: %s debug [CHALLENGE] SOLUTION.c [--case NAME|N] [--seed N] [-o DIR]\n"
+            "\n"
+            "Writes one case as a small C program beside a Makefile: `make -C DIR` builds\n"
+            "it with your file (the flags of grading, plus -g -O0) and runs it; it makes\n"
+            "the case's calls, checks each output against the reference's as mldrill\n"
+            "does, and exits 1 when a check fails.  Then printf or gdb (`make -C DIR gdb`).\n"
+            "The case: the first your file fails (made smaller when a smaller case fails\n"
+            "the same way), else the first.\n"
+            "\n"
+            "options:\n"
+            "  --case NAME|N     that case (its name, or its number from 1), as it is\n"
+            "  --seed N          seed for the hidden cases (as `grade --seed`)\n"
+            "  -o DIR            where to write (default: debug-CHALLENGE)\n"
+            "  -h, --help        this help\n",
+            prog);
+}
+
+/* Reads debug's options into *o; false when the command ends there, with
+ * the exit code in *rc.  optind is then the challenge or the solution. */
+static bool debug_parse(cli_ctx *x, int argc, char **argv, debug_opts *o, int *rc)
+{
+    static const struct option opts[] = {{"case", required_argument, 0, 'c'},
+                                         {"seed", required_argument, 0, 's'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
+    int ch;
+    *rc = EXIT_USAGE;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+        char *end;
+        switch (ch) {
+        case 'c':
+            o->case_number = (int)strtol(optarg, &end, 10);
+            if (*end || !*optarg || o->case_number <= 0) {
+                o->case_number = 0;
+                o->case_name = optarg;
+            }
+            break;
+        case 's':
+            errno = 0;
+            o->seed = strtoull(optarg, &end, 10);
+            if (errno || *end || !*optarg) {
+                fprintf(stderr, "%s debug: --seed needs a whole number, got \"%s\"\n",
+                        x->prog, optarg);
+                return false;
+            }
+            o->have_seed = true;
+            break;
+        case 'o': o->dir = optarg; break;
+        case 'h': debug_usage(stdout, x->prog); *rc = EXIT_PASSED; return false;
+        default: debug_usage(stderr, x->prog); return false;
+        }
+    }
+    if (argc - optind != 1 && argc - optind != 2) {
+        debug_usage(stderr, x->prog);
+        return false;
+    }
+    return true;
+}
+
+int cmd_debug(cli_ctx *x, int argc, char **argv)
+{
+    debug_opts o = {0};
+    int rc;
+    if (!debug_parse(x, argc, argv, &o, &rc))
+        return rc;
+    bool named = argc - optind == 2;
+    const char *sol = argv[optind + (named ? 1 : 0)];
+    if (access(sol, R_OK) != 0) {
+        fprintf(stderr, "%s debug: %s: %s\n", x->prog, sol, strerror(errno));
+        return EXIT_USAGE;
+    }
+    char *id = named ? xstrdup(argv[optind]) : challenge_of_file(x, "debug", sol);
+    challenge *c = id ? cli_load(x, id) : NULL;
+    free(id);
+    if (!c)
+        return EXIT_USAGE;
+    md_err err;
+    debug_result res = {0};
+    if (debug_case_index(c, &o, &err) == -2) {
+        fprintf(stderr, "%s debug: %s\n", x->prog, err.msg);
+        rc = EXIT_USAGE;
+    } else if (debug_write(c, sol, &o, &res, &err) != 0) {
+        fprintf(stderr, "%s debug: %s\n", x->prog, err.msg);
+        rc = EXIT_INTERNAL;
+    } else if (res.compile_error) {
+        fprintf(stderr, "%s debug: %s does not compile:\n%s", x->prog, sol,
+                res.compiler_output ? res.compiler_output : "");
+        rc = EXIT_NOT_PASSED;
+    } else {
+        char *text = debug_summary(&res, c->id);
+        fputs(text, stdout);
+        free(text);
+        rc = EXIT_PASSED;
+    }
+    debug_result_clear(&res);
+    spec_free(c);
+    return rc;
 }

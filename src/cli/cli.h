@@ -22,6 +22,7 @@ typedef struct cli_ctx {
 int cmd_grade(cli_ctx *x, int argc, char **argv);
 int cmd_list(cli_ctx *x, int argc, char **argv);
 int cmd_show(cli_ctx *x, int argc, char **argv);
+int cmd_debug(cli_ctx *x, int argc, char **argv);
 
 /* Loads a challenge by id or path, printing the error on failure. */
 struct challenge *cli_load(cli_ctx *x, const char *id);

@@ -20,6 +20,8 @@ static void usage(FILE *f, const char *prog)
             "\n"
             "commands:\n"
             "  grade [CHALLENGE] SOLUTION.c [--json] grade one solution and exit\n"
+            "  debug [CHALLENGE] SOLUTION.c          write a failing case as a C program to\n"
+            "                                        build and debug (make -C DIR)\n"
             "  list                                  list the challenges\n"
             "  show CHALLENGE                        print a challenge's statement\n"
             "  validate [ID|SPEC.json|DIR ...]       check challenges (spec, reference,\n"
@@ -41,7 +43,7 @@ static const struct {
     const char *name;
     int (*run)(cli_ctx *x, int argc, char **argv);
 } commands[] = {
-    {"list", cmd_list},         {"grade", cmd_grade}, {"show", cmd_show},
+    {"list", cmd_list},         {"grade", cmd_grade}, {"show", cmd_show}, {"debug", cmd_debug},
     {"validate", cmd_validate}, {"batch", cmd_batch},
 };
 

@@ -20,7 +20,7 @@ void shrink_search_init(shrink_search *s, const char *const *names, const long l
     s->size = size;
     for (int k = 0; k < n; k++) {
         s->vars[k].name = names[k];
-        s->vars[k].value = values[k];
+        s->vars[k].value = s->vars[k].start = values[k];
         s->vars[k].phase = values[k] > 1 ? SP_MIN : SP_DONE;
     }
 }
@@ -67,22 +67,56 @@ static bool known_to_pass(const shrink_search *s, const long long *values)
     return false;
 }
 
-/* Appends a candidate (values copied) unless an equal one is there or
- * known to pass. */
+/* The order of the variables' first values is kept: one that started
+ * below another is raised to it if it would end above (k <= n stays so,
+ * whatever the spec means by them). */
+static void keep_order(const shrink_search *s, long long *v)
+{
+    for (int pass = 0; pass < s->nvars; pass++)    /* chains: a < b < c */
+        for (int i = 0; i < s->nvars; i++)
+            for (int j = 0; j < s->nvars; j++)
+                if (s->vars[j].start < s->vars[i].start && v[j] > v[i])
+                    v[i] = v[j];
+}
+
+/* Appends a candidate (values copied) unless it is where the search
+ * stands, an equal one is there, or it is known to pass. */
 static void add_cand(const shrink_search *s, shrink_cand **out, int *n, const long long *values,
                      int moves)
 {
     size_t bytes = sizeof(long long) * (size_t)s->nvars;
-    for (int i = 0; i < *n; i++)
-        if (memcmp((*out)[i].values, values, bytes) == 0)
-            return;
-    if (known_to_pass(s, values))
+    bool here = true;
+    for (int k = 0; k < s->nvars; k++)
+        here &= values[k] == s->vars[k].value;
+    for (int i = 0; i < *n && !here; i++)
+        here = memcmp((*out)[i].values, values, bytes) == 0;
+    if (here || known_to_pass(s, values))
         return;
     *out = xrealloc(*out, sizeof(shrink_cand) * (size_t)(*n + 1));
     shrink_cand *c = &(*out)[(*n)++];
     c->values = xmalloc(bytes + sizeof(long long));
     memcpy(c->values, values, bytes);
     c->moves = moves;
+}
+
+/* A variable whose value cannot go lower, or sits just above one that
+ * passed, is done. */
+static void settle(shrink_var *v)
+{
+    if (v->passed >= v->value)
+        v->passed = 0;    /* what passed was above: no longer a bound */
+    if (v->value <= 1 || (v->phase != SP_MIN && v->value - v->passed <= 1))
+        v->phase = SP_DONE;
+}
+
+/* v at t (the others as they are) did not fail the same way: its next
+ * values lie between t and its own. */
+static void passed_at(shrink_var *v, long long t)
+{
+    if (t > v->passed)
+        v->passed = t;
+    v->phase = v->phase == SP_MIN ? SP_HALVE : SP_BISECT;
+    settle(v);
 }
 
 /* The first round: every variable at 1 (the smallest case there is),
@@ -113,27 +147,36 @@ static int together(const shrink_search *s, long long *vals, shrink_cand **out)
         moving += t > 0;
         vals[k] = t > 0 ? t : s->vars[k].value;
     }
+    keep_order(s, vals);
     if (moving > 1)
         add_cand(s, out, &n, vals, -1);
     return n;
 }
 
-/* Each variable's next value alone. */
-static int alone(const shrink_search *s, long long *vals, shrink_cand **out)
+/* Each variable's next value alone; values already known to pass move
+ * the variable on at once, and one held up by another's order waits. */
+static int alone(shrink_search *s, long long *vals, shrink_cand **out)
 {
     int n = 0;
     for (int k = 0; k < s->nvars; k++) {
-        long long t = next_value(&s->vars[k]);
-        if (t <= 0)
-            continue;
-        for (int j = 0; j < s->nvars; j++)
-            vals[j] = j == k ? t : s->vars[j].value;
-        add_cand(s, out, &n, vals, k);
+        long long t;
+        while ((t = next_value(&s->vars[k])) > 0) {
+            for (int j = 0; j < s->nvars; j++)
+                vals[j] = j == k ? t : s->vars[j].value;
+            keep_order(s, vals);
+            if (vals[k] >= s->vars[k].value)
+                break;
+            if (!known_to_pass(s, vals)) {
+                add_cand(s, out, &n, vals, k);
+                break;
+            }
+            passed_at(&s->vars[k], vals[k]);
+        }
     }
     return n;
 }
 
-int shrink_next(const shrink_search *s, shrink_cand **out)
+int shrink_next(shrink_search *s, shrink_cand **out)
 {
     *out = NULL;
     long long *vals = xmalloc(sizeof(long long) * (size_t)(s->nvars + 1));
@@ -146,16 +189,6 @@ int shrink_next(const shrink_search *s, shrink_cand **out)
         n = alone(s, vals, out);
     free(vals);
     return n;
-}
-
-/* A variable whose value cannot go lower, or sits just above one that
- * passed, is done. */
-static void settle(shrink_var *v)
-{
-    if (v->passed >= v->value)
-        v->passed = 0;    /* what passed was above: no longer a bound */
-    if (v->value <= 1 || (v->phase != SP_MIN && v->value - v->passed <= 1))
-        v->phase = SP_DONE;
 }
 
 /* Remembers values that did not fail the same way (no smaller, either). */
@@ -181,11 +214,7 @@ int shrink_take(shrink_search *s, const shrink_cand *c, int n, const bool *fails
          * and its own */
         if (c[i].moves < 0)
             continue;
-        shrink_var *v = &s->vars[c[i].moves];
-        long long t = c[i].values[c[i].moves];
-        if (t > v->passed)
-            v->passed = t;
-        v->phase = v->phase == SP_MIN ? SP_HALVE : SP_BISECT;
+        passed_at(&s->vars[c[i].moves], c[i].values[c[i].moves]);
     }
     /* a round of all at once that failed: one by one next */
     s->split = s->rounds > 0 && best < 0 && n == 1 && c[0].moves < 0;

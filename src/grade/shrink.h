@@ -18,7 +18,9 @@
  *                    all their next values are tried at once first, and
  *                    one by one only when that does not fail the same way;
  *                    values that did not are never tried again;
- *   kept             the spec's constraints: the shapes and generators
+ *   kept             the order of the variables' values (one below another
+ *                    in the case never ends above it: k <= n stays so);
+ *                    the spec's constraints: the shapes and generators
  *                    must accept the values, a generator's count stays at
  *                    most the rows it fills when it was (classes <= n),
  *                    every requirement and assumption of the calls'
@@ -61,6 +63,7 @@ typedef enum shrink_phase {
 
 typedef struct shrink_var {
     const char *name;    /* borrowed from the spec */
+    long long start;     /* in the case */
     long long value;     /* in the smallest failing case so far */
     long long passed;    /* the largest value below it known not to fail
                             the same way (0: none known) */
@@ -100,8 +103,9 @@ void shrink_search_init(shrink_search *s, const char *const *names, const long l
 void shrink_search_free(shrink_search *s);
 
 /* The candidates of the next round into *out (caller frees with
- * shrink_cands_free); returns how many, 0 when the search is over. */
-int shrink_next(const shrink_search *s, shrink_cand **out);
+ * shrink_cands_free); returns how many, 0 when the search is over.  A
+ * variable whose next values are known to pass moves on here. */
+int shrink_next(shrink_search *s, shrink_cand **out);
 void shrink_cands_free(shrink_cand *c, int n);
 
 /* Takes a round's outcomes: fails[i] says whether candidate i failed the

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "grade/debug.h"
 #include "grade/grade.h"
 #include "repl/mock.h"
 #include "spec/challenge.h"
@@ -352,6 +353,59 @@ int repl_report(session *s, int argc, char **argv)
     }
     print_report(s, s->last);
     return 0;
+}
+
+/* The case `debug` was given: a number, or a name in one or more words. */
+static void debug_case(int argc, char **argv, debug_opts *o, strbuf *name)
+{
+    for (int i = 1; i < argc; i++)
+        sb_printf(name, "%s%s", i > 1 ? " " : "", argv[i]);
+    if (argc < 2)
+        return;
+    char *end;
+    long n = strtol(sb_str(name), &end, 10);
+    if (!*end && n > 0 && n < 1000000)
+        o->case_number = (int)n;
+    else
+        o->case_name = sb_str(name);
+}
+
+int repl_debug(session *s, int argc, char **argv)
+{
+    if (!need_challenge(s))
+        return 1;
+    debug_opts o = {0};
+    strbuf name = {0};
+    debug_case(argc, argv, &o, &name);
+    /* the hidden cases of the last full grading, so that its failure is the
+     * one written */
+    if (s->last && !s->last->visible_only) {
+        o.have_seed = true;
+        o.seed = s->last->seed;
+    }
+    char *dir = xasprintf("%s/debug-%s", s->workspace, s->c->id);
+    o.dir = dir;
+    o.cancel = s->interrupted;
+    md_err err;
+    debug_result res = {0};
+    int rc = 1;
+    if (debug_case_index(s->c, &o, &err) == -2)
+        printf("%s\n", err.msg);
+    else if (debug_write(s->c, s->file, &o, &res, &err) != 0)
+        printf("%s\n", *s->interrupted ? "Cancelled." : err.msg);
+    else if (res.compile_error)
+        printf("The file does not compile (`run` shows the compiler's messages).\n");
+    else {
+        char *text = debug_summary(&res, s->c->id);
+        fputs(text, stdout);
+        free(text);
+        rc = 0;
+    }
+    *s->interrupted = 0;
+    debug_result_clear(&res);
+    free(dir);
+    sb_free(&name);
+    return rc;
 }
 
 int repl_reset(session *s, int argc, char **argv)

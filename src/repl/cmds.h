@@ -1,5 +1,5 @@
 /* cmds — the commands of a challenge in progress: start, edit, run,
- * submit, hint, time, solution, report, reset, abandon.  Each follows the
+ * submit, hint, time, solution, report, debug, reset, abandon.  Each follows the
  * command convention of session.h. */
 #ifndef MLDRILL_CMDS_H
 #define MLDRILL_CMDS_H
@@ -14,6 +14,7 @@ int repl_hint(session *s, int argc, char **argv);
 int repl_time(session *s, int argc, char **argv);
 int repl_solution(session *s, int argc, char **argv);
 int repl_report(session *s, int argc, char **argv);
+int repl_debug(session *s, int argc, char **argv);
 int repl_reset(session *s, int argc, char **argv);
 int repl_abandon(session *s, int argc, char **argv);
 

@@ -109,6 +109,15 @@ static const command commands[] = {
     {"report", "", repl_report,
      "the last report again",
      "Prints the last report of this challenge (from `run` or `submit`) again."},
+    {"debug", "[CASE]", repl_debug,
+     "a failing case as a C program you build and debug",
+     "Writes one case as a small C program into the workspace (debug-ID/), with a\n"
+     "Makefile: `make -C DIR` builds it with your file (the flags of grading, plus\n"
+     "-g -O0) and runs it; it makes the case's calls, checks each output against\n"
+     "the reference's as mldrill does and exits 1 when one fails.  Then add printf\n"
+     "to your code, or `make -C DIR gdb`.  The case: CASE (a name or a number),\n"
+     "else the first your file fails, made smaller when a smaller case fails the\n"
+     "same way (the hidden cases of your last `submit`)."},
     {"history", "[ID [N]]", repl_history,
      "your attempts; ID N shows one with its source",
      "Lists the recorded attempts, newest first (the latest 20, or all of one\n"

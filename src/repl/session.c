@@ -321,7 +321,13 @@ report *session_grade(session *s, bool visible_only, char **source)
         printf("Cancelled.\n");
     } else if (!r) {
         printf("Grading failed: %s\n", err.msg);
-    } else if (r->compiler_output) {
+    }
+    if (r) {
+        /* graded from a copy: the command that grades again names the file */
+        free(r->solution);
+        r->solution = xstrdup(s->file);
+    }
+    if (r && r->compiler_output) {
         /* the compiler named the copy: show the learner's file */
         char *fixed = replace_all(r->compiler_output, snap, session_shown_path(s->file));
         free(r->compiler_output);

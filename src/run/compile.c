@@ -45,6 +45,17 @@ static const char *const sanitize_flags[] = {"-fsanitize=address,undefined",
                                              "-fno-sanitize-recover=undefined",
                                              "-fno-omit-frame-pointer", "-g"};
 
+const char *const *compile_flags(int *n)
+{
+    *n = (int)(sizeof flags / sizeof flags[0]);
+    return flags;
+}
+
+const char *compile_libs(void)
+{
+    return MLDRILL_BLAS_FLAGS " -lm";
+}
+
 const char *compile_cc(void)
 {
     const char *cc = getenv("CC");

@@ -66,4 +66,10 @@ void compile_result_clear(compile_result *r);
 /* The compiler command used ($CC or "cc"). */
 const char *compile_cc(void);
 
+/* The flags every build is compiled with, in order (static; *n gets
+ * their count), and the libraries linked after the file ("-lopenblas
+ * -lm"), for a program built the same way outside mldrill (debug.h). */
+const char *const *compile_flags(int *n);
+const char *compile_libs(void);
+
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -501,6 +502,38 @@ static void the_clock_should_resume_after_quit_and_stop_at_a_pass(void **state)
     fixture_free(&f);
 }
 
+/* `debug` after a failing submit: the failed hidden case of that
+ * grading, made smaller, written into the workspace; the program built
+ * with `make -C` fails; `debug 2` writes a passing example; the repeat
+ * command names the learner's file, not the copy graded. */
+static void debug_should_write_the_failed_case_as_a_program(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipe-debug", NULL);
+    write_solution(&f, "softmax", "tests/solutions/softmax/mistake_no_max_shift.c");
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\nsubmit\n");
+    assert_true(proc_expect(p, "mldrill grade softmax mldrill-work/softmax.c --seed ", GRADE_S));
+    proc_send(p, "debug\n");
+    assert_true(proc_expect(p, "Wrote mldrill-work/debug-softmax/ for softmax, case ", GRADE_S));
+    assert_true(proc_expect(p, "(hidden), made smaller: ", 5));
+    assert_true(proc_expect(p, "Your file fails it: ", 5));
+    char *cmd = xasprintf("make -s -C '%s/debug-softmax' >/dev/null 2>&1", f.work);
+    int st = system(cmd);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) != 0);
+    proc_send(p, "debug 2\n");
+    assert_true(proc_expect(p, "case 2 \"example: one row of four\" (an example).\n"
+                               "Your file passes it.", GRADE_S));
+    st = system(cmd);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    proc_send(p, "debug no such case\nquit\n");
+    assert_true(proc_expect(p, "softmax has no case \"no such case\"", 30));
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+    free(cmd);
+    fixture_free(&f);
+}
+
 static void bad_commands_should_explain_themselves(void **state)
 {
     (void)state;
@@ -546,6 +579,7 @@ int main(void)
         cmocka_unit_test(a_peek_before_passing_should_be_recorded_and_not_strong),
         cmocka_unit_test(three_hints_should_show_in_the_verdict_and_the_history),
         cmocka_unit_test(the_clock_should_resume_after_quit_and_stop_at_a_pass),
+        cmocka_unit_test(debug_should_write_the_failed_case_as_a_program),
         cmocka_unit_test(bad_commands_should_explain_themselves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

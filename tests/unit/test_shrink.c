@@ -2,8 +2,9 @@
  * a table: where a case of variables n, d (and k) fails "the same way",
  * the values the search starts from, the values it must end at, and the
  * most candidates it may try.  Sizes are the product of the variables,
- * as for an n-by-d array.  Also: a candidate that did not fail is never
- * tried again, and the search always ends. */
+ * as for an n-by-d array.  A variable that starts below another never
+ * ends above it.  Also: a candidate that did not fail is never tried
+ * again, and the search always ends. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@ static bool never(const long long *v) { (void)v; return false; }
 static bool n7_d2(const long long *v) { return v[0] >= 7 && v[1] >= 2; }
 static bool n_even(const long long *v) { return v[0] % 2 == 0; }
 static bool k_3(const long long *v) { return v[2] >= 3 && v[0] >= v[2]; }
+static bool k_only_3(const long long *v) { return v[1] >= 3; }
 static bool iter_3(const long long *v) { return v[1] >= 3; }    /* max_iter >= 3 */
 static bool sum_big(const long long *v) { return v[0] + v[1] >= 40; }
 
@@ -44,8 +46,11 @@ static const struct row {
      {300, 5}, {1, 1}, 2},
     {"fails only where it was: nothing smaller", never, 2, {300, 5}, {300, 5}, 30},
     {"a threshold per variable: found exactly", n7_d2, 2, {300, 5}, {7, 2}, 30},
-    {"three variables, one bounded by another", k_3, 3, {500, 8, 6}, {3, 1, 3}, 40},
-    {"an iteration cap that must stay at 3", iter_3, 2, {300, 100}, {1, 3}, 24},
+    /* k started below d and n: it ends at most at them */
+    {"three variables, one bounded by another", k_3, 3, {500, 8, 6}, {3, 3, 3}, 40},
+    {"the order kept: k below n stays so", k_only_3, 2, {300, 6}, {3, 3}, 24},
+    {"an iteration cap that must stay at 3", iter_3, 2, {300, 100}, {3, 3}, 24},
+    {"an iteration cap above n", iter_3, 2, {50, 100}, {1, 3}, 24},
     /* greedy: halving 150 gives 75, which passes; bisecting 75..150
      * ends at the least even value above 75 it meets, not at 2 */
     {"not monotone: even n only, still failing at the end", n_even, 1, {300}, {100}, 20},
