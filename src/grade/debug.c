@@ -135,6 +135,9 @@ static int run_reference(pipeline *x, case_inst *ci, md_err *err)
     if (pipeline_find_runner(x, false, "the runner (mldrill-runner) is missing", err) != 0 ||
         pipeline_build_reference(x, err) != 0)
         return -1;
+    /* inputs a challenge's own generator programs fill */
+    if (pipeline_generate(x, x->cases, 1, err) != 0)
+        return -1;
     layout_opts lo = {0};
     lo.memory_bytes = (uint64_t)x->c->memory_mb << 20;
     x->lay = layout_build(x->cases, 1, &lo, err);
