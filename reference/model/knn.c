@@ -33,7 +33,7 @@ void knn_predict(const double *X, const int *y, int n, int d, const double *Q,
     double *nd = malloc(sizeof *nd * k);    /* the k nearest so far, sorted */
     int *ni = malloc(sizeof *ni * k);
     if (!nd || !ni)
-        goto done;
+        goto done;    /* out of memory */
     for (int i = 0; i < m; i++) {
         const double *q = Q + (size_t)i * d;
         int len = 0;
