@@ -37,22 +37,44 @@ static void elem_text(strbuf *sb, const value *v, long long i)
         sb_printf(sb, "%.6g", x);
 }
 
-/* Rows [0, rows) of v, cols elements each, one row a line under indent. */
+/* The column sb's current line has reached. */
+static size_t column(const strbuf *sb)
+{
+    size_t i = sb->len;
+    while (i > 0 && sb->buf[i - 1] != '\n')
+        i--;
+    return sb->len - i;
+}
+
+/* Rows [0, rows) of v, cols elements each, in brackets: as many rows (or,
+ * for a vector, elements) a line as fit in about 78 columns, the lines
+ * after the first under indent and the opening bracket. */
 static void rows_text(strbuf *sb, const value *v, long long rows, long long cols,
                       const char *indent)
 {
     bool matrix = v->ndim >= 2;
-    sb_add(sb, matrix ? "[[" : "[");
-    for (long long r = 0; r < rows; r++) {
-        if (r > 0)
-            sb_printf(sb, "],\n%s [", indent);
-        for (long long c = 0; c < cols; c++) {
-            if (c)
-                sb_add(sb, ", ");
-            elem_text(sb, v, r * cols + c);
+    long long items = matrix ? rows : rows * cols;
+    sb_addc(sb, '[');
+    for (long long r = 0; r < items; r++) {
+        strbuf item = {0};
+        if (matrix) {
+            sb_addc(&item, '[');
+            for (long long c = 0; c < cols; c++) {
+                sb_add(&item, c ? ", " : "");
+                elem_text(&item, v, r * cols + c);
+            }
+            sb_addc(&item, ']');
+        } else {
+            elem_text(&item, v, r);
         }
+        if (r > 0 && column(sb) + item.len + 2 > 78)
+            sb_printf(sb, ",\n%s ", indent);
+        else if (r > 0)
+            sb_add(sb, ", ");
+        sb_add(sb, sb_str(&item));
+        sb_free(&item);
     }
-    sb_add(sb, matrix ? "]]" : "]");
+    sb_addc(sb, ']');
 }
 
 void report_value_text(strbuf *sb, const value *v, long long full, const char *indent)
