@@ -224,7 +224,7 @@ int contract_violations(const requirement *r, double lo, double hi, double out[2
 int contract_boundaries(const requirement *r, double lo, double hi, double out[2])
 {
     int n = 0;
-    if (r->eq || r->elementwise)
+    if (r->eq)
         return 0;
     if (r->lo && (r->integer || !r->lo_strict))
         out[n++] = r->lo_strict ? lo + 1 : lo;

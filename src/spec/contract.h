@@ -38,7 +38,7 @@ int contract_violations(const requirement *r, double lo, double hi, double out[2
 
 /* The values on r's edges that still satisfy it: lo and hi themselves, or
  * the next whole number inside a strict int bound (a strict double bound
- * has none).  Only scalar requirements have them; returns the count. */
+ * has none, nor an equality).  Returns the count. */
 int contract_boundaries(const requirement *r, double lo, double hi, double out[2]);
 
 /* The value nearest x that satisfies r (x itself when it does): a bound,

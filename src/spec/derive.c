@@ -143,23 +143,31 @@ static int eval_req(deriver *dv, const case_spec *cs, const requirement *r, doub
 
 /* --- the requirements together ---------------------------------------------- */
 
-/* Calls fn on every scalar requirement and assumption of f; stops at the
- * first that returns non-zero and returns that. */
-static int each_scalar(deriver *dv, int (*fn)(deriver *, const requirement *, void *),
-                       void *ctx)
+typedef int (*req_fn)(deriver *, const requirement *, void *);
+
+/* Calls fn on every requirement and assumption of f (the array ones too
+ * when arrays); stops at the first that returns non-zero and returns
+ * that. */
+static int each_req(deriver *dv, req_fn fn, void *ctx, bool arrays)
 {
     const contract *k = &dv->f->contract;
     const requirement *lists[] = {k->requires, k->assumes};
     int counts[] = {k->nrequires, k->nassumes};
     for (int l = 0; l < 2; l++)
         for (int i = 0; i < counts[l]; i++) {
-            if (lists[l][i].elementwise)
+            if (lists[l][i].elementwise && !arrays)
                 continue;
             int rc = fn(dv, &lists[l][i], ctx);
             if (rc != 0)
                 return rc;
         }
     return 0;
+}
+
+/* ... the scalar ones only (what a draft's variables can break). */
+static int each_scalar(deriver *dv, req_fn fn, void *ctx)
+{
+    return each_req(dv, fn, ctx, false);
 }
 
 /* What repairing a draft works on: the draft, the requirement it breaks
@@ -414,6 +422,24 @@ static void stop_after_rejection(const deriver *dv, case_spec *cs)
     cs->ncalls = kept;
 }
 
+/* Sets r's subject to v in the draft, a parameter or the last element of
+ * an array, and names the case "KIND: n = 0" or "KIND: last element of y
+ * = 3". */
+static void set_subject(const deriver *dv, case_spec *cs, const requirement *r, double v,
+                        const char *kind, strbuf *name)
+{
+    char num[64];
+    contract_num(v, num, sizeof num);
+    if (r->elementwise) {
+        cs->pokes = xcalloc(1, sizeof(poke));
+        cs->pokes[cs->npokes++] = (poke){xstrdup(bound(dv, r->subject)), -1, v};
+        sb_printf(name, "%s: last element of %s = %s", kind, r->subject, num);
+    } else {
+        set_param(dv, cs, r->subject, v);
+        sb_printf(name, "%s: %s = %s", kind, r->subject, num);
+    }
+}
+
 /* One invalid case: r broken by value v, on fast path fp (or none). */
 static int violation(deriver *dv, const requirement *r, const fast_path *fp, double v)
 {
@@ -427,14 +453,7 @@ static int violation(deriver *dv, const requirement *r, const fast_path *fp, dou
         spec_case_free(&cs);
         return -1;
     }
-    if (r->elementwise) {
-        cs.pokes = xcalloc(1, sizeof(poke));
-        cs.pokes[cs.npokes++] = (poke){xstrdup(bound(dv, r->subject)), -1, v};
-        sb_printf(&name, "invalid: last element of %s = %s", r->subject, num);
-    } else {
-        set_param(dv, &cs, r->subject, v);
-        sb_printf(&name, "invalid: %s = %s", r->subject, num);
-    }
+    set_subject(dv, &cs, r, v, "invalid", &name);
     if (fp)
         sb_printf(&name, ", with %s", fp->name);
     sb_printf(&note, "%s requires %s: with %s%s = %s it must ", dv->f->name, r->text,
@@ -510,8 +529,8 @@ static int derive_invalid(deriver *dv)
 
 /* --- boundary and flag cases ------------------------------------------------- */
 
-/* The boundary cases of scalar requirement r: its edges, compared with
- * the reference. */
+/* The boundary cases of requirement r: its edges (for an array, its last
+ * element on each), compared with the reference. */
 static int boundaries(deriver *dv, const requirement *r, void *ctx)
 {
     (void)ctx;
@@ -526,13 +545,13 @@ static int boundaries(deriver *dv, const requirement *r, void *ctx)
     for (int i = 0; i < n; i++) {
         case_spec cs;
         draft_init(dv, &cs, CASE_BOUNDARY, r->path);
-        set_param(dv, &cs, r->subject, v[i]);
         strbuf name = {0}, note = {0};
         char num[64];
         contract_num(v[i], num, sizeof num);
-        sb_printf(&name, "boundary: %s = %s", r->subject, num);
-        sb_printf(&note, "%s = %s is the edge of %s: still valid, compared with the "
-                         "reference", r->subject, num, r->text);
+        set_subject(dv, &cs, r, v[i], "boundary", &name);
+        sb_printf(&note, "%s%s = %s is the edge of %s: still valid, compared with the "
+                         "reference", r->elementwise ? "the last element of " : "",
+                  r->subject, num, r->text);
         if (finish(dv, &cs, r, &name, &note) != 0)
             return -1;
     }
@@ -652,7 +671,7 @@ int derive_cases(const jdoc *d, challenge *c, md_err *err)
         if (rc == 0)
             rc = derive_invalid(&dv);
         if (rc == 0)
-            rc = each_scalar(&dv, boundaries, NULL);
+            rc = each_req(&dv, boundaries, NULL, true);
         if (rc == 0)
             rc = flags(&dv);
     }

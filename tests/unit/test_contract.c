@@ -49,13 +49,13 @@ static const grammar_row grammar[] = {
     {"0 <= k <= n", 0, 9, "k in [0, n]", "k < 0 or k > n", "-1 10", "0 9"},
     {"n >= k", 3, 0, "n in [k, inf)", "n < k", "2", "3"},
     {"n == d", 4, 0, "n == d", "n != d", "5 3", ""},
-    {"0 <= y < k", 0, 3, "each y in [0, k)", "an element of y outside 0..k-1", "-1 3", ""},
-    {"0 <= y <= 1", 0, 1, "each y in [0, 1]", "an element of y outside 0..1", "-1 2", ""},
+    {"0 <= y < k", 0, 3, "each y in [0, k)", "an element of y outside 0..k-1", "-1 3", "0 2"},
+    {"0 <= y <= 1", 0, 1, "each y in [0, 1]", "an element of y outside 0..1", "-1 2", "0 1"},
     {"0 < y < n + 1", 0, 5, "each y in (0, n + 1)", "an element of y outside 1..(n + 1)-1",
-     "0 5", ""},
+     "0 5", "1 4"},
     {"0 <= u < 1", 0, 1, "each u in [0, 1)", "an element of u outside [0, 1)",
-     "-1e-12 1", ""},
-    {"y >= 0", 0, 0, "each y in [0, inf)", "an element of y < 0", "-1", ""},
+     "-1e-12 1", "0"},
+    {"y >= 0", 0, 0, "each y in [0, inf)", "an element of y < 0", "-1", "0"},
     {"k > 2 * n - 1", 5, 0, "k in (2 * n - 1, inf)", "k <= 2 * n - 1", "5", "6"},
     /* errors */
     {"n", 0, 0, NULL, "expected a comparison", "", ""},
@@ -232,7 +232,9 @@ static const derive_row derive_rows[] = {
      "boundary: n = 1 {n=1, n_test=1} [] base\n"
      "boundary: k = 1 {k=1} [] base\n"
      "boundary: n_test = 0 {n_test=0} [] base\n"
-     "boundary: n_test = 10 {n_test=10} [] base\n",
+     "boundary: n_test = 10 {n_test=10} [] base\n"
+     "boundary: last element of y = 0 {} [y[-1]=0] base\n"
+     "boundary: last element of y = 2 {} [y[-1]=2] base\n",
      "",
      "split returns -1, without writing to train or test, for invalid arguments: n < 1, "
      "k < 1, n_test < 0 or n_test > n, or an element of y outside 0..k-1."},
@@ -257,7 +259,9 @@ static const derive_row derive_rows[] = {
      "invalid: last element of y = -1, with k >= c {k=4} [y[-1]=-1] calls=topk acc==-1\n"
      "invalid: last element of y = 4, with k >= c {k=4} [y[-1]=4] calls=topk acc==-1\n"
      "boundary: n = 1 {n=1} [] base\n"
-     "boundary: k = 1 {k=1} [] base\n",
+     "boundary: k = 1 {k=1} [] base\n"
+     "boundary: last element of y = 0 {} [y[-1]=0] base\n"
+     "boundary: last element of y = 3 {} [y[-1]=3] base\n",
      "",
      "topk returns -1 for invalid arguments: n < 1, k < 1, or an element of y outside "
      "0..c-1. Check them first, even when k >= c."},
