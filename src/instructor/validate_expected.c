@@ -79,7 +79,7 @@ static value *expected_values(const case_spec *cs, const xrun *run, strbuf *why)
                 ((int *)v->data)[i] = (int)g->lit[i];
             else if (v->type == VT_STRING) {
                 free(((char **)v->data)[i]);
-                ((char **)v->data)[i] = xstrdup(g->lit_str[i]);
+                ((char **)v->data)[i] = g->lit_str[i] ? xstrdup(g->lit_str[i]) : NULL;
             }
         }
     }

@@ -61,13 +61,19 @@ static int special_number(const char *s, double *v)
     return 1;
 }
 
-static void count_leaves(const cJSON *j, long long *nums, long long *strs)
+/* Counts a literal's leaves: numbers, strings and, when nulls are NULL
+ * strings (expected outputs), nulls; otherwise a null counts as a number
+ * (and is refused as one). */
+static void count_leaves(const cJSON *j, bool nulls, long long *nums, long long *strs,
+                         long long *nils)
 {
     const cJSON *it;
     cJSON_ArrayForEach(it, j)
     {
         if (cJSON_IsArray(it))
-            count_leaves(it, nums, strs);
+            count_leaves(it, nulls, nums, strs, nils);
+        else if (nulls && cJSON_IsNull(it))
+            (*nils)++;
         else if (cJSON_IsString(it)) {
             double v;
             if (special_number(it->valuestring, &v))
@@ -79,7 +85,7 @@ static void count_leaves(const cJSON *j, long long *nums, long long *strs)
     }
 }
 
-static int flatten(const jdoc *d, const cJSON *j, const char *path,
+static int flatten(const jdoc *d, const cJSON *j, const char *path, bool nulls,
                    gen_spec *g, long long *k, md_err *err)
 {
     const cJSON *it;
@@ -89,7 +95,9 @@ static int flatten(const jdoc *d, const cJSON *j, const char *path,
         char *p = jpath_idx(path, i++);
         int rc = 0;
         if (cJSON_IsArray(it)) {
-            rc = flatten(d, it, p, g, k, err);
+            rc = flatten(d, it, p, nulls, g, k, err);
+        } else if (g->lit_strings && nulls && cJSON_IsNull(it)) {
+            g->lit_str[(*k)++] = NULL;    /* counted as a NULL string */
         } else if (g->lit_strings) {
             if (!cJSON_IsString(it))
                 rc = jdoc_fail(d, err, p, "expected a string (this literal "
@@ -112,25 +120,32 @@ static int flatten(const jdoc *d, const cJSON *j, const char *path,
     return 0;
 }
 
-static int parse_literal(const jdoc *d, const cJSON *j, const char *path,
+/* With nulls, a null is a NULL string: in a literal of strings (or of
+ * nulls alone); in one of numbers it is refused where it stands. */
+static int parse_literal(const jdoc *d, const cJSON *j, const char *path, bool nulls,
                          gen_spec *g, md_err *err)
 {
     if (!cJSON_IsArray(j))
         return jdoc_fail(d, err, path, "expected an array of numbers or "
                                        "strings (nested arrays are flattened)");
-    long long nums = 0, strs = 0;
-    count_leaves(j, &nums, &strs);
-    g->lit_strings = strs > 0;
+    long long nums = 0, strs = 0, nils = 0;
+    count_leaves(j, nulls, &nums, &strs, &nils);
+    g->lit_strings = strs > 0 || (nils > 0 && nums == 0);
+    if (!g->lit_strings)
+        nums += nils;    /* each null refused as a number */
+    else
+        strs += nils;
     g->nlit = nums + strs;
     if (g->lit_strings)
         g->lit_str = xcalloc((size_t)g->nlit + 1, sizeof(char *));
     else
         g->lit = xcalloc((size_t)g->nlit + 1, sizeof(double));
     long long k = 0;
-    return flatten(d, j, path, g, &k, err);
+    return flatten(d, j, path, nulls, g, &k, err);
 }
 
-gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_err *err)
+static gen_spec *literal(const jdoc *d, const cJSON *j, const char *path, bool nulls,
+                         md_err *err)
 {
     gen_spec *g = xcalloc(1, sizeof *g);
     g->kind = G_LITERAL;
@@ -139,13 +154,23 @@ gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_
         arr = cJSON_CreateArray();
         cJSON_AddItemToArray(arr, cJSON_Duplicate(j, true));
     }
-    int rc = parse_literal(d, arr ? arr : j, path, g, err);
+    int rc = parse_literal(d, arr ? arr : j, path, nulls, g, err);
     cJSON_Delete(arr);
     if (rc != 0) {
         gen_free(g);
         return NULL;
     }
     return g;
+}
+
+gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_err *err)
+{
+    return literal(d, j, path, false, err);
+}
+
+gen_spec *gen_parse_expected(const jdoc *d, const cJSON *j, const char *path, md_err *err)
+{
+    return literal(d, j, path, true, err);
 }
 
 static int parse_sets(const jdoc *d, const cJSON *j, const char *path,
@@ -305,7 +330,7 @@ static int parse_key(const jdoc *d, const cJSON *f, const char *p, gen_spec *g, 
     if (strcmp(key, "gen") == 0)
         return 0;    /* read by parse_kind */
     if (strcmp(key, "literal") == 0)
-        return parse_literal(d, f, p, g, err);
+        return parse_literal(d, f, p, false, g, err);
     if (strcmp(key, "from") == 0 && kd->from) {
         if (!cJSON_IsString(f))
             return jdoc_fail(d, err, p, "expected the name of an input");

@@ -38,6 +38,12 @@ gen_spec *gen_parse(const jdoc *d, const cJSON *j, const char *path,
  * one number or string) at path, as a literal generator.  NULL with err. */
 gen_spec *gen_parse_literal(const jdoc *d, const cJSON *j, const char *path, md_err *err);
 
+/* Expected outputs as a literal, like gen_parse_literal, where a null
+ * stands for a NULL string (lit_str[i] == NULL) in a literal of strings:
+ * an output such as label_encoder's inverse writes NULL for a code it
+ * does not know.  NULL with err. */
+gen_spec *gen_parse_expected(const jdoc *d, const cJSON *j, const char *path, md_err *err);
+
 void gen_free(gen_spec *g);
 
 /* Calls fn for every expression of g, with where it is written inside the

@@ -41,7 +41,7 @@ int sp_inputs(ld *L, const cJSON *j, const char *path, input_def **out, int *n)
 static int parse_expected_item(ld *L, const cJSON *it, const char *path, void *items, int i)
 {
     input_def *e = (input_def *)items + i;
-    e->gen = gen_parse_literal(L->r.d, it, path, L->r.err);
+    e->gen = gen_parse_expected(L->r.d, it, path, L->r.err);
     return e->gen ? 0 : -1;
 }
 
