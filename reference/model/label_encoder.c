@@ -31,7 +31,7 @@ label_encoder *label_encoder_fit(const char *const *labels, int n)
     label_encoder *enc = calloc(1, sizeof *enc);
     const char **sorted = malloc(sizeof *sorted * n);
     if (!enc || !sorted || !(enc->cats = malloc(sizeof *enc->cats * n)))
-        goto fail;
+        goto fail;    /* out of memory */
     /* sorted, each distinct string is the first of its run; copied, since
      * the caller may free labels once fit returns */
     memcpy(sorted, labels, sizeof *sorted * n);
@@ -39,15 +39,15 @@ label_encoder *label_encoder_fit(const char *const *labels, int n)
     for (int i = 0; i < n; i++)
         if (i == 0 || strcmp(sorted[i], sorted[i - 1]) != 0) {
             if (!(enc->cats[enc->k] = strdup(sorted[i])))
-                goto fail;
+                goto fail;    /* out of memory */
             enc->k++;
         }
     free(sorted);
     return enc;
 fail:
     free(sorted);
-    label_encoder_free(enc);
-    return NULL;
+    label_encoder_free(enc);    /* out of memory */
+    return NULL;    /* out of memory */
 }
 
 /* The code of s: a binary search finds the first category >= s, which is
@@ -89,6 +89,11 @@ void label_encoder_inverse(const label_encoder *enc, const int *codes, int n,
 #else
         int c = codes[i];
 #endif
-        labels[i] = c == 0 ? "<UNKNOWN>" : c >= 1 && c <= enc->k ? enc->cats[c - 1] : NULL;
+        if (c == 0)
+            labels[i] = "<UNKNOWN>";
+        else if (c >= 1 && c <= enc->k)    /* (c == 0 is answered above) */
+            labels[i] = enc->cats[c - 1];
+        else
+            labels[i] = NULL;
     }
 }
