@@ -27,6 +27,7 @@ static void pipeline_init(pipeline *x, const challenge *c, const grade_opts *o, 
     x->c = c;
     x->o = o;
     x->seed = seed;
+    x->tcase = -1;
 }
 
 /* The report of a file that does not compile: every criterion lost. */
@@ -100,10 +101,13 @@ static int score_timing(pipeline *x, evidence *ev, report *r, md_err *err)
         ev->not_timed = NOT_TIMED_WRONG;
     else if (o->sanitize)
         ev->not_timed = NOT_TIMED_SANITIZE;
+    else if (x->tcase >= 0 && x->jobs[0].runs[x->tcase].status == XS_TIMEOUT)
+        ;    /* too slow for the timing input: rubric_vectorization says so */
     else {
         pipeline_progress(o, STAGE_TIMING, 0, 1);
         if (pipeline_timing(x, ev, err) != 0)
             return -1;
+        rubric_timing_rounds(r, ev);
     }
     if (r->crit[CRIT_VECTORIZATION].applies)
         rubric_vectorization(r, ev);
@@ -226,15 +230,19 @@ int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
     evidence ev = {0};
     ev.c = c;
     int rc = -1;
+    bool too_slow = false;
+    for (int i = 0; i < r->ncases; i++)
+        too_slow |= r->cases[i].timing_input && r->cases[i].status == CS_TIMEOUT;
     if (!r->crit[CRIT_CORRECTNESS].passed)
         ev.not_timed = NOT_TIMED_WRONG;
     else if (o->sanitize)
         ev.not_timed = NOT_TIMED_SANITIZE;
-    else if (time_again(&x, solution, &ev, err) != 0)
+    else if (!too_slow && time_again(&x, solution, &ev, err) != 0)
         goto out;
     v->applies = true;
     v->score = 0;
     v->max = c->weights[CRIT_VECTORIZATION];
+    rubric_timing_rounds(r, &ev);
     rubric_vectorization(r, &ev);
     rubric_total(r, c);
     r->seconds += now_seconds() - t0;

@@ -87,10 +87,35 @@ int pipeline_generate(pipeline *x, case_inst *const *cases, int n, md_err *err)
     return genprog_fill(x->c, cases, n, &go, err);
 }
 
+/* The timing input at its largest scale as the last case (x->tcase). */
+static int add_timing_case(pipeline *x, md_err *err)
+{
+    const challenge *c = x->c;
+    const timing_spec *ts = &c->timing;
+    x->tspec = ts->base;
+    x->tspec.name = (char *)"timing input";
+    x->tspec.crit = CRIT_CORRECTNESS;
+    x->tspec.visible = false;
+    x->tspec.note = (char *)"the timing input at its largest size, compared like any case";
+    x->tspec.origin = CASE_TIMING;
+    x->tspec.wall_s = pipeline_timing_limit(x);
+    case_inst *ci = xcalloc(1, sizeof *ci);
+    md_err e2;
+    if (case_instantiate(c, &x->tspec, pipeline_timing_seed(c), ts->grow,
+                         ts->scales[ts->nscales - 1], ci, &e2) != 0) {
+        free(ci);
+        return md_fail(err, "%s: timing input: %s", c->id, e2.msg);
+    }
+    x->tcase = x->ncases;
+    x->cases[x->ncases++] = ci;
+    return 0;
+}
+
 int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err)
 {
     const challenge *c = x->c;
-    x->cases = xcalloc((size_t)c->ncases + 1, sizeof(case_inst *));
+    x->tcase = -1;
+    x->cases = xcalloc((size_t)c->ncases + 2, sizeof(case_inst *));
     for (int i = 0; i < c->ncases; i++) {
         const case_spec *cs = &c->cases[i];
         if (visible_only && !cs->visible)
@@ -105,6 +130,9 @@ int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err)
     }
     if (x->ncases == 0)
         return md_fail(err, "%s has no %scases", c->id, visible_only ? "visible " : "");
+    if (!visible_only && c->timing.enabled && c->timing.nscales > 0 &&
+        add_timing_case(x, err) != 0)
+        return -1;
     if (pipeline_generate(x, x->cases, x->ncases, err) != 0)
         return -1;
     layout_opts lo = {0};

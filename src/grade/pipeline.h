@@ -29,6 +29,10 @@ typedef struct pipeline {
     compile_result sol, ref;
     case_inst **cases;       /* the cases graded, in run order */
     int ncases;
+    case_spec tspec;         /* the timing input as a case: the challenge's
+                                timing base, shallow-copied (it owns none of
+                                its pointers), last of the cases */
+    int tcase;               /* its index in cases, or -1 */
     layout *lay;             /* their plan */
     exec_job jobs[2];        /* the solution, the reference */
     case_inst *tcases;       /* timing inputs, one per scale */
@@ -67,7 +71,12 @@ int pipeline_generate(pipeline *x, case_inst *const *cases, int n, md_err *err);
 
 /* Instantiates the challenge's cases (the visible ones only when asked)
  * from x->seed, runs their generator programs, and lays them out in
- * x->lay. */
+ * x->lay.  A full grading of a timed
+ * challenge also grades the timing input at its largest scale as a hidden
+ * correctness case, "timing input" (x->tcase), with the timing's own seed:
+ * a large case past any blocking size, whose faults are wrong answers,
+ * and whose time limit is the timing's (a call that runs past it is too
+ * slow to time, not wrong). */
 int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err);
 
 /* The reference must run every case cleanly: its outputs are the truth. */
@@ -86,6 +95,11 @@ int pipeline_timing(pipeline *x, evidence *ev, md_err *err);
 /* The seed of the timing input: fixed per challenge, not the grading's,
  * so that every grading of a solution times the same process. */
 uint64_t pipeline_timing_seed(const challenge *c);
+
+/* The timing's budget (the caller's, else the challenge's), and the wall
+ * limit of one timing process (and of the timing input as a case). */
+double pipeline_timing_budget(const pipeline *x);
+double pipeline_timing_limit(const pipeline *x);
 
 /* pipeline_mistakes.c: runs every mistake variant that compiles on the
  * cases and names in r those whose runs explain the solution's failures. */

@@ -19,10 +19,14 @@ static double ref_median(const rounds_job *j, int ns)
     return st.ref_s;
 }
 
-/* The timing budget: the caller's, else the challenge's. */
-static double budget_of(const pipeline *x)
+double pipeline_timing_budget(const pipeline *x)
 {
     return x->o->timing_budget_s > 0 ? x->o->timing_budget_s : x->c->timing.budget_s;
+}
+
+double pipeline_timing_limit(const pipeline *x)
+{
+    return 1 + 3 * pipeline_timing_budget(x);    /* as rounds.c gives the rounds */
 }
 
 /* Times the plan once more; keeps the run when its reference was faster
@@ -66,7 +70,7 @@ static int check_disturbance(pipeline *x, evidence *ev, uint64_t tseed, const ex
     double now = ref_median(&x->tjob, ns), best = baseline_vouched(key, now);
     /* bursts of contention last from milliseconds to seconds: a few
      * more tries, each as long as the first, usually find a quiet one */
-    double budget = budget_of(x);
+    double budget = pipeline_timing_budget(x);
     double start = now_seconds();
     for (int tries = 0; best > 0 && now > RETIME_ABOVE * best && tries < RETIME_TRIES &&
                         now_seconds() - start < budget;
@@ -112,7 +116,7 @@ static int build_timing_input(pipeline *x, uint64_t tseed, md_err *err)
     layout_opts lo = {0};
     lo.memory_bytes = (uint64_t)c->memory_mb << 20;
     lo.timing = true;
-    lo.timing_budget_s = budget_of(x);
+    lo.timing_budget_s = pipeline_timing_budget(x);
     lo.min_round_s = 0.004;
     lo.timing_seed = tseed;
     lo.timing_share = share;
@@ -142,6 +146,7 @@ int pipeline_timing(pipeline *x, evidence *ev, md_err *err)
     if (rounds_run(x->tlay, &x->tjob, &eo, err) != 0)
         return -1;
     ev->timing = &x->tjob;
+    ev->tinput = &x->tcases[x->ntcases - 1];
     ev->sizes = x->sizes;
     ev->nsizes = x->c->timing.nscales;
     /* A sanitized run is slower for both sides: no baseline there. */

@@ -57,6 +57,7 @@ typedef struct rcase {
     char *message;        /* NULL when it passed */
     char *note;           /* what the case is about (borrowed from spec) */
     bool visible;
+    bool timing_input;    /* the timing input graded as a case */
     rshrunk *shrunk;      /* hidden failed cases: shrinking's result, or NULL
                              when not shrunk (owned) */
 } rcase;

@@ -27,6 +27,8 @@ typedef struct evidence {
     /* vectorization */
     const rounds_job *timing;   /* NULL when not timed */
     const char *not_timed;      /* why not, when timing is NULL */
+    const case_inst *tinput;    /* the timing input at its largest scale: the
+                                 * case of the last timed rounds' outputs */
     const double *sizes;        /* the grown variable at each scale */
     int nsizes;
     double ref_slowdown;        /* the reference's time over its best on this
@@ -41,8 +43,17 @@ typedef struct evidence {
  * the ratio against that best, never from the slowed reference. */
 #define RUBRIC_BUSY 1.12
 
-/* Case statuses, correctness and stability (and organization cases). */
+/* Case statuses, correctness and stability (and organization cases).
+ * The timing input as a case (pipeline.h) that runs past its limit is
+ * too slow to time, not wrong: it counts for no criterion here, and
+ * vectorization says so. */
 void rubric_cases(report *r, const evidence *e);
+
+/* After the timing rounds: a fault in them, a round that left other
+ * outputs than its first, or last outputs the checks find wrong against
+ * the reference's, fail the timing input's case (correctness is scored
+ * again); the speed of a wrong answer is not scored. */
+void rubric_timing_rounds(report *r, const evidence *e);
 void rubric_organization(report *r, const evidence *e);
 void rubric_convergence(report *r, const evidence *e);
 void rubric_vectorization(report *r, const evidence *e);

@@ -8,37 +8,63 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* Not timed, or the timing run did not finish: no points, and why.
- * False when there are timings to score. */
-static bool without_timings(rcriterion *c, const evidence *e)
+/* The reference's CPU seconds on case i, from its calls. */
+static double ref_seconds(const evidence *e, int i)
+{
+    double s = 0;
+    for (int k = 0; e->ref && k < e->ref->runs[i].ncalls; k++)
+        s += (double)e->ref->runs[i].calls[k].cpu_ns * 1e-9;
+    return s;
+}
+
+/* Too slow to time: a call on the timing input did not finish in time,
+ * as the timing input's case (r) or in the rounds (the reference's
+ * warm-up then bounds the ratio).  False when neither happened. */
+static bool too_slow(rcriterion *c, const report *r, const evidence *e)
 {
     const rounds_job *j = e->timing;
+    double ref = 0, spent = 0;
+    bool slow = false;
+    for (int i = 0; i < r->ncases; i++)
+        if (r->cases[i].timing_input && r->cases[i].status == CS_TIMEOUT) {
+            slow = true;
+            ref = i < e->ncases ? ref_seconds(e, i) : 0;
+        }
+    for (int s = 0; !slow && j && j->status == XS_TIMEOUT && j->samples && s < e->nsizes; s++)
+        if (j->samples[s].warmed >= 1) {
+            ref = j->samples[s].ref_warm;
+            spent = j->samples[s].warmed == 2 ? j->samples[s].user_warm : 0;
+        }
+    if (!slow && !(j && j->status == XS_TIMEOUT && j->samples))
+        return false;
+    c->summary = xstrdup("too slow to time");
+    if (ref > 0)
+        report_finding(c, "timing", "one call on the timing input ran past the timing "
+                                    "limit%s; the reference needs %.3g s: look for work "
+                                    "repeated inside loops",
+                       spent > 0 ? "" : " without finishing", ref);
+    else
+        report_finding(c, "timing", "the timing run did not finish: %s",
+                       j && j->message ? j->message : "too slow");
+    return true;
+}
+
+/* Not timed, or the timing failed (a fault or a wrong answer in the
+ * rounds is correctness's to say): the finding.  False when there are
+ * timings to score. */
+static bool not_scored(rcriterion *c, const report *r, const evidence *e)
+{
+    const rounds_job *j = e->timing;
+    bool wrong = false;
+    for (int i = 0; i < r->ncases; i++)
+        wrong |= r->cases[i].timing_input && r->cases[i].crit == CRIT_CORRECTNESS &&
+                 r->cases[i].status != CS_PASS;
     if (!j) {
         c->summary = xstrdup("not timed");
         report_finding(c, NULL, "not timed: %s", e->not_timed ? e->not_timed : "skipped");
-    } else if (j->status == XS_TIMEOUT && j->samples) {
-        /* stopped while a single call was still running: bound the ratio */
-        double ref = 0, spent = 0;
-        for (int s = 0; s < e->nsizes; s++)
-            if (j->samples[s].warmed >= 1) {
-                ref = j->samples[s].ref_warm;
-                spent = j->samples[s].warmed == 2 ? j->samples[s].user_warm : 0;
-            }
-        c->summary = xstrdup("too slow to time");
-        if (ref > 0)
-            report_finding(c, "timing", "one call on the timing input ran past the "
-                                        "timing limit%s; the reference needs %.3g s: "
-                                        "look for work repeated inside loops",
-                           spent > 0 ? "" : " without finishing", ref);
-        else
-            report_finding(c, "timing", "the timing run did not finish: %s",
-                           j->message ? j->message : "too slow");
-    } else if (j->changed_at >= 0) {
-        c->summary = xstrdup("timing failed");
-        report_finding(c, "timing", "round %d of the timing left other outputs than its "
-                                    "first round (every call must compute the same "
-                                    "outputs from the same inputs)",
-                       j->changed_round + 1);
+    } else if (wrong) {
+        c->summary = xstrdup("not timed");
+        report_finding(c, NULL, "not timed: the timing input fails (correctness says how)");
     } else if (j->status != XS_OK) {
         c->summary = xstrdup("timing failed");
         report_finding(c, "timing", "on the large input: %s",
@@ -46,6 +72,14 @@ static bool without_timings(rcriterion *c, const evidence *e)
     } else {
         return false;
     }
+    return true;
+}
+
+/* No timings to score: no points, and why. */
+static bool without_timings(rcriterion *c, const report *r, const evidence *e)
+{
+    if (!too_slow(c, r, e) && !not_scored(c, r, e))
+        return false;
     c->score = 0;
     c->passed = false;
     return true;
@@ -137,7 +171,7 @@ void rubric_vectorization(report *r, const evidence *e)
     const timing_spec *ts = &e->c->timing;
     if (!ts->enabled || !c->applies)
         return;
-    if (without_timings(c, e))
+    if (without_timings(c, r, e))
         return;
     timing_stats st = measure(r, e);
     r->scored_ratio = scored_ratio(e, &st);

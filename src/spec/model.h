@@ -140,6 +140,8 @@ typedef enum case_origin {
     CASE_INVALID,        /* violates one requirement: must be rejected */
     CASE_BOUNDARY,       /* a requirement's edge: compared with the reference */
     CASE_FLAG,           /* a flag set to a value other than 0 and 1 */
+    CASE_TIMING,         /* the timing input at its largest scale, graded as
+                            a correctness case (grade/pipeline.h) */
 } case_origin;
 
 /* One element of a generated input set after generating it (a derived

@@ -1,4 +1,4 @@
-/* expect: status=graded vectorization=fail */
+/* expect: status=graded passed=no correctness=fail vectorization=fail */
 /* timing: attack */
 /* An attack on the timing: do the work once.  Called again with the same
  * input and output arrays (as the timing rounds do), it returns at once:

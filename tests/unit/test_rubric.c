@@ -36,6 +36,8 @@ typedef struct case_row {
     bool grad_bad;            /* its gradcheck failed */
     const double *loss;       /* convergence: the solution's history */
     int nloss;
+    bool timing_input;        /* the timing input graded as a case */
+    bool timeout;             /* the run ran past its limit */
 } case_row;
 
 /* What a criterion must get; findings are substrings of "where: message",
@@ -122,7 +124,8 @@ static void world_init(world *w, const double weights[CRIT_COUNT], bool handles)
 static void world_case(world *w, int i, const case_row *c, const double *ref, int nref,
                        double max_iter, double tol)
 {
-    w->specs[i] = (case_spec){.name = (char *)c->name, .crit = c->crit};
+    w->specs[i] = (case_spec){.name = (char *)c->name, .crit = c->crit, .wall_s = 2.8,
+                              .origin = c->timing_input ? CASE_TIMING : CASE_WRITTEN};
     w->cvals[i][0] = scalar("max_iter", ROLE_VAR, max_iter > 0 ? max_iter : 100);
     w->cvals[i][1] = scalar("tol", ROLE_VAR, tol);
     w->insts[i] = (case_inst){.ch = &w->ch, .spec = &w->specs[i], .vals = w->cvals[i],
@@ -134,7 +137,8 @@ static void world_case(world *w, int i, const case_row *c, const double *ref, in
     w->uvals[i][2] = scalar("iters", ROLE_RESULT, c->nloss);
     w->res[i][0] = (plan_res){.state = PS_DONE, .heap_delta = c->leak};
     w->res[i][1] = (plan_res){.state = PS_DONE};
-    w->uruns[i] = (xrun){.status = c->crash ? XS_CRASH : XS_OK, .fault = c->fault,
+    w->uruns[i] = (xrun){.status = c->crash ? XS_CRASH : c->timeout ? XS_TIMEOUT : XS_OK,
+                         .fault = c->fault,
                          .message = (char *)c->crash, .fault_buffer = "X",
                          .vals = w->uvals[i], .nvals = 3, .calls = w->res[i], .ncalls = 2};
     w->rvals[i][0] = scalar("y", ROLE_RESULT, 0);
@@ -191,13 +195,14 @@ static void assert_crit(const char *row, const rcriterion *c, const crit_want *w
         fail_msg("%s: %d findings, expected %d", row, c->nfindings, n);
 }
 
-/* Case statuses as letters: p pass, f fail, c crash. */
+/* Case statuses as letters: p pass, f fail, c crash, t timeout. */
 static void assert_statuses(const char *row, const report *r, const char *want)
 {
     for (int i = 0; i < r->ncases; i++) {
         char got = r->cases[i].status == CS_PASS   ? 'p'
                    : r->cases[i].status == CS_FAIL ? 'f'
-                   : r->cases[i].status == CS_CRASH ? 'c' : '?';
+                   : r->cases[i].status == CS_CRASH ? 'c'
+                   : r->cases[i].status == CS_TIMEOUT ? 't' : '?';
         if (got != want[i])
             fail_msg("%s: case %d is '%c', expected '%c'", row, i, got, want[i]);
     }
@@ -230,6 +235,12 @@ static const cases_row CASES[] = {
      {0, false, NULL}},
     {"an organization case is not a correctness finding",
      {{"c0"}, {"o0", CRIT_ORGANIZATION, .got = 3}}, 2, false, "pf",
+     {50, true, "1 of 1 case pass"}, {0, false, NULL}},
+    {"the timing input is a correctness case", {{"c0"}, {"timing input", .got = 2,
+     .timing_input = true}}, 2, false, "pf",
+     {25, false, "1 of 2 cases pass", {"timing input: y is 2, expected 0"}}, {0, false, NULL}},
+    {"the timing input too slow to finish is no wrong answer",
+     {{"c0"}, {"timing input", .timing_input = true, .timeout = true}}, 2, false, "pt",
      {50, true, "1 of 1 case pass"}, {0, false, NULL}},
     {"run: no visible stability case", {{"c0"}}, 1, true, "p",
      {50, true, "1 of 1 case pass"}, {.dropped = true}},
@@ -386,6 +397,63 @@ static void rubric_convergence_should_judge_the_loss_history(void **state)
         report_free(w.r);
     }
     expr_free(iters);
+}
+
+/* --- the timing rounds and the timing input ------------------------------------ */
+
+typedef struct rounds_row {
+    const char *name;
+    xstatus status;           /* of the solution's rounds */
+    const char *message;
+    bool ref_failed;
+    int changed_round;        /* > 0: that round left other outputs */
+    double got;               /* the solution's y in its last round */
+    const char *statuses;     /* of c0 and the timing input */
+    crit_want correctness;
+} rounds_row;
+
+static const rounds_row ROUNDS[] = {
+    {"rounds that went well", XS_OK, .statuses = "pp", .correctness = {50, true, "2 of 2"}},
+    {"a fault in the rounds is a wrong answer", XS_CRASH, "abort() was called",
+     .statuses = "pc",
+     .correctness = {25, false, "1 of 2", {"timing input: while timing: abort() was called"}}},
+    {"a round that left other outputs", XS_OK, .changed_round = 3, .statuses = "pf",
+     .correctness = {25, false, "1 of 2",
+                     {"timing input: round 4 of the timing left other outputs"}}},
+    {"the last round's outputs against the reference's", XS_OK, .got = 2, .statuses = "pf",
+     .correctness = {25, false, "1 of 2",
+                     {"timing input: in the timing rounds: y is 2, expected 0"}}},
+    {"too slow to finish the rounds is no wrong answer", XS_TIMEOUT, "did not finish",
+     .statuses = "pp", .correctness = {50, true, "2 of 2"}},
+    {"the reference's runner failing is not the solution's doing", XS_ERROR, "no reference",
+     .ref_failed = true, .statuses = "pp", .correctness = {50, true, "2 of 2"}},
+};
+
+static void rubric_timing_rounds_should_fail_the_timing_input(void **state)
+{
+    (void)state;
+    static const case_row two[] = {{"c0"}, {"timing input", .timing_input = true}};
+    for (size_t t = 0; t < sizeof ROUNDS / sizeof *ROUNDS; t++) {
+        const rounds_row *row = &ROUNDS[t];
+        world w;
+        world_init(&w, W_CASES, false);
+        world_cases(&w, two, 2, NULL, 0, 0, 0);
+        rubric_cases(w.r, &w.ev);
+        value uy = scalar("y", ROLE_RESULT, row->got), ry = scalar("y", ROLE_RESULT, 0);
+        xrun last_user = {.status = XS_OK, .vals = &uy, .nvals = 1};
+        xrun last_ref = {.status = XS_OK, .vals = &ry, .nvals = 1};
+        rounds_job j = {.status = row->status, .message = (char *)row->message,
+                        .ref_failed = row->ref_failed, .stopped_at = -1,
+                        .changed_at = row->changed_round ? 0 : -1,
+                        .changed_round = row->changed_round, .user = &last_user,
+                        .ref = &last_ref, .ntime = 1};
+        w.ev.timing = &j;
+        w.ev.tinput = w.cases[1];
+        rubric_timing_rounds(w.r, &w.ev);
+        assert_statuses(row->name, w.r, row->statuses);
+        assert_crit(row->name, &w.r->crit[CRIT_CORRECTNESS], &row->correctness);
+        report_free(w.r);
+    }
 }
 
 /* --- vectorization ----------------------------------------------------------- */
@@ -678,6 +746,7 @@ int main(void)
         cmocka_unit_test(rubric_cases_should_score_the_share_of_cases_passed),
         cmocka_unit_test(rubric_organization_should_count_checks_passed),
         cmocka_unit_test(rubric_convergence_should_judge_the_loss_history),
+        cmocka_unit_test(rubric_timing_rounds_should_fail_the_timing_input),
         cmocka_unit_test(rubric_vectorization_should_score_the_time_ratio),
         cmocka_unit_test(rubric_matches_variant_should_need_most_failures_explained),
         cmocka_unit_test(rubric_named_mistakes_should_name_checks_and_input_writes),
