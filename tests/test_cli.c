@@ -541,10 +541,33 @@ static void json_files_that_are_not_specs_should_be_skipped_with_a_note(void **s
     run_free(&r);
 }
 
-/* A busy machine: with a baseline ten times better than what the
- * reference can do now, the timing is redone and the report says the
- * machine was busy.  The first grading in a fresh cache has no baseline
- * and says nothing of the kind. */
+/* Rewrites every line of the baselines file as "key best/by", with no
+ * recent times (as an older mldrill wrote them). */
+static void scale_baselines(const char *file, double by)
+{
+    char *text = file_read(file, NULL, NULL);
+    assert_non_null(text);
+    strbuf sb = {0};
+    int lines = 0;
+    for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char *sp = strchr(l, ' ');
+        assert_non_null(sp);
+        *sp = '\0';
+        sb_printf(&sb, "%s %.9g\n", l, strtod(sp + 1, NULL) / by);
+        lines++;
+    }
+    assert_int_equal(lines, 1);    /* the largest timing input only */
+    assert_true(file_write_atomic(file, sb.buf, sb.len, NULL) == 0);
+    sb_free(&sb);
+    free(text);
+}
+
+/* A busy machine: with a baseline 1.6 times better than what the
+ * reference can do now, the timing is redone, the report says the
+ * machine was busy, and the points come from the ratio against that best
+ * (never more than the measured ratio gives).  A best a thousand times
+ * better (a forged one) is not believed: no busy machine.  The first
+ * grading in a fresh cache has no baseline and says nothing of the kind. */
 static void a_reference_slower_than_its_best_should_be_retimed_and_named(void **state)
 {
     (void)state;
@@ -567,33 +590,32 @@ static void a_reference_slower_than_its_best_should_be_retimed_and_named(void **
     cJSON_Delete(j);
     run_free(&r);
 
-    /* every recorded best made ten times better */
     char *file = xasprintf("%s/mldrill/timing-baselines", cache);
-    char *text = file_read(file, NULL, NULL);
-    assert_non_null(text);
-    strbuf sb = {0};
-    int lines = 0;
-    for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        char *sp = strrchr(l, ' ');
-        assert_non_null(sp);
-        *sp = '\0';
-        sb_printf(&sb, "%s %.9g\n", l, strtod(sp + 1, NULL) / 10);
-        lines++;
-    }
-    assert_int_equal(lines, 1);    /* the largest timing input only */
-    assert_true(file_write_atomic(file, sb.buf, sb.len, NULL) == 0);
-    sb_free(&sb);
-    free(text);
-
+    scale_baselines(file, 1.6);
     r = mldrill(args);
     assert_int_equal(r.code, 0);
     j = cJSON_Parse(r.out);
     assert_non_null(j);
     t = cJSON_GetObjectItemCaseSensitive(j, "timing");
     const cJSON *slow = cJSON_GetObjectItemCaseSensitive(t, "reference_slowdown");
-    assert_true(cJSON_IsNumber(slow) && slow->valuedouble > 5);
+    const cJSON *ratio = cJSON_GetObjectItemCaseSensitive(t, "ratio");
+    const cJSON *scored = cJSON_GetObjectItemCaseSensitive(t, "scored_ratio");
+    assert_true(cJSON_IsNumber(slow) && slow->valuedouble > 1.2);
     assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(t, "retimed")));
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(t, "busy")));
+    assert_true(scored->valuedouble > ratio->valuedouble);
     assert_non_null(strstr(r.out, "the machine was busy"));
+    cJSON_Delete(j);
+    run_free(&r);
+
+    scale_baselines(file, 1000);
+    r = mldrill(args);
+    assert_int_equal(r.code, 0);
+    j = cJSON_Parse(r.out);
+    t = cJSON_GetObjectItemCaseSensitive(j, "timing");
+    assert_null(cJSON_GetObjectItemCaseSensitive(t, "reference_slowdown"));
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(t, "busy")));
+    assert_null(strstr(r.out, "the machine was busy"));
     cJSON_Delete(j);
     run_free(&r);
 

@@ -1,9 +1,11 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=fail organization=pass */
 /* Near miss: a stable softmax, then the loss as -log(max(P[i, y], 1e-15)),
  * the guard that keeps log(0) away.  The loss stays finite, but for a true
  * class thousands below the max it is 34.5 instead of the thousands that
  * S[i, y] - m - log(sum) gives: the clip changes the value, not only its
- * finiteness.  The gradients (P - Y)/n are right. */
+ * finiteness.  The gradients (P - Y)/n are right.  The timing input, a
+ * correctness case, has such classes too (256 features, 1024 samples):
+ * its loss is wrong there as well. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
