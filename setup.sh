@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 PACKAGES="gcc libc6-dev pkg-config meson ninja-build libcjson-dev libopenblas-dev
 liblapacke-dev libffi-dev libseccomp-dev libedit-dev libsqlite3-dev libcmocka-dev
-libmd-dev"
+libmd-dev libdw-dev libelf-dev"
 
 install_missing() {
     missing=""

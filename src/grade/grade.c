@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "grade/elfsym.h"
+#include "grade/hot.h"
 #include "grade/pipeline.h"
 #include "grade/shrink.h"
 #include "util/rng.h"
@@ -86,6 +87,30 @@ static evidence evidence_of(const pipeline *x)
     ev.visible_only = x->o->visible_only;
     ev.grad = x->grad;
     return ev;
+}
+
+/* Where a solution that lost vectorization points spends its time: the
+ * samples of the timing input's case and of the timing rounds, mapped to
+ * its lines (hot.h).  Nothing when it lost no points or nothing was
+ * sampled; a build that cannot be read names no line. */
+#define HOT_LINES 5
+
+static void name_hot_lines(const pipeline *x, report *r, const char *solution)
+{
+    const rcriterion *v = &r->crit[CRIT_VECTORIZATION];
+    if (!v->applies || v->score >= v->max || r->nhot)
+        return;
+    md_err e2;
+    hot *h = hot_new(x->sol.so_path, solution, &e2);
+    if (!h)
+        return;
+    if (x->jobs[0].prof)
+        hot_add(h, x->jobs[0].prof);
+    if (x->tjob.prof)
+        hot_add(h, x->tjob.prof);
+    if (hot_samples(h) > 0)
+        r->nhot = hot_top(h, HOT_LINES, &r->hot);
+    hot_free(h);
 }
 
 /* Vectorization: times the solution, or says why it is not timed (or
@@ -186,6 +211,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
     }
     if (run_cases(&x, err) != 0 || score(&x, r, err) != 0)
         goto fail;
+    name_hot_lines(&x, r, solution);
 done:
     r->seconds = now_seconds() - t0;
     pipeline_free(&x);
@@ -245,6 +271,7 @@ int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
     rubric_timing_rounds(r, &ev);
     rubric_vectorization(r, &ev);
     rubric_total(r, c);
+    name_hot_lines(&x, r, solution);
     r->seconds += now_seconds() - t0;
     rc = 0;
 out:

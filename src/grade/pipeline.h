@@ -69,6 +69,11 @@ int pipeline_build_reference(pipeline *x, md_err *err);
  * they fill (run/genprog.h); 0 at once when there are none. */
 int pipeline_generate(pipeline *x, case_inst *const *cases, int n, md_err *err);
 
+/* Whether the solution's timing calls are sampled for its hot lines
+ * (hot.h): unless MLDRILL_NO_PROFILE is set (bench/grade-time.sh
+ * measures what the sampling costs). */
+bool pipeline_profiling(void);
+
 /* Instantiates the challenge's cases (the visible ones only when asked)
  * from x->seed, runs their generator programs, and lays them out in
  * x->lay.  A full grading of a timed

@@ -120,6 +120,10 @@ static int build_timing_input(pipeline *x, uint64_t tseed, md_err *err)
     lo.min_round_s = 0.004;
     lo.timing_seed = tseed;
     lo.timing_share = share;
+    bool prof[ns];
+    for (int s = 0; s < ns; s++)
+        prof[s] = pipeline_profiling();
+    lo.profile = prof;
     x->tlay = layout_build(ptrs, ns, &lo, err);
     return x->tlay ? 0 : -1;
 }

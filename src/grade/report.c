@@ -63,6 +63,11 @@ void report_free(report *r)
         free(r->crit[k].findings);
         free(r->crit[k].summary);
     }
+    for (int i = 0; i < r->nhot; i++) {
+        free(r->hot[i].file);
+        free(r->hot[i].text);
+    }
+    free(r->hot);
     for (int i = 0; i < r->ncases; i++) {
         free(r->cases[i].name);
         free(r->cases[i].message);

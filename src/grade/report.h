@@ -62,6 +62,15 @@ typedef struct rcase {
                              when not shrunk (owned) */
 } rcase;
 
+/* A place the solution's time goes (hot.h): a line of a file, or an
+ * object (line 0: CBLAS, libm, ...), with its share of the samples. */
+typedef struct rhot {
+    char *file;
+    int line;
+    double share;
+    char *text;           /* the line's text, or what the object is */
+} rhot;
+
 typedef struct rmistake {
     char *id;
     char *message;
@@ -95,6 +104,9 @@ typedef struct report {
     timing_stats tstats;
     double exponent, ref_exponent, exponent_expected;
     double ref_slowdown;      /* reference time / its best here; 0: unknown */
+    rhot *hot;                /* where the time goes, when vectorization lost
+                                 points (largest share first) */
+    int nhot;
     double scored_ratio;      /* the ratio the points come from: tstats.ratio,
                                  or against the reference's best when the
                                  machine was busy (rubric.h RUBRIC_BUSY) */

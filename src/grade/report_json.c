@@ -118,9 +118,27 @@ static void add_about(cJSON *o, const report *r)
 }
 
 /* "timing": the vectorization measurement, when there was one */
+/* "hot_lines": where the time goes (hot.h) */
+static void add_hot_lines(cJSON *t, const report *r)
+{
+    cJSON *a = cJSON_AddArrayToObject(t, "hot_lines");
+    for (int i = 0; i < r->nhot; i++) {
+        cJSON *h = cJSON_CreateObject();
+        cJSON_AddStringToObject(h, "file", r->hot[i].file);
+        cJSON_AddNumberToObject(h, "line", r->hot[i].line);
+        cJSON_AddNumberToObject(h, "share", round3(r->hot[i].share));
+        cJSON_AddStringToObject(h, "text", r->hot[i].text ? r->hot[i].text : "");
+        cJSON_AddItemToArray(a, h);
+    }
+}
+
 static void add_timing(cJSON *o, const report *r)
 {
     cJSON *t = cJSON_AddObjectToObject(o, "timing");
+    if (r->nhot)
+        add_hot_lines(t, r);
+    if (!r->timed)
+        return;    /* too slow to time: only where the time went */
     cJSON_AddNumberToObject(t, "ratio", round3(r->tstats.ratio));
     cJSON_AddNumberToObject(t, "q1", round3(r->tstats.q1));
     cJSON_AddNumberToObject(t, "q3", round3(r->tstats.q3));
@@ -171,7 +189,7 @@ char *report_json(const report *r)
     if (r->compiler_output && *r->compiler_output)
         cJSON_AddStringToObject(o, "compiler_output", r->compiler_output);
     add_about(o, r);
-    if (r->timed)
+    if (r->timed || r->nhot)
         add_timing(o, r);
     add_session(o, r);
     char *s = cJSON_Print(o);

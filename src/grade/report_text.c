@@ -249,6 +249,26 @@ static void text_findings(strbuf *sb, const report *r, const style *st)
     }
 }
 
+/* where the time goes: "62% of your time: kmeans.c:41  for (...)" */
+static void text_hot(strbuf *sb, const report *r, const style *st)
+{
+    if (!r->nhot)
+        return;
+    sb_printf(sb, "\n%sWhere the time goes%s (vectorization)\n", st->bold, st->reset);
+    for (int i = 0; i < r->nhot; i++) {
+        const rhot *h = &r->hot[i];
+        sb_printf(sb, "  %3.0f%% of your time: ", 100 * h->share);
+        sb_add_visible(sb, h->file);
+        if (h->line > 0)
+            sb_printf(sb, ":%d", h->line);
+        if (h->text) {
+            sb_add(sb, "  ");
+            sb_add_visible(sb, h->text);
+        }
+        sb_addc(sb, '\n');
+    }
+}
+
 /* recognised mistakes, the loss plot, and what the solution printed */
 static void text_extras(strbuf *sb, const report *r, const style *st)
 {
@@ -344,6 +364,7 @@ char *report_text(const report *r, bool colour)
     text_criteria(&sb, r, st);
     text_failed_cases(&sb, r, st);
     text_findings(&sb, r, st);
+    text_hot(&sb, r, st);
     text_extras(&sb, r, st);
     text_repeat(&sb, r, st);
     text_footer(&sb, r, st);

@@ -59,6 +59,13 @@ vstep_rc vstep_spec(vctx *x)
                       "check names it: it can never be reported",
                       c->mistakes[m].id);
     free(named);
+    /* what a slow solution is told comes from the challenge: no generic
+     * sentence fits every one (or agrees with every named mistake) */
+    if (c->timing.enabled && c->weights[CRIT_VECTORIZATION] > 0 &&
+        !(c->timing.advice && *c->timing.advice))
+        vstep_add(x, V_FAIL, NULL,
+                  "timing.advice is missing: say in one line what makes a solution of "
+                  "this challenge fast (it must not push towards a named mistake)");
     return VSTEP_NEXT;
 }
 

@@ -79,6 +79,8 @@ void exec_job_clear(exec_job *j)
     free(j->runs);
     free(j->output);
     free(j->error);
+    free(j->prof);
+    j->prof = NULL;
     j->runs = NULL;
     j->output = j->error = NULL;
     j->nruns = 0;
@@ -667,6 +669,11 @@ static int collect(proc *p, const layout *l, md_err *err)
                            err) != 0)
             return -1;
         if (check_before_start(p, l, r, x, err) != 0)
+            return -1;
+    }
+    if (layout_hdr(l)->prof_off) {
+        j->prof = xcalloc(1, sizeof *j->prof);
+        if (layout_profile(l, p->out_fd, j->prof, err) < 0)
             return -1;
     }
     if (p->output.len || j->output_total) {

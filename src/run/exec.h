@@ -47,6 +47,8 @@ typedef struct exec_job {
     char *output;            /* captured stdout+stderr, capped */
     size_t output_total;     /* bytes written in all */
     char *error;             /* could not run at all (load error, missing fn) */
+    plan_prof *prof;         /* the samples of its PR_PROFILE runs, or NULL
+                                (hostile: grade/hot.h checks them) */
     int processes;           /* runner processes started */
     bool confined;           /* every one that got ready ran under Landlock */
 } exec_job;

@@ -205,6 +205,7 @@ static void run_buffers(lbuild *lb, layout *l, int r)
     pr->name = st_add(&lb->st, ci->spec->name);
     pr->first_buf = (uint32_t)lb->b;
     pr->wall_s = ci->spec->wall_s;
+    pr->flags = lb->o->profile && lb->o->profile[r] ? PR_PROFILE : 0;
     for (int i = 0; i < ci->nvals; i++) {
         lr->buf_of[i] = -1;
         if (!ci->vals[i].array)
@@ -321,6 +322,10 @@ static void place_tables(lbuild *lb, layout *l)
     h->res_off = 0;
     uint64_t out_base = plan_pages(sizeof(plan_res) * (uint64_t)(lb->ncall ? lb->ncall : 1));
     uint64_t sout = out_base + lb->out_data;
+    bool profiled = false;
+    for (int r = 0; o->profile && r < lb->ncases; r++)
+        profiled |= o->profile[r];
+    h->prof_off = 0;
     for (int i = 0; i < lb->nbuf; i++) {
         plan_buf *pb = &l->bufs[i];
         if (pb->file == PF_IN)
@@ -330,6 +335,10 @@ static void place_tables(lbuild *lb, layout *l)
             sout += pb->sout_cap;
         } else
             pb->off += out_base;
+    }
+    if (profiled) {
+        h->prof_off = plan_pages(sout);
+        sout = h->prof_off + plan_pages(sizeof(plan_prof));
     }
     h->out_size = sout;
     h->memory_bytes = o->memory_bytes;
@@ -618,6 +627,24 @@ int layout_before_start(const layout *l, int out_fd, int r, const char **name,
     }
     munmap((void *)out, l->hdr.out_size);
     return found;
+}
+
+int layout_profile(const layout *l, int out_fd, plan_prof *p, md_err *err)
+{
+    if (!l->hdr.prof_off)
+        return 0;
+    const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, err);
+    if (!out)
+        return -1;
+    memcpy(p, out + l->hdr.prof_off, sizeof *p);
+    munmap((void *)out, l->hdr.out_size);
+    if (p->npcs > PLAN_PROF_PCS)
+        p->npcs = PLAN_PROF_PCS;
+    if (p->nlibs > PLAN_PROF_LIBS)
+        p->nlibs = PLAN_PROF_LIBS;
+    for (uint32_t i = 0; i < p->nlibs; i++)
+        p->libs[i].name[sizeof p->libs[i].name - 1] = '\0';
+    return 1;
 }
 
 double layout_timing_share(const layout *l, int t)

@@ -18,6 +18,8 @@ typedef struct layout_opts {
     uint64_t timing_seed;       /* order of rounds */
     const double *timing_share; /* per case share of the budget, or NULL */
     bool timing;                /* every case is a timing job */
+    const bool *profile;        /* per case: sample its calls (plan_prof), or
+                                   NULL for none */
 } layout_opts;
 
 /* Lays out the cases (borrowed: they must outlive the layout).  Returns
@@ -50,6 +52,11 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
  * 0 when none did, -1 on a system error. */
 int layout_before_start(const layout *l, int out_fd, int r, const char **name,
                         long long *nbytes, md_err *err);
+
+/* The profile the runner left in out_fd (plan.h), copied into *p; 0 when
+ * the plan profiles no run, -1 on a system error.  Hostile: the grader
+ * checks every address before it uses one (grade/hot.h). */
+int layout_profile(const layout *l, int out_fd, plan_prof *p, md_err *err);
 
 /* Timing plans: run t's share of the timing budget. */
 double layout_timing_share(const layout *l, int t);

@@ -25,7 +25,7 @@
 #include <stdint.h>
 
 #define PLAN_MAGIC 0x4c495244u    /* "DRIL" */
-#define PLAN_VERSION 2
+#define PLAN_VERSION 3
 #define PLAN_NONE UINT32_MAX
 #define PLAN_PAGE 4096u
 #define PLAN_MAX_SAMPLES 256
@@ -57,6 +57,7 @@ typedef struct plan_hdr {
     uint64_t str_off, str_len;      /* string table in IN */
     uint64_t in_size, out_size;
     uint64_t res_off;               /* OUT: plan_res[ncall] */
+    uint64_t prof_off;              /* OUT: plan_prof, 0 when no run is profiled */
     uint64_t memory_bytes;          /* RLIMIT_AS for the runner */
     uint64_t timing_seed;           /* the grader's: order of rounds */
     double timing_budget_s;         /* the grader's: time spent in rounds */
@@ -103,9 +104,36 @@ typedef struct plan_run {
     uint32_t first_call, ncalls;
     uint32_t first_buf, nbuf;       /* the buffers this run uses */
     uint32_t nslots;                /* handle slots used by the run */
-    uint32_t pad;
+    uint32_t flags;                 /* plan_runflag */
     double wall_s;                  /* the grader's limit, for information */
 } plan_run;
+
+enum plan_runflag {
+    PR_PROFILE = 1 << 0,            /* sample the program counter in its calls */
+};
+
+/* The profile a runner leaves in OUT (at hdr.prof_off) when it runs a
+ * PR_PROFILE run: the program counter every PLAN_PROF_US microseconds of
+ * CPU time (ITIMER_PROF, so in practice at each scheduler tick) while a
+ * call runs, where the shared object was loaded, and the executable
+ * ranges of every object in the process, so that the grader can tell the
+ * solution's lines from time spent inside CBLAS or libm.  Samples add up
+ * across the processes of a job. */
+#define PLAN_PROF_PCS 16384
+#define PLAN_PROF_LIBS 24
+#define PLAN_PROF_US 1000
+
+typedef struct plan_lib {
+    uint64_t lo, hi;                /* executable addresses [lo, hi) */
+    char name[48];                  /* the file's name, NUL-terminated */
+} plan_lib;
+
+typedef struct plan_prof {
+    uint64_t base;                  /* the shared object's load address */
+    uint32_t npcs, nlibs;
+    plan_lib libs[PLAN_PROF_LIBS];
+    uint64_t pcs[PLAN_PROF_PCS];
+} plan_prof;
 
 /* Per-call result, written by the runner into OUT. */
 enum plan_state { PS_NOTRUN = 0, PS_STARTED, PS_DONE, PS_SKIPPED };

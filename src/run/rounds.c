@@ -586,6 +586,12 @@ int rounds_run(const layout *l, rounds_job *j, const exec_opts *o, md_err *err)
         rc = 0;
     if (rc == 0 && !x.ref.failed && !x.user.failed && collect(&x, err) != 0)
         rc = -1;
+    if (rc == 0 && layout_hdr(l)->prof_off) {
+        /* what the solution's rounds sampled, however they ended */
+        j->prof = xcalloc(1, sizeof *j->prof);
+        if (layout_profile(l, x.user.out_fd, j->prof, err) < 0)
+            rc = -1;
+    }
     if (rc == 0 && debug_on())
         debug_samples(j);
     j->output = sb_take(&x.user.output);
@@ -614,6 +620,8 @@ void rounds_job_clear(rounds_job *j)
     free(j->message);
     free(j->fault_buffer);
     free(j->output);
+    free(j->prof);
+    j->prof = NULL;
     j->user = j->ref = NULL;
     j->samples = NULL;
     j->message = j->fault_buffer = j->output = NULL;

@@ -57,6 +57,8 @@ typedef struct rounds_job {
                                   round of each run (vals, calls) */
     int ntime;
     double overhead_s;         /* CPU seconds of an empty round */
+    plan_prof *prof;           /* the samples of the solution's rounds, or NULL
+                                  (hostile: grade/hot.h checks them) */
     char *output;              /* what the solution printed, capped */
     size_t output_total;
     bool confined;             /* both ran under Landlock */

@@ -385,6 +385,7 @@ static void run_one(uint32_t r)
     void *slots[pr->nslots + 1];
     memset(slots, 0, sizeof slots);
     R.run = r;
+    R.profiling = (pr->flags & PR_PROFILE) != 0;
     runner_send(PM_BEGIN, 0, r, 0, NULL);
     for (uint32_t k = 0; k < pr->ncalls; k++) {
         R.call = k;
@@ -432,6 +433,7 @@ static void rounds(void)
         if (c.run >= R.hdr->nrun)
             die(0, "a round of run %u, which the plan does not have", c.run);
         R.run = c.run;
+        R.profiling = (runs[c.run].flags & PR_PROFILE) != 0;
         for (uint32_t i = 0; i < c.reps; i++)
             sequence(c.run);
         fflush(stdout);
@@ -521,6 +523,7 @@ static int sandbox_and_load(const runner_args *a)
         die(0, "cannot set the memory limit");
     load(a->so, user_fn);
     find_code(user_fn[0]);
+    profile_start(out, (void *)user_fn[0]);
     /* a constructor may have added a seccomp filter of its own, which
      * could make the runner's next calls (the second filter) pretend to
      * succeed: nothing but the first filter may be in force */

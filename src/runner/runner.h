@@ -45,6 +45,7 @@ typedef struct runner_state {
     uint32_t nbuf;
     volatile uint32_t run, call;      /* what is executing */
     volatile int phase;
+    volatile int profiling;           /* the run in progress is PR_PROFILE */
     uintptr_t stack_lo, stack_hi;     /* main stack, for overflow reports */
     uintptr_t sol_lo, sol_hi;         /* the solution's code (alloc.c counts the
                                          memory it maps itself) */
@@ -70,6 +71,12 @@ size_t fault_safe_copy(char *dst, size_t cap, unsigned long src);
 /* The signals the fault handler owns: the solution may not change them. */
 extern const int fault_signals[];
 extern const int fault_nsignals;
+
+/* profile.c: samples the program counter in the calls of PR_PROFILE
+ * runs into OUT's plan_prof (nothing when no run is profiled); the
+ * solution's function fn names where it was loaded.  Before the second
+ * filter. */
+void profile_start(unsigned char *out, void *fn);
 
 /* sandbox.c */
 int sandbox_rlimits(double cpu_s);        /* CPU, file size, core, nofile */

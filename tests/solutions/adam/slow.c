@@ -8,7 +8,7 @@ void adam_step(double *w, const double *g, double *m, double *v, int n,
 {
     for (int i = 0; i < n; i++) {
         double p1 = 1.0, p2 = 1.0;
-        for (int s = 0; s < t; s++) {
+        for (int s = 0; s < t; s++) { /* hot */
             p1 *= beta1;
             p2 *= beta2;
         }

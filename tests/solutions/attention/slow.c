@@ -9,7 +9,7 @@
 static double proj(const double *x, const double *Wm, int d, int k, int c)
 {
     double s = 0.0;
-    for (int t = 0; t < d; t++)
+    for (int t = 0; t < d; t++) /* hot */
         s += x[t] * Wm[t * k + c];
     return s;
 }

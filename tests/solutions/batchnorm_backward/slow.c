@@ -7,7 +7,7 @@
 static double mean_col(const double *A, int n, int d, int j)
 {
     double s = 0;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) /* hot */
         s += A[(long)i * d + j];
     return s / n;
 }

@@ -7,7 +7,7 @@
 static double column_mean(const double *X, int n, int d, int j)
 {
     double s = 0.0;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) /* hot */
         s += X[(long)i * d + j];
     return s / n;
 }

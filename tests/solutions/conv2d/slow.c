@@ -11,7 +11,7 @@ void conv2d(const double *X, int N, int C, int H, int W,
     int OW = (W + 2 * pad - KW) / stride + 1;
     for (int n = 0; n < N; n++)
         for (int f = 0; f < F; f++)
-            for (int i = 0; i < OH; i++)
+            for (int i = 0; i < OH; i++) /* hot */
                 for (int j = 0; j < OW; j++) {
                     double sum = b[f];
                     int top = i * stride - pad, left = j * stride - pad;

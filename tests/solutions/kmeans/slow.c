@@ -9,7 +9,7 @@
 static double dist2(const double *a, const double *b, int d)
 {
     double s = 0.0;
-    for (int l = 0; l < d; l++)
+    for (int l = 0; l < d; l++) /* hot */
         s += (a[l] - b[l]) * (a[l] - b[l]);
     return s;
 }

@@ -7,7 +7,7 @@
 static double nearest(const double *x, const double *C, int c, int d)
 {
     double best = 0;
-    for (int j = 0; j < c; j++) {
+    for (int j = 0; j < c; j++) { /* hot */
         double s = 0;
         for (int l = 0; l < d; l++)
             s += (x[l] - C[j * d + l]) * (x[l] - C[j * d + l]);

@@ -17,7 +17,7 @@ static int by_str(const void *a, const void *b)
 
 static int position(char *const *cats, int k, const char *s)
 {
-    for (int i = 0; i < k; i++)
+    for (int i = 0; i < k; i++) /* hot */
         if (strcmp(cats[i], s) == 0)
             return i;
     return -1;

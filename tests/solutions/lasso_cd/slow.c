@@ -8,7 +8,7 @@
 static void residual(const double *Xc, const double *yc, const double *w, int n,
                      int d, double *r)
 {
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) { /* hot */
         double p = 0.0;
         for (int j = 0; j < d; j++)
             p += Xc[(long)i * d + j] * w[j];

@@ -8,7 +8,7 @@
 static double prediction(const double *X, int d, int i, const double *w, double b)
 {
     double p = b;
-    for (int j = 0; j < d; j++)
+    for (int j = 0; j < d; j++) /* hot */
         p += X[(long)i * d + j] * w[j];
     return p;
 }

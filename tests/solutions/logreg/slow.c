@@ -48,11 +48,12 @@ logreg *logreg_fit(const double *X, const int *y, int n, int d,
             db += sigm(z) - y[i];
         }
         for (int j = 0; j < d; j++)
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) { /* hot */
                 double z = b;
                 for (int q = 0; q < d; q++)
                     z += X[(long)i * d + q] * w[q];
-                dw[j] += (sigm(z) - y[i]) * X[(long)i * d + j];
+                double pz = z >= 0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z));
+                dw[j] += (pz - y[i]) * X[(long)i * d + j];
             }
         double pen = 0.0;
         for (int j = 0; j < d; j++)

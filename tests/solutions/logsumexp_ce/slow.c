@@ -7,7 +7,7 @@
 static double row_max(const double *z, int k)
 {
     double m = z[0];
-    for (int j = 1; j < k; j++)
+    for (int j = 1; j < k; j++) /* hot */
         if (z[j] > m)
             m = z[j];
     return m;

@@ -55,7 +55,7 @@ double mlp_step(const double *X, const int *y, int n, int d, int h, int c,
             if (a <= 0)
                 continue;
             db1[k] += g;
-            for (int j = 0; j < d; j++)
+            for (int j = 0; j < d; j++) /* hot */
                 dW1[j * h + k] += X[i * d + j] * g;
         }
         for (int m = 0; m < c; m++)

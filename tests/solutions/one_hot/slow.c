@@ -3,7 +3,7 @@
  * it is called once per row: O(n^2) for what needs O(n). */
 static int labels_ok(const int *y, int n, int k)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) /* hot */
         if (y[i] < 0 || y[i] >= k)
             return 0;
     return 1;

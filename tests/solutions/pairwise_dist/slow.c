@@ -12,7 +12,7 @@ void pairwise_dist(const double *A, int n, const double *B, int m, int d, double
             D[(long)i * m + j] = 0.0;
     for (int j = 0; j < m; j++)
         for (int k = 0; k < d; k++)
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++) /* hot */
                 D[(long)i * m + j] += A[(long)i * d + k] * B[(long)j * d + k];
     for (int i = 0; i < n; i++)
         for (int j = 0; j < m; j++) {

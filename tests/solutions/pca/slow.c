@@ -10,7 +10,7 @@
 static double column_mean(const double *X, int n, int d, int j)
 {
     double s = 0;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) /* hot */
         s += X[i * d + j];
     return s / n;
 }

@@ -113,7 +113,7 @@ pipeline *pipeline_fit(const double *X, const int *c, const int *y, int n,
             double g = 0;
             for (int i = 0; i < n; i++) {
                 double z = p->b;
-                for (int q = 0; q < P; q++)
+                for (int q = 0; q < P; q++) /* hot */
                     z += F[i * P + q] * p->w[q];
                 g += (1 / (1 + exp(-z)) - y[i]) * (j < P ? F[i * P + j] : 1.0);
             }

@@ -14,7 +14,7 @@ struct softmax_reg {
 static double logit(const softmax_reg *m, const double *x, int c)
 {
     double z = m->b[c];
-    for (int j = 0; j < m->d; j++)
+    for (int j = 0; j < m->d; j++) /* hot */
         z += x[j] * m->W[j * m->k + c];
     return z;
 }

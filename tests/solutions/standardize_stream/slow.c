@@ -38,7 +38,7 @@ int scaler_partial_fit(scaler *s, const double *X, int n)
     s->rows += n;
     for (int j = 0; j < d; j++) {
         double sum = 0;
-        for (long long i = 0; i < s->rows; i++)
+        for (long long i = 0; i < s->rows; i++) /* hot */
             sum += s->data[i * d + j];
         s->mean[j] = sum / s->rows;
     }

@@ -45,7 +45,7 @@ int stratified_split(const int *y, int n, int k, int n_test, const double *u,
     int nt = 0, nr = 0;
     for (int c = 0; c < k; c++) {
         int m = 0;
-        for (int i = 0; i < n; i++)         /* where(y == c) */
+        for (int i = 0; i < n; i++) /* hot */ /* where(y == c) */
             if (y[i] == c) {
                 mine[m].key = u[i];
                 mine[m].idx = i;

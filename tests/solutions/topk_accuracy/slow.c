@@ -18,7 +18,7 @@ double topk_accuracy(const double *P, const int *y, int n, int c, int k)
     int hits = 0;
     for (int i = 0; i < n; i++) {
         const double *p = P + (long)i * c;
-        for (int j = 0; j < c; j++) {
+        for (int j = 0; j < c; j++) { /* hot */
             int q = j;
             while (q > 0 && p[idx[q - 1]] < p[j]) {
                 idx[q] = idx[q - 1];

@@ -22,7 +22,7 @@ static double impurity(const int *cnt, int C, int m, int ent)
 static double next_value(const double *X, int n, int d, int j, double a)
 {
     double b = INFINITY;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) /* hot */
         if (X[i * d + j] > a && X[i * d + j] < b)
             b = X[i * d + j];
     return b;
