@@ -553,7 +553,8 @@ static void rubric_vectorization_should_score_the_time_ratio(void **state)
         world w;
         world_init(&w, W_VEC, false);
         w.ch.timing = (timing_spec){.enabled = true, .grow = "n", .full_ratio = 2,
-                                    .zero_ratio = 8, .exponent = 1, .exponent_slack = 0.3};
+                                    .zero_ratio = 8, .exponent = 1, .exponent_slack = 0.3,
+                                    .advice = "use matrix operations (CBLAS)"};
         world_cases(&w, one, 1, NULL, 0, 0, 0);
         world_timing(&w, row);
         rubric_vectorization(w.r, &w.ev);

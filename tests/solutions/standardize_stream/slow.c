@@ -44,7 +44,7 @@ int scaler_partial_fit(scaler *s, const double *X, int n)
     }
     for (int j = 0; j < d; j++) {
         double ss = 0;
-        for (long long i = 0; i < s->rows; i++) {
+        for (long long i = 0; i < s->rows; i++) { /* hot */
             double e = s->data[i * d + j] - s->mean[j];
             ss += e * e;
         }
