@@ -10,11 +10,7 @@ int kmeans(const double *X, int n, int d, int k, int max_iter, double tol,
     /* S = -2 X C^T (n-by-k), then the per-cluster sums and ||c_j||^2 */
     double *S = malloc(sizeof *S * ((size_t)n * k + (size_t)k * d + k));
     int *count = malloc(sizeof *count * k);
-    if (!S || !count) {
-        free(S);
-        free(count);
-        return 0;
-    }
+    if (!S || !count) { free(S); free(count); return 0; }    /* out of memory */
     double *sum = S + (size_t)n * k, *cnorm = sum + (size_t)k * d;
     int t = 0;
     while (t < max_iter) {
@@ -29,8 +25,8 @@ int kmeans(const double *X, int n, int d, int k, int max_iter, double tol,
         for (int i = 0; i < n; i++) {
             const double *x = X + (size_t)i * d, *s = S + (size_t)i * k;
             int best = 0;
-            double best_v = INFINITY;
-            for (int j = 0; j < k; j++)
+            double best_v = cnorm[0] + s[0];
+            for (int j = 1; j < k; j++)
                 if (cnorm[j] + s[j] < best_v) {    /* strict: a tie keeps the lower index */
                     best_v = cnorm[j] + s[j];
                     best = j;

@@ -1,7 +1,9 @@
 /* expect: status=graded passed=yes correctness=pass stability=pass vectorization=pass convergence=pass organization=pass */
 /* The distance matrix in one go: D = ||x||^2 + ||c||^2 - 2 X C^T with a
- * single dgemm for all n points, clamped at 0 against rounding.  Cluster sums
- * with daxpy, means with dscal, the shift with dnrm2 of (new - old). */
+ * single dgemm for all n points, clamped at 0 against rounding, picks each
+ * point's centroid; the inertia then takes the exact ||x - c||^2 to that
+ * centroid, which does not cancel far from the origin.  Cluster sums with
+ * daxpy, means with dscal, the shift with dnrm2 of (new - old). */
 #include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
@@ -46,7 +48,11 @@ int kmeans(const double *X, int n, int d, int k, int max_iter, double tol,
                 }
             }
             labels[i] = best;
-            total += bd;
+            const double *x = X + (size_t)i * d, *c = C + (size_t)best * d;
+            double exact = 0.0;
+            for (int l = 0; l < d; l++)
+                exact += (x[l] - c[l]) * (x[l] - c[l]);
+            total += exact;
             cnt[best]++;
             cblas_daxpy(d, 1.0, X + (size_t)i * d, 1, newC + (size_t)best * d, 1);
         }
