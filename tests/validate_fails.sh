@@ -63,6 +63,15 @@ sed 's|"B": {"literal": \[\[1, 0\], \[0, 2\], \[-3, 0\]\]}}}|"B": {"literal": [[
 expect "an expected output worked out independently that the reference misses" 1 \
     'the reference disagrees with the expected S: S\[1,2\]'
 
+fresh    # a split's test set worked out with class counts 5 and 0 (3 and 2 are right):
+         # held to the partition check, though only train names it
+sed -e "s|\"\.\./|\"$src/|g" -e 's/"test": \[1, 5, 3, 9, 7\]/"test": [1, 5, 3, 0, 2]/' \
+    "$src/challenges/stratified_split.json" >"$tmp/c/stratified_split.json"
+spec=stratified_split.json expect "an expected index set with the wrong class counts" 1 \
+    'the reference disagrees with the expected test: test holds 3 samples of class 0, expected about 5' \
+    --no-examples
+unset spec
+
 # --- the reference is wrong -------------------------------------------------
 fresh    # forgets the norms: the accepted examples now fail
 cat >"$tmp/c/cosine_sim.c" <<'EOF'

@@ -4,8 +4,9 @@
  * spec as literals.  Two implementations that agree with each other can
  * still share a misreading of the statement; a number worked out another
  * way catches it.  Each expected output is compared under the case's own
- * check for it (its comparator and tolerances), or exactly for ints and
- * within 1e-9 for doubles when no check names it. */
+ * check for it (its comparator and tolerances; a partition check for
+ * both of its index sets), or exactly for ints and within 1e-9 for
+ * doubles when no check names it. */
 #include "instructor/validate_step.h"
 
 #include <stdlib.h>
@@ -36,12 +37,19 @@ static void expjobs_clear(expjobs *e)
     free(e->index);
 }
 
-/* The check that compares output name in a case, or NULL. */
+/* The check that compares output name in a case, or NULL.  An index set
+ * that is the other half of a partition check is compared by that check
+ * (the split as a whole: the sets, and the class counts of the expected
+ * one), since its elements may come in any order. */
 static const check *check_for(const case_inst *ci, const char *name)
 {
-    for (int k = 0; k < ci->nchecks; k++)
-        if (strcmp(ci->checks[k].output, name) == 0 && ci->checks[k].kind != CMP_GRADCHECK)
-            return &ci->checks[k];
+    for (int k = 0; k < ci->nchecks; k++) {
+        const check *ck = &ci->checks[k];
+        if (ck->kind != CMP_GRADCHECK && strcmp(ck->output, name) == 0)
+            return ck;
+        if (ck->kind == CMP_PARTITION && ck->other && strcmp(ck->other, name) == 0)
+            return ck;
+    }
     return NULL;
 }
 
