@@ -29,12 +29,13 @@ static void split(keyed *v, int m, int t, int *test, int *s, int *train, int *a)
 int stratified_split(const int *y, int n, int k, int n_test, const double *u,
                      int *train, int *test)
 {
-    if (n < 1 || k < 1 || n_test < 0 || n_test > n)
+    if (n < 1 || n_test < 0 || n_test > n ||
+        k < 1)    /* (with k = 0 the label check would reject every label) */
         return -1;
     for (int i = 0; i < n; i++)
         if (y[i] < 0 || y[i] >= k)
             return -1;
-    long long *nc = calloc(k, sizeof(long long)), *rem = malloc(sizeof(long long) * k);
+    long long *nc = calloc(k, sizeof(long long)), *rem = calloc(k, sizeof(long long));
     int *t = malloc(sizeof(int) * k);
     keyed *v = malloc(sizeof(keyed) * n);
     for (int i = 0; i < n; i++)
