@@ -15,7 +15,7 @@ static int uniform_index(double v, int n)
 static int sample(const double *D, int n, double target)
 {
     double acc = 0;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++)    /* in index order, as S was summed */
         if ((acc += D[i]) > target)
             return i;
     /* rounding left u * S at S: the last row that can be drawn */
@@ -29,8 +29,7 @@ void kmeans_pp(const double *X, int n, int d, int k, const double *u,
                double *C, int *idx)
 {
     double *D = malloc(sizeof *D * n);    /* squared distance to the nearest centroid */
-    if (!D)
-        return;
+    if (!D) return;    /* out of memory */
     for (int i = 0; i < n; i++)
         D[i] = INFINITY;
     int pick = uniform_index(u[0], n);
