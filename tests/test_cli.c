@@ -1,6 +1,7 @@
 /* The command-line contract (DESIGN.md): `mldrill grade ... --json` prints
  * one JSON object with the documented keys; exit codes 0/1/2/3; text
  * output without colour on a pipe.  Runs the built mldrill ($MLDRILL_BIN). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -628,6 +629,164 @@ static void a_reference_slower_than_its_best_should_be_retimed_and_named(void **
     remove_tree(cache);
 }
 
+/* The JSON report of a grading (args after `grade`), parsed; exit code
+ * in *code.  Caller deletes. */
+static cJSON *graded(const char *args, int *code)
+{
+    char *cmd = xasprintf("grade %s --json", args);
+    run r = mldrill(cmd);
+    free(cmd);
+    cJSON *o = cJSON_Parse(r.out);
+    if (!o)
+        fail_msg("grade %s: not JSON: %s", args, r.err ? r.err : "");
+    *code = r.code;
+    run_free(&r);
+    return o;
+}
+
+static double num(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    assert_true(cJSON_IsNumber(v));
+    return v->valuedouble;
+}
+
+/* A criterion of a report by name, or NULL. */
+static const cJSON *criterion(const cJSON *o, const char *name)
+{
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "criteria"))
+        if (strcmp(str(c, "name"), name) == 0)
+            return c;
+    return NULL;
+}
+
+/* Nothing ran, nothing earned (issue 12): a stub that compiles and does
+ * nothing, a solution that crashes on every case and one that times out
+ * on every case score 0 in every criterion. */
+static void nothing_ran_should_earn_nothing(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "softmax tests/solutions/softmax/stub.c",
+        "logreg tests/solutions/logreg/stub.c --no-timing",
+        "kmeans tests/solutions/kmeans/segfault.c",
+        "softmax tests/solutions/softmax/infinite_loop.c",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        int code;
+        cJSON *o = graded(files[i], &code);
+        assert_int_equal(code, 1);
+        if (num(o, "score") != 0)
+            fail_msg("%s: score %g", files[i], num(o, "score"));
+        const cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "criteria"))
+            if (num(c, "score") != 0)
+                fail_msg("%s: %s scores %g", files[i], str(c, "name"), num(c, "score"));
+        cJSON_Delete(o);
+    }
+}
+
+/* --no-timing changes nothing but vectorization: each other criterion
+ * gets the same points out of the same maximum, the total leaves
+ * vectorization's share out, and the report says it was not graded. */
+static void no_timing_should_keep_every_other_criterion(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "linreg_gd tests/solutions/linreg_gd/accepted_blas.c --seed 5",
+        "logreg tests/solutions/logreg/global_state.c --seed 5",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        int code1, code2;
+        cJSON *timed = graded(files[i], &code1);
+        char *args = xasprintf("%s --no-timing", files[i]);
+        cJSON *untimed = graded(args, &code2);
+        const cJSON *c, *v = criterion(untimed, "vectorization");
+        assert_non_null(v);
+        assert_true(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(v, "graded")));
+        assert_int_equal(num(v, "score"), 0);
+        cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(timed, "criteria"))
+        {
+            const cJSON *u = criterion(untimed, str(c, "name"));
+            assert_non_null(u);
+            assert_true(num(u, "max") == num(c, "max"));
+            if (strcmp(str(c, "name"), "vectorization") != 0 && num(u, "score") != num(c, "score"))
+                fail_msg("%s: %s scores %g timed, %g not", files[i], str(c, "name"),
+                         num(c, "score"), num(u, "score"));
+        }
+        const cJSON *tv = criterion(timed, "vectorization");
+        assert_true(num(timed, "max_score") == 100);
+        assert_true(num(untimed, "max_score") == 100 - num(v, "max"));
+        if (fabs(num(untimed, "score") - (num(timed, "score") - num(tv, "score"))) > 1)
+            fail_msg("%s: %g untimed, %g timed with %g for vectorization", files[i],
+                     num(untimed, "score"), num(timed, "score"), num(tv, "score"));
+        cJSON_Delete(timed);
+        cJSON_Delete(untimed);
+        free(args);
+    }
+    run r = mldrill("grade linreg_gd tests/solutions/linreg_gd/accepted_blas.c --no-timing");
+    assert_non_null(strstr(r.out, "not timed (--no-timing)"));
+    assert_non_null(strstr(r.out, "Vectorization (20 points) not graded (--no-timing): the "
+                                  "score is out of 80."));
+    assert_non_null(strstr(r.out, "Score 80/80"));
+    run_free(&r);
+}
+
+/* Issue 13 point 1, through the example solutions (tests/failing_cases.txt
+ * names one wrong example per challenge): the first failed case carries
+ * its inputs and its first difference in --json, and the text report
+ * shows both under that case's line. */
+static void every_challenge_should_show_its_first_failed_case(void **state)
+{
+    (void)state;
+    char *path = path_join(getenv("MLDRILL_SRC"), "tests/failing_cases.txt");
+    char *table = file_read(path, NULL, NULL);
+    assert_non_null(table);
+    int checked = 0;
+    for (char *save = NULL, *l = strtok_r(table, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char id[64], file[128];
+        if (*l == '#' || sscanf(l, "%63s %127s", id, file) != 2)
+            continue;
+        char *args = xasprintf("%s tests/solutions/%s/%s --no-timing --seed 7", id, id, file);
+        int code;
+        cJSON *o = graded(args, &code);
+        const cJSON *c, *first = NULL;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "cases"))
+            if (!first && strcmp(str(c, "status"), "fail") == 0)
+                first = c;
+        if (!first)
+            fail_msg("%s: no failed case", args);
+        const cJSON *ins = cJSON_GetObjectItemCaseSensitive(first, "inputs");
+        const cJSON *fd = cJSON_GetObjectItemCaseSensitive(first, "first_difference");
+        if (!cJSON_IsObject(ins) || !ins->child || !cJSON_IsObject(fd))
+            fail_msg("%s: case \"%s\" has no inputs or first_difference", args, str(first, "name"));
+        assert_non_null(cJSON_GetObjectItemCaseSensitive(fd, "expected"));
+        assert_non_null(cJSON_GetObjectItemCaseSensitive(fd, "actual"));
+        const char *where = str(fd, "where");
+        char *cmd = xasprintf("grade %s", args);
+        run r = mldrill(cmd);
+        free(cmd);
+        char *line = xasprintf("%s [", str(first, "name"));
+        const char *at = strstr(r.out, line);
+        const char *next = at ? strstr(at + 1, "\n  \xe2\x9c\x97") : NULL;    /* the next case */
+        size_t span = at ? (next ? (size_t)(next - at) : strlen(at)) : 0;
+        char *block = at ? xstrndup(at, span) : xstrdup("");
+        if (!at || !strstr(block, where) || !strstr(block, ins->child->string))
+            fail_msg("%s: the text does not show %s and input %s under case \"%s\":\n%s", args,
+                     where, ins->child->string, str(first, "name"), block);
+        free(block);
+        free(line);
+        run_free(&r);
+        cJSON_Delete(o);
+        free(args);
+        checked++;
+    }
+    assert_true(checked >= 25);
+    free(table);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -650,6 +809,9 @@ int main(void)
         cmocka_unit_test(a_generator_error_at_grading_should_exit_2),
         cmocka_unit_test(json_files_that_are_not_specs_should_be_skipped_with_a_note),
         cmocka_unit_test(a_reference_slower_than_its_best_should_be_retimed_and_named),
+        cmocka_unit_test(nothing_ran_should_earn_nothing),
+        cmocka_unit_test(no_timing_should_keep_every_other_criterion),
+        cmocka_unit_test(every_challenge_should_show_its_first_failed_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

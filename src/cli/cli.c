@@ -19,6 +19,7 @@
 #include "spec/spec.h"
 #include "store/history.h"
 #include "util/rng.h"
+#include "util/wrap.h"
 
 struct challenge *cli_load(cli_ctx *x, const char *id)
 {
@@ -197,6 +198,11 @@ int cmd_grade(cli_ctx *x, int argc, char **argv)
         return spec ? EXIT_USAGE : EXIT_INTERNAL;
     }
     char *out = gc.json ? report_json(r) : report_text(r, use_colour(1));
+    if (!gc.json) {
+        char *fit = wrap_text(out, wrap_columns(1));
+        free(out);
+        out = fit;
+    }
     fputs(out, stdout);
     if (gc.json)
         fputc('\n', stdout);

@@ -86,9 +86,7 @@ static void cmp_two(double a, double b, char *ba, char *bb, size_t n)
     }
 }
 
-/* Whether element i of an output still holds the value it was given before
- * the call (see PLAN_POISON_*): the solution never wrote it. */
-static bool unwritten(const value *v, long long i)
+bool cmp_unwritten(const value *v, long long i)
 {
     if (!v->array || !v->data || i < 0 || i >= v->count)
         return false;
@@ -199,7 +197,7 @@ static void allclose_mismatch(const value *g, long long i, double gv, double xv,
     if (o->nbad++ == 0) {
         o->index = i;
         cmp_two(gv, xv, sg, sx, sizeof sg);
-        if (unwritten(g, i)) {
+        if (cmp_unwritten(g, i)) {
             failf(o, "%s was never written (expected %s)",
                   value_index_text(g, i, idx, sizeof idx), sx);
         } else {
@@ -207,7 +205,7 @@ static void allclose_mismatch(const value *g, long long i, double gv, double xv,
             failf(o, "%s is %s, expected %s", value_index_text(g, i, idx, sizeof idx), sg, sx);
         }
     }
-    if (!isfinite(gv) && isfinite(xv) && !unwritten(g, i))
+    if (!isfinite(gv) && isfinite(xv) && !cmp_unwritten(g, i))
         o->nonfinite = true;
 }
 
@@ -525,10 +523,16 @@ static void cmp_partition(const cmp_args *a, cmp_outcome *o)
             want[(long long)value_get(labels, (long long)d)]++;
     }
     for (long long c = 0; c <= maxc && o->ok; c++)
-        if (llabs(cnt[c] - want[c]) > 1 + (long long)ck->atol)
+        if (llabs(cnt[c] - want[c]) > 1 + (long long)ck->atol) {
             failf(o, "%s holds %lld samples of class %lld, expected about %lld "
                      "(class shares must be kept)",
                   other->name, cnt[c], c, want[c]);
+            o->counted = true;
+            o->index = c;
+            o->nbad = 1;
+            o->actual = (double)cnt[c];
+            o->expected = (double)want[c];
+        }
     free(cnt);
     free(want);
 }
@@ -540,7 +544,7 @@ static bool still_initial(const value *v, const value *initial, long long i)
     if (v->role == ROLE_OUTPUT && v->type == VT_STRING)
         return ((char *const *)v->data)[i] == NULL;
     if (v->role == ROLE_OUTPUT)
-        return unwritten(v, i);
+        return cmp_unwritten(v, i);
     if (!initial || !initial->data || i >= initial->count)
         return false;
     if (v->type == VT_STRING) {
@@ -550,6 +554,18 @@ static bool still_initial(const value *v, const value *initial, long long i)
     return memcmp((const char *)v->data + i * (long long)vtype_size(v->type),
                   (const char *)initial->data + i * (long long)vtype_size(v->type),
                   vtype_size(v->type)) == 0;
+}
+
+bool cmp_written(const value *v, const value *initial)
+{
+    if (!v->array || v->count == 0)
+        return true;
+    if (!v->data)
+        return false;
+    for (long long i = 0; i < v->count; i++)
+        if (!still_initial(v, initial, i))
+            return true;
+    return false;
 }
 
 /* A rejected call writes nothing: every element of the output still

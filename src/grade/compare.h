@@ -25,6 +25,10 @@ typedef struct cmp_outcome {
     bool nonfinite;          /* a NaN or inf where a number was expected */
     long long index;         /* first wrong element, or -1 */
     long long nbad;          /* wrong elements */
+    bool counted;            /* partition: index is a class whose count in
+                                the other set is off, actual and expected
+                                those counts */
+    double actual, expected;
     char message[512];       /* the first difference, for a person */
 } cmp_outcome;
 
@@ -46,6 +50,15 @@ void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
  * when the loss was not computed, weights are missing or not double, or
  * the two arrays differ in length. */
 bool compare_grad_loss(const check *ck, const cmp_env *got, double *out);
+
+/* Whether a run wrote anything into its array v: an output holds an
+ * element other than the poison it was filled with (run/plan.h; NULL for
+ * strings), an inout array (initial: the case's value of it) an element
+ * other than its initial contents.  Scalars count as written. */
+bool cmp_written(const value *v, const value *initial);
+
+/* Whether element i of an output still holds its poison: never written. */
+bool cmp_unwritten(const value *v, long long i);
 
 /* Formats a number the way reports show it (NaN, inf, %.6g). */
 const char *cmp_num(double v, char *buf, size_t n);

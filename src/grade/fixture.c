@@ -88,12 +88,14 @@ static report *score(const pipeline *x)
     ev.globals = x->globals;
     ev.nglobals = x->nglobals;
     ev.grad = x->grad;
+    ev.alone = &x->alone_job;
+    ev.alone_of = x->alone_job.runs ? x->alone_of : NULL;
     report *r = report_new(x->c);
     r->seed = x->seed;
     rubric_cases(r, &ev);
     rubric_organization(r, &ev);
     rubric_convergence(r, &ev);
-    r->crit[CRIT_VECTORIZATION].applies = false;    /* not timed */
+    r->crit[CRIT_VECTORIZATION].skipped = "not timed in mutation testing";
     if (x->jobs[0].error)
         report_finding(&r->crit[CRIT_CORRECTNESS], NULL, "%s", x->jobs[0].error);
     rubric_total(r, x->c);
@@ -113,6 +115,15 @@ report *fixture_grade(fixture *f, const char *so, const fixture_opts *o, double 
     exec_opts eo = pipeline_exec_options(x);
     eo.progress = NULL;
     if (exec_run(x->lay, &x->jobs[0], 1, &eo, err) != 0 || pipeline_gradchecks(x, err) != 0)
+        return NULL;
+    /* the models used alone only matter to a build that ran every case
+     * (any other is told apart by its cases already) */
+    bool all_ran = !x->jobs[0].error;
+    for (int i = 0; i < x->ncases && all_ran; i++)
+        all_ran = x->jobs[0].runs[i].status == XS_OK;
+    exec_job_clear(&x->alone_job);
+    memset(&x->alone_job, 0, sizeof x->alone_job);
+    if (all_ran && pipeline_alone(x, err) != 0)
         return NULL;
     md_err e2;
     x->nglobals = elfsym_writable(so, &x->globals, &e2);

@@ -6,6 +6,7 @@
 
 #include "grade/grade.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "grade/elfsym.h"
@@ -19,7 +20,10 @@ static const char MISSING_RUNNER[] = "the runner (mldrill-runner) is missing: re
 /* Why a solution is not timed (shared by grade_solution and grade_timing). */
 static const char NOT_TIMED_WRONG[] =
     "correctness fails first (the speed of a wrong answer tells nothing)";
-static const char NOT_TIMED_SANITIZE[] = "sanitizer builds are slow by design";
+/* Not graded at all: the other criteria keep their points, and the total
+ * leaves vectorization's share out (rubric_total). */
+static const char SKIPPED_NO_TIMING[] = "--no-timing";
+static const char SKIPPED_SANITIZE[] = "--sanitize: sanitizer builds are slow by design";
 
 /* A context for one grading of challenge c with options o. */
 static void pipeline_init(pipeline *x, const challenge *c, const grade_opts *o, uint64_t seed)
@@ -49,7 +53,8 @@ static void compile_error_report(report *r, compile_result *cr)
 }
 
 /* Runs the solution and the reference on every case, side by side, then
- * the gradchecks, and lists the solution's writable globals. */
+ * the gradchecks and the models used alone, and lists the solution's
+ * writable globals. */
 static int run_cases(pipeline *x, md_err *err)
 {
     const grade_opts *o = x->o;
@@ -64,7 +69,7 @@ static int run_cases(pipeline *x, md_err *err)
     if (exec_run(x->lay, x->jobs, 2, &eo, err) != 0 ||
         pipeline_check_reference_runs(x, err) != 0)
         return -1;
-    if (pipeline_gradchecks(x, err) != 0)
+    if (pipeline_gradchecks(x, err) != 0 || pipeline_alone(x, err) != 0)
         return -1;
     md_err e2;
     x->nglobals = elfsym_writable(x->sol.so_path, &x->globals, &e2);
@@ -86,6 +91,8 @@ static evidence evidence_of(const pipeline *x)
     ev.nglobals = x->nglobals;
     ev.visible_only = x->o->visible_only;
     ev.grad = x->grad;
+    ev.alone = &x->alone_job;
+    ev.alone_of = x->alone_job.runs ? x->alone_of : NULL;
     return ev;
 }
 
@@ -113,19 +120,20 @@ static void name_hot_lines(const pipeline *x, report *r, const char *solution)
     hot_free(h);
 }
 
-/* Vectorization: times the solution, or says why it is not timed (or
- * drops the criterion with --no-timing), then scores it. */
+/* Vectorization: times the solution, or says why it is not timed, or
+ * skips the criterion (--no-timing, --sanitize), then scores it. */
 static int score_timing(pipeline *x, evidence *ev, report *r, md_err *err)
 {
     const grade_opts *o = x->o;
+    rcriterion *v = &r->crit[CRIT_VECTORIZATION];
     if (x->jobs[0].error)
         ev->not_timed = "the solution does not run";
+    else if (o->sanitize)
+        v->skipped = SKIPPED_SANITIZE;
     else if (o->no_timing)
-        r->crit[CRIT_VECTORIZATION].applies = false;    /* not scored */
+        v->skipped = SKIPPED_NO_TIMING;
     else if (!r->crit[CRIT_CORRECTNESS].passed)
         ev->not_timed = NOT_TIMED_WRONG;
-    else if (o->sanitize)
-        ev->not_timed = NOT_TIMED_SANITIZE;
     else if (x->tcase >= 0 && x->jobs[0].runs[x->tcase].status == XS_TIMEOUT)
         ;    /* too slow for the timing input: rubric_vectorization says so */
     else {
@@ -134,8 +142,13 @@ static int score_timing(pipeline *x, evidence *ev, report *r, md_err *err)
             return -1;
         rubric_timing_rounds(r, ev);
     }
-    if (r->crit[CRIT_VECTORIZATION].applies)
+    if (v->skipped) {
+        v->score = 0;
+        v->passed = false;
+        v->summary = xasprintf("not timed (%s)", v->skipped);
+    } else if (v->applies) {
         rubric_vectorization(r, ev);
+    }
     return 0;
 }
 
@@ -152,7 +165,7 @@ static int score_full(pipeline *x, evidence *ev, report *r, md_err *err)
     bool failed = false;
     for (int i = 0; i < r->ncases; i++)
         failed |= r->cases[i].status == CS_FAIL;
-    if (failed && c->nmistakes > 0) {
+    if (failed && c->nmistakes > 0 && rubric_any_ran(ev)) {
         pipeline_progress(x->o, STAGE_MISTAKES, 0, 1);
         if (pipeline_mistakes(x, ev, r, err) != 0)
             return -1;
@@ -246,9 +259,10 @@ int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
                  report *r, md_err *err)
 {
     rcriterion *v = &r->crit[CRIT_VECTORIZATION];
-    /* nothing to time, or already scored (a solution that does not run) */
-    if (!c->timing.enabled || c->weights[CRIT_VECTORIZATION] <= 0 || r->compile_error ||
-        r->visible_only || v->applies)
+    /* nothing to time, already scored (a solution that does not run), or
+     * skipped for good (--sanitize) */
+    if (!c->timing.enabled || !v->applies || r->compile_error || r->visible_only ||
+        v->skipped != SKIPPED_NO_TIMING)
         return 0;
     double t0 = now_seconds();
     pipeline x;
@@ -261,13 +275,12 @@ int grade_timing(const challenge *c, const char *solution, const grade_opts *o,
         too_slow |= r->cases[i].timing_input && r->cases[i].status == CS_TIMEOUT;
     if (!r->crit[CRIT_CORRECTNESS].passed)
         ev.not_timed = NOT_TIMED_WRONG;
-    else if (o->sanitize)
-        ev.not_timed = NOT_TIMED_SANITIZE;
     else if (!too_slow && time_again(&x, solution, &ev, err) != 0)
         goto out;
-    v->applies = true;
+    v->skipped = NULL;
     v->score = 0;
-    v->max = c->weights[CRIT_VECTORIZATION];
+    free(v->summary);
+    v->summary = NULL;
     rubric_timing_rounds(r, &ev);
     rubric_vectorization(r, &ev);
     rubric_total(r, c);

@@ -53,6 +53,7 @@ bool pipeline_profiling(void)
 
 void pipeline_free(pipeline *x)
 {
+    pipeline_alone_free(x);    /* it borrows the cases */
     free(x->runner);
     free(x->runner_asan);
     compile_result_clear(&x->sol);

@@ -8,6 +8,7 @@
  *   pipeline_timing.c    the vectorization timing (rounds.h), retimed when
  *                        disturbed
  *   pipeline_mistakes.c  the challenge's mistake variants run on the cases
+ *   pipeline_alone.c     the organization cases' models used alone
  *
  * A pipeline owns everything it points to except c and o; pipeline_free
  * releases it all (a zeroed pipeline is valid to free). */
@@ -44,6 +45,14 @@ typedef struct pipeline {
     int nglobals;
     uint64_t seed;           /* the hidden cases' seed */
     cmp_outcome **grad;      /* gradcheck outcomes [case][check] */
+    /* the organization cases' models used alone (pipeline_alone.c) */
+    case_inst *alone_cases;  /* shallow copies of the cases, fewer calls */
+    case_inst **alone_ptrs;
+    call **alone_calls;      /* each alone case's calls (owned) */
+    int nalone;
+    layout *alone_lay;
+    exec_job alone_job;      /* the solution's runs of them */
+    int **alone_of;          /* [case][check]: the alone run, or -1 */
 } pipeline;
 
 /* --- pipeline.c ------------------------------------------------------------ */
@@ -109,5 +118,14 @@ double pipeline_timing_limit(const pipeline *x);
 /* pipeline_mistakes.c: runs every mistake variant that compiles on the
  * cases and names in r those whose runs explain the solution's failures. */
 int pipeline_mistakes(pipeline *x, evidence *ev, report *r, md_err *err);
+
+/* pipeline_alone.c: runs the solution (x->jobs[0].so) on each model of
+ * the organization cases used alone, building those runs the first time,
+ * and fills x->alone_job and x->alone_of (left NULL when no case uses two
+ * models). */
+int pipeline_alone(pipeline *x, md_err *err);
+
+/* Frees what pipeline_alone built (pipeline_free calls it). */
+void pipeline_alone_free(pipeline *x);
 
 #endif

@@ -30,6 +30,7 @@ report *report_new(const challenge *c)
         r->crit[k].max = sum > 0 ? c->weights[k] * 100 / sum : 0;
     }
     r->exponent = r->ref_exponent = NAN;
+    r->max_score = 100;
     return r;
 }
 
@@ -68,12 +69,8 @@ void report_free(report *r)
         free(r->hot[i].text);
     }
     free(r->hot);
-    for (int i = 0; i < r->ncases; i++) {
-        free(r->cases[i].name);
-        free(r->cases[i].message);
-        free(r->cases[i].note);
-        report_shrunk_free(r->cases[i].shrunk);
-    }
+    for (int i = 0; i < r->ncases; i++)
+        report_case_clear(&r->cases[i]);
     free(r->cases);
     for (int i = 0; i < r->nmistakes; i++) {
         free(r->mistakes[i].id);
@@ -112,4 +109,94 @@ void report_mistake(report *r, const char *id, const char *message)
     r->mistakes[r->nmistakes].id = xstrdup(id);
     r->mistakes[r->nmistakes].message = xstrdup(message);
     r->nmistakes++;
+}
+
+/* How many leading elements of v the renderings read (report_values.c):
+ * all when it is small, else its first rows, or a long vector's first
+ * REPORT_SMALL. */
+static long long shown_elems(const value *v)
+{
+    if (v->count <= REPORT_SMALL)
+        return v->count;
+    if (v->ndim < 2)
+        return REPORT_SMALL;
+    long long rows = v->dims[0] < REPORT_HEAD_ROWS ? v->dims[0] : REPORT_HEAD_ROWS;
+    return rows * (v->count / (v->dims[0] ? v->dims[0] : 1));
+}
+
+/* A copy of n elements of v from element at, as an array of the given
+ * shape (count and dims), holding only those (strings: room for count,
+ * the rest NULL, so value_clear frees it). */
+static void copy_part(value *dst, const value *v, long long at, long long n, int ndim,
+                      const long long *dims, long long count)
+{
+    *dst = *v;
+    dst->name = xstrdup(v->name);
+    dst->labels = NULL;
+    dst->ndim = ndim;
+    memcpy(dst->dims, dims, sizeof dst->dims);
+    dst->count = count;
+    if (!v->array || !v->data) {
+        dst->data = NULL;
+        return;
+    }
+    if (v->type == VT_STRING) {
+        char **out = xcalloc((size_t)count + 1, sizeof(char *));
+        for (long long i = 0; i < n; i++)
+            out[i] = xstrdup(((char *const *)v->data)[at + i]);
+        dst->data = out;
+    } else {
+        size_t sz = vtype_size(v->type);
+        dst->data = xmalloc(sz * (size_t)(n ? n : 1));
+        memcpy(dst->data, (const char *)v->data + sz * (size_t)at, sz * (size_t)n);
+    }
+}
+
+/* One input as shown, and the row of the first difference apart when it
+ * lies past the rows shown in an input of nrows rows. */
+static void one_input(rinput *in, const value *v, long long row, long long nrows)
+{
+    copy_part(&in->v, v, 0, shown_elems(v), v->ndim, v->dims, v->count);
+    in->row = -1;
+    long long cols = v->ndim >= 2 ? v->count / (v->dims[0] ? v->dims[0] : 1) : 1;
+    long long rows = v->ndim >= 1 ? v->dims[0] : 0;
+    if (!v->array || !v->data || row < 0 || rows != nrows || row >= rows ||
+        row * cols < shown_elems(v))
+        return;
+    in->row = row;
+    long long dims[VALUE_MAXDIM] = {cols};
+    copy_part(&in->rowv, v, row * cols, cols, 1, dims, cols);
+}
+
+void report_case_inputs(rcase *rc, const case_inst *ci, long long row, long long nrows)
+{
+    rc->inputs = xcalloc((size_t)ci->nvals + 1, sizeof(rinput));
+    rc->ninputs = 0;
+    for (int i = 0; i < ci->nvals; i++) {
+        const value *v = &ci->vals[i];
+        if (v->role == ROLE_VAR || v->role == ROLE_INPUT || v->role == ROLE_INOUT)
+            one_input(&rc->inputs[rc->ninputs++], v, row, nrows);
+    }
+}
+
+void report_case_clear(rcase *rc)
+{
+    free(rc->name);
+    free(rc->message);
+    free(rc->note);
+    report_shrunk_free(rc->shrunk);
+    for (int i = 0; i < rc->ninputs; i++) {
+        value_clear(&rc->inputs[i].v);
+        if (rc->inputs[i].row >= 0)
+            value_clear(&rc->inputs[i].rowv);
+    }
+    free(rc->inputs);
+    if (rc->diff) {
+        free(rc->diff->output);
+        free(rc->diff->where);
+        free(rc->diff->sexpected);
+        free(rc->diff->sactual);
+        free(rc->diff);
+    }
+    memset(rc, 0, sizeof *rc);
 }

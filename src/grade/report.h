@@ -5,6 +5,7 @@
 #ifndef MLDRILL_REPORT_H
 #define MLDRILL_REPORT_H
 
+#include "spec/cases.h"
 #include "spec/spec.h"
 #include "spec/value.h"
 #include "grade/timing.h"
@@ -28,7 +29,10 @@ typedef struct rfinding {
 
 typedef struct rcriterion {
     bool applies;
-    double score, max;
+    const char *skipped;  /* not graded this time, and why ("--no-timing"):
+                             no points, and the total leaves its share out;
+                             NULL when graded (static string) */
+    double score, max;    /* whole points once totalled (rubric_total) */
     bool passed;
     char *summary;        /* "5 of 6 cases", "1.4x the reference" */
     rfinding *findings;
@@ -50,6 +54,35 @@ typedef struct rshrunk {
     long long elems, original_elems;    /* elements of their arrays */
 } rshrunk;
 
+/* An input of a failed case, as the report shows it: whole when it has
+ * at most REPORT_SMALL elements, else its first rows (report_value_text
+ * shows no more), and the row of the first difference apart. */
+#define REPORT_SMALL 24
+#define REPORT_HEAD_ROWS 4    /* the rows report_value_text shows of more */
+
+typedef struct rinput {
+    value v;              /* the input: whole, or its first rows only (its
+                             count and dims still say its size) */
+    long long row;        /* the row of the first difference, shown apart
+                             when past the first rows; -1: none */
+    value rowv;           /* that row, as a one-row array */
+} rinput;
+
+/* The first wrong element of a failed case's first failed check. */
+typedef struct rdiff {
+    char *output;         /* "P" */
+    char *where;          /* "P[3,1]", or the name of a scalar */
+    int ndim;             /* index: one number per dimension; 0 for a scalar */
+    long long index[VALUE_MAXDIM];
+    bool numbers;         /* expected/actual are numbers, else strings */
+    double expected, actual;
+    char *sexpected, *sactual;
+    bool unwritten;       /* the solution never wrote it */
+    long long nbad;       /* elements that differ (0: unknown) */
+    long long total;      /* elements compared (0: not elements: a class
+                             count of a partition) */
+} rdiff;
+
 typedef struct rcase {
     char *name;
     criterion crit;
@@ -60,6 +93,9 @@ typedef struct rcase {
     bool timing_input;    /* the timing input graded as a case */
     rshrunk *shrunk;      /* hidden failed cases: shrinking's result, or NULL
                              when not shrunk (owned) */
+    rinput *inputs;       /* a failed case's variables and inputs */
+    int ninputs;
+    rdiff *diff;          /* its first difference, or NULL */
 } rcase;
 
 /* A place the solution's time goes (hot.h): a line of a file, or an
@@ -81,7 +117,9 @@ typedef struct report {
     char *title;
     bool compile_error;
     bool visible_only;        /* `run`: visible examples only, not scored */
-    double score;
+    double score;             /* the points earned */
+    double max_score;         /* the points graded: 100, less the share of a
+                                 criterion skipped (--no-timing) */
     bool passed;
     const char *verdict;      /* "strong", "pass", "not yet" */
     char *why_not;            /* why it did not pass, one line, or NULL */
@@ -133,6 +171,15 @@ void report_mistake(report *r, const char *id, const char *message);
 
 /* Frees a shrunk case and what it owns; NULL is fine. */
 void report_shrunk_free(rshrunk *s);
+
+/* Fills rc's inputs from case ci: its variables and its input and inout
+ * arrays as they were before the calls; row is the row of the first
+ * wrong element (-1: none) in an output of nrows rows, shown apart in
+ * every input of as many rows. */
+void report_case_inputs(rcase *rc, const case_inst *ci, long long row, long long nrows);
+
+/* Frees what an rcase owns (not rc itself). */
+void report_case_clear(rcase *rc);
 
 /* A value of a case as a person reads it (report_values.c): "n = 3", or
  * "X (2x3) = [[1, 2, 3],\n ... [4, 5, 6]]" in full when it has at most

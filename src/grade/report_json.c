@@ -26,6 +26,11 @@ static void add_criteria(cJSON *o, const report *r)
         cJSON_AddNumberToObject(cj, "score", round1(c->score));
         cJSON_AddNumberToObject(cj, "max", round1(c->max));
         cJSON_AddBoolToObject(cj, "passed", c->passed);
+        if (c->skipped) {
+            /* not graded this time: its points are out of the total */
+            cJSON_AddBoolToObject(cj, "graded", false);
+            cJSON_AddStringToObject(cj, "not_graded", c->skipped);
+        }
         if (c->summary)
             cJSON_AddStringToObject(cj, "summary", c->summary);
         cJSON *fs = cJSON_AddArrayToObject(cj, "findings");
@@ -79,6 +84,61 @@ static void add_shrunk(cJSON *cj, const rshrunk *s)
     cJSON_AddNumberToObject(o, "original_elements", (double)s->original_elems);
 }
 
+/* A number, or "NaN", "inf", "-inf" (JSON has none of them). */
+static cJSON *json_num(double v)
+{
+    if (!isfinite(v))
+        return cJSON_CreateString(isnan(v) ? "NaN" : v > 0 ? "inf" : "-inf");
+    return cJSON_CreateNumber(v);
+}
+
+/* An input: report_value_json's, with the row of the first difference
+ * when a large array shows it apart. */
+static cJSON *json_input(const rinput *in)
+{
+    cJSON *j = report_value_json(&in->v, REPORT_SMALL);
+    if (in->row >= 0 && cJSON_IsObject(j)) {
+        cJSON *row = cJSON_AddObjectToObject(j, "first_difference_row");
+        cJSON_AddNumberToObject(row, "index", (double)in->row);
+        cJSON_AddItemToObject(row, "values", report_value_json(&in->rowv, in->rowv.count));
+    }
+    return j;
+}
+
+/* The first difference: where, expected, actual, how many differ. */
+static void add_difference(cJSON *cj, const rdiff *d)
+{
+    cJSON *fd = cJSON_AddObjectToObject(cj, "first_difference");
+    cJSON_AddStringToObject(fd, "output", d->output);
+    cJSON_AddStringToObject(fd, "where", d->where);
+    cJSON *idx = cJSON_AddArrayToObject(fd, "index");
+    for (int k = 0; k < d->ndim; k++)
+        cJSON_AddItemToArray(idx, cJSON_CreateNumber((double)d->index[k]));
+    cJSON_AddItemToObject(fd, "expected",
+                          d->sexpected ? cJSON_CreateString(d->sexpected) : json_num(d->expected));
+    if (d->unwritten)
+        cJSON_AddNullToObject(fd, "actual");
+    else
+        cJSON_AddItemToObject(fd, "actual",
+                              d->sactual ? cJSON_CreateString(d->sactual) : json_num(d->actual));
+    if (d->unwritten)
+        cJSON_AddBoolToObject(fd, "unwritten", true);
+    if (d->nbad > 0)
+        cJSON_AddNumberToObject(fd, "differing", (double)d->nbad);
+    if (d->total > 0)
+        cJSON_AddNumberToObject(fd, "compared", (double)d->total);
+}
+
+/* A failed case's "inputs" and "first_difference". */
+static void add_failure(cJSON *cj, const rcase *c)
+{
+    cJSON *ins = cJSON_AddObjectToObject(cj, "inputs");
+    for (int i = 0; i < c->ninputs; i++)
+        cJSON_AddItemToObject(ins, c->inputs[i].v.name, json_input(&c->inputs[i]));
+    if (c->diff)
+        add_difference(cj, c->diff);
+}
+
 /* "cases" */
 static void add_cases(cJSON *o, const report *r)
 {
@@ -91,6 +151,8 @@ static void add_cases(cJSON *o, const report *r)
         cJSON_AddStringToObject(cj, "status", cstatus_name(c->status));
         cJSON_AddStringToObject(cj, "message", c->message ? c->message : "");
         cJSON_AddBoolToObject(cj, "visible", c->visible);
+        if (c->status != CS_PASS)
+            add_failure(cj, c);
         if (c->shrunk)
             add_shrunk(cj, c->shrunk);
         cJSON_AddItemToArray(cs, cj);
@@ -182,6 +244,7 @@ char *report_json(const report *r)
     cJSON_AddStringToObject(o, "challenge", r->challenge);
     cJSON_AddStringToObject(o, "status", r->compile_error ? "compile_error" : "graded");
     cJSON_AddNumberToObject(o, "score", round(r->score));
+    cJSON_AddNumberToObject(o, "max_score", round(r->max_score));
     cJSON_AddBoolToObject(o, "passed", r->passed);
     add_criteria(o, r);
     add_mistakes(o, r);

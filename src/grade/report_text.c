@@ -4,6 +4,7 @@
 
 #include "grade/report.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,13 +114,15 @@ static void criterion_row(strbuf *sb, const report *r, int k, const style *st)
     /* whole maxima print as whole numbers; otherwise one decimal
      * for both, so a score never reads above its maximum */
     char sc[32];
-    if (c->max == floor(c->max))
+    if (c->skipped)
+        snprintf(sc, sizeof sc, "  -/%-4.0f", c->max);
+    else if (c->max == floor(c->max))
         snprintf(sc, sizeof sc, "%3.0f/%-4.0f", floor(c->score + 0.5), c->max);
     else
         snprintf(sc, sizeof sc, "%4.1f/%-4.1f", floor(c->score * 10 + 0.5) / 10,
                  floor(c->max * 10 + 0.5) / 10);
-    sb_printf(sb, "  %-14s %s %s%s%s  ", criterion_name((criterion)k), sc, col,
-              mark(st, c->passed), st->reset);
+    sb_printf(sb, "  %-14s %s %s%s%s  ", criterion_name((criterion)k), sc,
+              c->skipped ? st->dim : col, c->skipped ? "-" : mark(st, c->passed), st->reset);
     sb_add_visible(sb, c->summary);
     sb_addc(sb, '\n');
 }
@@ -175,7 +178,106 @@ static void text_shrunk(strbuf *sb, const rcase *c, bool inputs, const style *st
         sb_addc(sb, '\n');
 }
 
-/* failing cases with what went wrong (the first 12) */
+/* A number as reports show it: %.6g, NaN, inf. */
+static void add_num(strbuf *sb, double v)
+{
+    if (isnan(v))
+        sb_add(sb, "NaN");
+    else if (isinf(v))
+        sb_add(sb, v > 0 ? "inf" : "-inf");
+    else
+        sb_printf(sb, "%.6g", v);
+}
+
+/* The first difference, when the message does not say it already. */
+static void text_difference(strbuf *sb, const rcase *c)
+{
+    const rdiff *d = c->diff;
+    if (!d || (c->message && strstr(c->message, d->where)))
+        return;
+    sb_add(sb, "      first difference: ");
+    sb_add_visible(sb, d->where);
+    sb_add(sb, " is ");
+    if (d->sactual)
+        sb_add_visible(sb, d->sactual);
+    else
+        add_num(sb, d->actual);
+    sb_add(sb, ", expected ");
+    if (d->sexpected)
+        sb_add_visible(sb, d->sexpected);
+    else
+        add_num(sb, d->expected);
+    sb_addc(sb, '\n');
+}
+
+/* A failed case's inputs: the variables on one line, then each array,
+ * and the row of the first difference apart when it is past the rows
+ * shown. */
+static void text_inputs(strbuf *sb, const rcase *c, const style *st)
+{
+    bool any = false;
+    for (int i = 0; i < c->ninputs; i++) {
+        if (c->inputs[i].v.array)
+            continue;
+        sb_add(sb, any ? ", " : "      inputs: ");
+        report_value_text(sb, &c->inputs[i].v, 1, "");
+        any = true;
+    }
+    if (any)
+        sb_addc(sb, '\n');
+    for (int i = 0; i < c->ninputs; i++) {
+        const rinput *in = &c->inputs[i];
+        if (!in->v.array)
+            continue;
+        sb_add(sb, "        ");
+        report_value_text(sb, &in->v, REPORT_SMALL, "        ");
+        sb_addc(sb, '\n');
+        if (in->row < 0)
+            continue;
+        sb_printf(sb, "        %s> row %lld: ", st->yellow, in->row);
+        report_value_text(sb, &in->rowv, in->rowv.count, "        ");
+        sb_printf(sb, " (the first difference is in this row)%s\n", st->reset);
+    }
+}
+
+/* How many failed cases from i on fail alike (the same status and
+ * message, one after another): the cases a timeout left unrun. */
+static int alike(const report *r, int i)
+{
+    int n = 1;
+    const rcase *c = &r->cases[i];
+    for (int j = i + 1; j < r->ncases; j++, n++) {
+        const rcase *d = &r->cases[j];
+        if (d->status != c->status || !c->message || !d->message ||
+            strcmp(c->message, d->message) != 0)
+            break;
+    }
+    return n;
+}
+
+/* One failed case: its line, its note, its inputs, its first difference
+ * and its smaller twin (the first one's inputs in full). */
+static void failed_case(strbuf *sb, const rcase *c, bool *inputs_shown, const style *st)
+{
+    sb_printf(sb, "  %s%s%s ", st->red, mark(st, false), st->reset);
+    sb_add_visible(sb, c->name);
+    sb_printf(sb, " [%s, %s]: ", criterion_name(c->crit), cstatus_name(c->status));
+    sb_add_visible(sb, c->message);
+    sb_addc(sb, '\n');
+    if (c->note) {
+        sb_printf(sb, "      %s", st->dim);
+        sb_add_visible(sb, c->note);
+        sb_printf(sb, "%s\n", st->reset);
+    }
+    text_difference(sb, c);
+    text_inputs(sb, c, st);
+    if (c->shrunk)
+        text_shrunk(sb, c, !*inputs_shown, st);
+    *inputs_shown |= c->shrunk && c->shrunk->found;
+}
+
+/* failing cases with what went wrong (the first 12 entries); a run of
+ * three or more failing alike shows its first and how many more */
 static void text_failed_cases(strbuf *sb, const report *r, const style *st)
 {
     int nfail = 0;
@@ -184,26 +286,25 @@ static void text_failed_cases(strbuf *sb, const report *r, const style *st)
     if (!nfail)
         return;
     sb_printf(sb, "\n%sCases that failed%s\n", st->bold, st->reset);
-    int shown = 0;
+    int shown = 0, entries = 0;
     bool inputs_shown = false;    /* the first shrunk case's, in full */
-    for (int i = 0; i < r->ncases && shown < 12; i++) {
+    for (int i = 0; i < r->ncases && entries < 12; i++) {
         const rcase *c = &r->cases[i];
         if (c->status == CS_PASS)
             continue;
         shown++;
-        sb_printf(sb, "  %s%s%s ", st->red, mark(st, false), st->reset);
-        sb_add_visible(sb, c->name);
-        sb_printf(sb, " [%s, %s]: ", criterion_name(c->crit), cstatus_name(c->status));
+        entries++;
+        failed_case(sb, c, &inputs_shown, st);
+        int n = alike(r, i);
+        if (n < 3)
+            continue;
+        sb_printf(sb, "  %s%s%s %d more cases [%s]: ", st->red, mark(st, false), st->reset,
+                  n - 1, cstatus_name(c->status));
         sb_add_visible(sb, c->message);
         sb_addc(sb, '\n');
-        if (c->note) {
-            sb_printf(sb, "      %s", st->dim);
-            sb_add_visible(sb, c->note);
-            sb_printf(sb, "%s\n", st->reset);
-        }
-        if (c->shrunk)
-            text_shrunk(sb, c, !inputs_shown, st);
-        inputs_shown |= c->shrunk && c->shrunk->found;
+        shown += n - 1;
+        entries++;
+        i += n - 1;
     }
     if (shown < nfail)
         sb_printf(sb, "  ... and %d more\n", nfail - shown);
@@ -329,8 +430,8 @@ static void text_footer(strbuf *sb, const report *r, const style *st)
         return;
     }
     const char *col = r->passed ? st->green : st->red;
-    sb_printf(sb, "\n%sScore %.0f/100%s — %s%s%s", st->bold, round(r->score), st->reset, col,
-              r->verdict, st->reset);
+    sb_printf(sb, "\n%sScore %.0f/%.0f%s — %s%s%s", st->bold, round(r->score),
+              round(r->max_score), st->reset, col, r->verdict, st->reset);
     /* the help used, which the verdict counts (grade/help.h) */
     help_used h = help_of(r);
     char *help = help_describe(&h);
@@ -338,6 +439,14 @@ static void text_footer(strbuf *sb, const report *r, const style *st)
         sb_printf(sb, " — with %s", help);
     free(help);
     sb_addc(sb, '\n');
+    for (int k = 0; k < CRIT_COUNT; k++) {
+        if (!r->crit[k].applies || !r->crit[k].skipped)
+            continue;
+        const char *name = criterion_name((criterion)k);
+        sb_printf(sb, "%s%c%s (%.0f points) not graded (%s): the score is out of %.0f.%s\n",
+                  st->dim, toupper((unsigned char)name[0]), name + 1, r->crit[k].max,
+                  r->crit[k].skipped, r->max_score, st->reset);
+    }
     if (r->why_not) {
         sb_add(sb, st->dim);
         sb_add_visible(sb, r->why_not);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 /* The rows shown of an array too large to show in full. */
-#define HEAD_ROWS 4
+#define HEAD_ROWS REPORT_HEAD_ROWS
 
 /* One element as text: %.6g, NaN, inf; a string quoted. */
 static void elem_text(strbuf *sb, const value *v, long long i)

@@ -36,6 +36,10 @@ typedef struct evidence {
     bool retimed;               /* timed twice: the first run was disturbed */
     /* gradcheck outcomes, [case][check]; NULL entries were not checked */
     cmp_outcome **grad;
+    /* independence: the organization cases' models used alone by the same
+     * solution (pipeline_alone.c); alone_of is NULL when there are none */
+    const exec_job *alone;
+    int *const *alone_of;       /* [case][check]: a run of alone, or -1 */
 } evidence;
 
 /* A reference this much slower than its best on the machine (baseline.h)
@@ -58,17 +62,45 @@ void rubric_organization(report *r, const evidence *e);
 void rubric_convergence(report *r, const evidence *e);
 void rubric_vectorization(report *r, const evidence *e);
 
-/* Whether a mistake variant's runs explain the solution's failures:
- * on every failed case (at least one) the solution's outputs match the
- * variant's under the case's checks. */
+/* Whether a mistake variant's runs explain the solution's failures.  The
+ * failed cases (organization cases aside) where the variant differs from
+ * the reference at 1e-3 are the evidence: a case is for the variant when
+ * on a check the variant gets wrong the solution goes wrong the same way
+ * (equal at 1e-3, following it past where it leaves the reference, or far
+ * nearer it than the reference), against it when the solution is right
+ * where the variant is wrong, has NaN where it has numbers or the
+ * reverse, or left an output unwritten, and says nothing when both are
+ * wrong differently.  Named: none against, at least one for, and no more
+ * saying nothing than for. */
 bool rubric_matches_variant(const evidence *e, const report *r,
                             const exec_job *variant);
 
 /* Mistakes named by checks ("mistake" key) and by faults (input writes). */
 void rubric_named_mistakes(report *r, const evidence *e);
 
-/* Total, pass/fail and verdict from the criteria. */
+/* Total, pass/fail and verdict from the criteria.  The criteria's points
+ * and maxima become whole numbers (rubric_round) that add up to the total
+ * and to the points graded. */
 void rubric_total(report *r, const challenge *c);
+
+/* Largest-remainder rounding: out[k] is the floor or the ceiling of v[k]
+ * (v[k] >= 0), and the out add up to the sum of v rounded; the largest
+ * fractions (the first on a tie) get the ceilings.  So points per
+ * criterion add up to the total shown, in the report and a batch's CSV. */
+void rubric_round(const double *v, int n, double *out);
+
+/* Whether the solution ran case i to completion and did the work there:
+ * its run ended normally, every call the reference completed completed,
+ * and it made everything the reference made: the outputs the reference
+ * wrote, the results it returned other than 0 (a model, a count, an
+ * error code), in a case where the reference made something.  An empty
+ * stub (writing nothing, returning 0 or NULL) runs no case.
+ * Organization and convergence count only the cases that ran; nothing
+ * ran, nothing earned. */
+bool rubric_ran(const evidence *e, int i);
+
+/* Whether the solution ran some case: mistakes are named only then. */
+bool rubric_any_ran(const evidence *e);
 
 /* The comparison environment of case i in job j (its run's values, then
  * the case's): shared by the rubric_*.c files. */

@@ -1,8 +1,9 @@
 /* rubric — convergence (rubric.h): the loss history a training function
- * writes, on every correctness case both sides completed, against four
- * checks worth a quarter each: finite, non-increasing (full-batch
- * descent), ending where the reference ends, stopping when it should.
- * Each check loses its points once, on the first case that fails it. */
+ * writes, on every correctness case the solution ran (rubric_ran),
+ * against four checks worth a quarter each: finite, non-increasing (for
+ * a descent method), ending where the reference ends, stopping when it
+ * should.  Each check loses its points once, on the first case that
+ * fails it; the training cases the solution did not run earn nothing. */
 
 #include "grade/rubric.h"
 
@@ -13,7 +14,8 @@
 /* The four checks' outcomes over the cases examined so far. */
 typedef struct conv_state {
     bool bad_finite, bad_mono, bad_final, bad_stop;
-    int examined;
+    int eligible;           /* training cases the reference completed */
+    int examined;           /* those the solution ran too (rubric_ran) */
     long long best_len;     /* the longest reference history, for the plot */
 } conv_state;
 
@@ -24,6 +26,7 @@ typedef struct history {
     long long nu, nf;       /* how many each wrote */
     long long max_iter;
     const value *tol;       /* the stopping tolerance, or NULL */
+    bool model_right;       /* the case's other outputs (not the loss) pass */
 } history;
 
 static long long eval_count(const expr *x, const cmp_env *env, long long max)
@@ -35,30 +38,57 @@ static long long eval_count(const expr *x, const cmp_env *env, long long max)
     return n > max ? max + 1 : n;
 }
 
-/* Reads case i's histories; false when the case tells nothing about
- * convergence (not a correctness case, a run failed, no history). */
-static bool read_history(const evidence *e, int i, history *h)
+/* What a case tells about convergence. */
+typedef enum conv_case {
+    CONV_NONE,              /* nothing: not a training case */
+    CONV_NOT_RUN,           /* a training case the solution did not run */
+    CONV_EXAMINED,          /* both histories read into h */
+} conv_case;
+
+/* Whether case i's checks of outputs other than the loss pass: where the
+ * model itself is wrong, a final loss unlike the reference's is that same
+ * mistake (correctness's), not a second one. */
+static bool others_pass(const evidence *e, int i, const char *loss)
+{
+    const case_inst *ci = e->cases[i];
+    cmp_env ue = rubric_env(e, e->user, i), fe = rubric_env(e, e->ref, i);
+    for (int k = 0; k < ci->nchecks; k++) {
+        const check *ck = &ci->checks[k];
+        if (ck->kind == CMP_GRADCHECK || strcmp(ck->output, loss) == 0)
+            continue;
+        cmp_outcome o;
+        compare_check(ck, &ue, &fe, &o);
+        if (!o.ok)
+            return false;
+    }
+    return true;
+}
+
+/* Reads case i's histories into h. */
+static conv_case read_history(const evidence *e, int i, history *h)
 {
     const conv_spec *cv = &e->c->conv;
     const case_inst *ci = e->cases[i];
-    if (ci->spec->crit != CRIT_CORRECTNESS)
-        return false;
-    const xrun *u = &e->user->runs[i], *f = &e->ref->runs[i];
+    if (ci->spec->crit != CRIT_CORRECTNESS || e->ref->runs[i].status != XS_OK)
+        return CONV_NONE;
     cmp_env ue = rubric_env(e, e->user, i), fe = rubric_env(e, e->ref, i);
-    const value *lu = cmp_env_get(&ue, cv->loss), *lf = cmp_env_get(&fe, cv->loss);
-    const value *mi = cmp_env_get(&ue, cv->max_iter);
-    if (!lu || !lf || !lu->array || !mi)
-        return false;
-    if (u->status != XS_OK || f->status != XS_OK)
-        return false;
+    const value *lf = cmp_env_get(&fe, cv->loss), *mi = cmp_env_get(&fe, cv->max_iter);
+    if (!lf || !lf->array || !mi)
+        return CONV_NONE;
+    h->nf = eval_count(cv->count, &fe, lf->count);
+    if (h->nf < 1)
+        return CONV_NONE;
+    const value *lu = cmp_env_get(&ue, cv->loss);
+    if (!rubric_ran(e, i) || !lu || !lu->array)
+        return CONV_NOT_RUN;
     h->name = ci->spec->name;
     h->max_iter = (long long)mi->num;
     h->nu = eval_count(cv->count, &ue, lu->count);
-    h->nf = eval_count(cv->count, &fe, lf->count);
     h->L = lu->data;
     h->F = lf->data;
     h->tol = cv->tol ? cmp_env_get(&ue, cv->tol) : NULL;
-    return h->nf >= 1;
+    h->model_right = others_pass(e, i, cv->loss);
+    return CONV_EXAMINED;
 }
 
 /* all finite */
@@ -74,7 +104,7 @@ static void check_finite(rcriterion *c, const history *h, conv_state *s)
         }
 }
 
-/* non-increasing for full-batch descent */
+/* non-increasing, as the spec's method (a descent) promises */
 static void check_monotone(rcriterion *c, const conv_spec *cv, const history *h,
                            conv_state *s)
 {
@@ -82,23 +112,34 @@ static void check_monotone(rcriterion *c, const conv_spec *cv, const history *h,
     for (long long t = 1; t < h->nu; t++)
         if (isfinite(L[t]) && isfinite(L[t - 1]) &&
             L[t] > L[t - 1] + cv->slack * fabs(L[t - 1]) + 1e-12) {
-            if (!s->bad_mono)
-                report_finding(c, h->name, "the loss went up at step %lld (%.6g -> "
-                                           "%.6g): full-batch descent with a sound "
-                                           "step never increases it",
+            if (!s->bad_mono && cv->method)
+                report_finding(c, h->name, "the loss went up at step %lld (%.6g -> %.6g): "
+                                           "%s never increases it",
+                               t, L[t - 1], L[t], cv->method);
+            else if (!s->bad_mono)
+                report_finding(c, h->name, "the loss went up at step %lld (%.6g -> %.6g); "
+                                           "it should never increase",
                                t, L[t - 1], L[t]);
             s->bad_mono = true;
             return;
         }
 }
 
-/* ends where the reference ends */
+/* ends where the reference ends, when the model is right: a lower final
+ * loss is another objective (the same steps on the same objective end at
+ * the same value) */
 static void check_final(rcriterion *c, const conv_spec *cv, const history *h, conv_state *s)
 {
     double a = h->L[h->nu - 1], b = h->F[h->nf - 1];
-    if (fabs(a - b) <= cv->final_rtol * fabs(b) + 1e-9)
+    if (!h->model_right || fabs(a - b) <= cv->final_rtol * fabs(b) + 1e-9)
         return;
-    if (!s->bad_final)
+    if (!s->bad_final && a < b)
+        report_finding(c, h->name, "the final loss is %.6g, below the reference's %.6g: the "
+                                   "loss computed is another objective (a term or a factor "
+                                   "missing?), since the same steps on the same objective end "
+                                   "at the same value",
+                       a, b);
+    else if (!s->bad_final)
         report_finding(c, h->name, "the final loss is %.6g, the reference reaches %.6g", a, b);
     s->bad_final = true;
 }
@@ -177,23 +218,35 @@ static void keep_plot(report *r, const history *h, conv_state *s)
     r->nloss_ref = (int)h->nf;
 }
 
-/* The points: a quarter per check passed over the cases examined. */
+/* The points: a quarter per check passed over the cases examined, in
+ * proportion to the training cases the solution ran: a solution that
+ * crashes on 9 of 10 earns a tenth of what its one history shows. */
 static void conv_score(rcriterion *c, const conv_state *s)
 {
     int okn = !s->bad_finite + !s->bad_mono + !s->bad_final + !s->bad_stop;
     if (s->examined == 0) {
         c->score = 0;
         c->passed = false;
-        c->summary = xstrdup("no loss history to judge (the training cases failed)");
+        c->summary = xstrdup("no loss history to judge: no training case ran to completion");
         report_finding(c, NULL, "no loss history could be examined: the training cases "
-                                "did not complete");
+                                "did not run to completion");
         return;
     }
-    c->score = c->max * okn / 4;
-    c->passed = okn == 4;
-    c->summary = xasprintf("%d of 4 checks (finite, decreasing, final loss, stopping) "
-                           "over %d case%s",
-                           okn, s->examined, s->examined == 1 ? "" : "s");
+    c->score = c->max * okn / 4 * s->examined / s->eligible;
+    c->passed = okn == 4 && s->examined == s->eligible;
+    strbuf sb = {0};
+    sb_printf(&sb, "%d of 4 checks (finite, decreasing, final loss, stopping) over %d ", okn,
+              s->examined);
+    if (s->examined < s->eligible)
+        sb_printf(&sb, "of %d training cases (%d did not run to completion)", s->eligible,
+                  s->eligible - s->examined);
+    else
+        sb_add(&sb, s->examined == 1 ? "case" : "cases");
+    c->summary = sb_take(&sb);
+    if (s->examined < s->eligible)
+        report_finding(c, NULL, "%d of %d training cases did not run to completion: their "
+                                "loss histories earn nothing",
+                       s->eligible - s->examined, s->eligible);
 }
 
 void rubric_convergence(report *r, const evidence *e)
@@ -205,7 +258,9 @@ void rubric_convergence(report *r, const evidence *e)
     conv_state s = {.best_len = -1};
     for (int i = 0; i < e->ncases; i++) {
         history h;
-        if (!read_history(e, i, &h))
+        conv_case k = read_history(e, i, &h);
+        s.eligible += k != CONV_NONE;
+        if (k != CONV_EXAMINED)
             continue;
         s.examined++;
         if (judge_history(c, cv, &h, &s))

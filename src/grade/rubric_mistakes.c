@@ -1,50 +1,173 @@
 /* rubric — the mistakes a failure shows (rubric.h): a mistake variant
- * whose outputs match the solution's on its failed cases, a failed check
- * that names a mistake, an input written to. */
+ * that reproduces the solution's outputs on every failed case where it
+ * goes wrong, a failed check that names a mistake, an input written to.
+ * Never on outputs the solution did not write, nor when nothing ran. */
 
 #include "grade/rubric.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether the solution's outputs on case i match the variant's under
- * every check, loosened: a mistake often makes training unstable, and
- * then two programs with the same mistake agree only roughly. */
-static bool matches_on_case(const evidence *e, const exec_job *variant, int i)
+/* Whether the solution left unwritten (poison) an element of the output
+ * a check compares that other wrote: what was never written is no
+ * evidence of a mistake (an empty stub's outputs look like NaNs). */
+static bool unwritten_where(const check *ck, const cmp_env *got, const cmp_env *other)
+{
+    const value *g = cmp_env_get(got, ck->output), *o = cmp_env_get(other, ck->output);
+    if (!g || !o || !g->array || g->role == ROLE_INPUT)
+        return false;
+    for (long long i = 0; i < g->count && i < o->count; i++)
+        if (cmp_unwritten(g, i) && !cmp_unwritten(o, i))
+            return true;
+    return false;
+}
+
+/* How far run values g are from h over the elements all three of g, v, x
+ * (the solution's, the variant's, the reference's) wrote: the sum of
+ * |g - h|, infinite where exactly one of g and h is not finite. */
+static double distance(const value *g, const value *h, const value *v, const value *x)
+{
+    long long n = g->array ? g->count : 1;
+    if (g->array && (h->count < n || v->count < n || x->count < n))
+        n = h->count < v->count ? (h->count < x->count ? h->count : x->count)
+                                : (v->count < x->count ? v->count : x->count);
+    double d = 0;
+    for (long long i = 0; i < n; i++) {
+        if (g->array && (cmp_unwritten(g, i) || cmp_unwritten(v, i) || cmp_unwritten(x, i)))
+            continue;
+        double a = g->array ? value_get(g, i) : g->num, b = h->array ? value_get(h, i) : h->num;
+        if (isfinite(a) != isfinite(b))
+            return INFINITY;
+        if (isfinite(a))
+            d += fabs(a - b);
+    }
+    return d;
+}
+
+/* The values of check ck's output in the three runs, when they are
+ * numbers that can be compared element by element. */
+static bool numbers(const check *ck, const cmp_env *got, const cmp_env *var,
+                    const cmp_env *ref, const value **g, const value **v, const value **x)
+{
+    *g = cmp_env_get(got, ck->output);
+    *v = cmp_env_get(var, ck->output);
+    *x = cmp_env_get(ref, ck->output);
+    return *g && *v && *x && (*g)->type != VT_STRING && (*g)->type != VT_HANDLE &&
+           (*g)->array == (*v)->array && (*g)->array == (*x)->array;
+}
+
+/* The check loosened to 1e-3 at least: the scale at which a variant is
+ * told from the reference and matched with a solution. */
+static check loosened(const check *ck)
+{
+    check loose = *ck;
+    if (loose.rtol < 1e-3)
+        loose.rtol = 1e-3;
+    if (loose.atol < 1e-6)
+        loose.atol = 1e-6;
+    return loose;
+}
+
+/* What a case tells of a variant. */
+typedef enum clue { CLUE_NONE, CLUE_FOR, CLUE_AGAINST } clue;
+
+/* What check ck, on which the variant differs from the reference (vx),
+ * tells: FOR when the solution goes wrong the same way (equal at 1e-3,
+ * following the variant past where it leaves the reference, as a loss
+ * history does until rounding sets them apart, or far nearer it than the
+ * reference); AGAINST when it is right where the variant is wrong, or
+ * has NaN or inf where the variant has numbers or the reverse; NONE when
+ * both are wrong, differently (an unstable computation's noise). */
+static clue check_clue(const check *ck, const cmp_env *got, const cmp_env *var,
+                       const cmp_env *ref, const cmp_outcome *vx)
+{
+    check loose = loosened(ck);
+    cmp_outcome gv, gx;
+    compare_like(&loose, got, var, &gv);
+    if (gv.ok || (vx->index >= 0 && gv.index > vx->index))
+        return CLUE_FOR;
+    const value *g, *v, *x;
+    if (numbers(ck, got, var, ref, &g, &v, &x)) {
+        double to_v = distance(g, v, v, x), to_x = distance(g, x, v, x);
+        if (!isfinite(to_v))
+            return CLUE_AGAINST;
+        if (to_v <= 0.1 * to_x)
+            return CLUE_FOR;
+    }
+    compare_like(&loose, got, ref, &gx);
+    return gx.ok ? CLUE_AGAINST : CLUE_NONE;
+}
+
+/* What failed case i tells of the variant (which differs from the
+ * reference there): AGAINST on any check against it, or where the
+ * solution left unwritten what the variant wrote (no evidence, ever);
+ * FOR on a check for it; else NONE. */
+static clue case_clue(const evidence *e, const exec_job *variant, int i)
 {
     const case_inst *ci = e->cases[i];
-    cmp_env got = rubric_env(e, e->user, i), var = rubric_env(e, variant, i);
+    if (variant->runs[i].status != XS_OK)
+        return CLUE_AGAINST;    /* the solution's run finished */
+    cmp_env got = rubric_env(e, e->user, i), var = rubric_env(e, variant, i),
+            ref = rubric_env(e, e->ref, i);
+    clue c = CLUE_NONE;
     for (int k = 0; k < ci->nchecks; k++) {
-        check loose = ci->checks[k];
-        if (loose.rtol < 1e-3)
-            loose.rtol = 1e-3;
-        if (loose.atol < 1e-6)
-            loose.atol = 1e-6;
-        cmp_outcome o;
-        compare_like(&loose, &got, &var, &o);
-        if (!o.ok)
-            return false;
+        const check *ck = &ci->checks[k];
+        if (ck->kind == CMP_GRADCHECK)
+            continue;
+        if (unwritten_where(ck, &got, &var))
+            return CLUE_AGAINST;
+        check loose = loosened(ck);
+        cmp_outcome vx;
+        compare_like(&loose, &var, &ref, &vx);
+        if (vx.ok)
+            continue;    /* the variant is right here: nothing to match */
+        clue k_clue = check_clue(ck, &got, &var, &ref, &vx);
+        if (k_clue == CLUE_AGAINST)
+            return CLUE_AGAINST;
+        if (k_clue == CLUE_FOR)
+            c = CLUE_FOR;
     }
-    return true;
+    return c;
+}
+
+/* Whether the variant's run of case i differs from the reference's (a
+ * crash differs) at 1e-3: a case where the variant is within that of the
+ * reference cannot tell the mistake apart, for or against. */
+static bool differs_on_case(const evidence *e, const exec_job *variant, int i)
+{
+    const case_inst *ci = e->cases[i];
+    if (variant->runs[i].status != XS_OK)
+        return true;
+    cmp_env var = rubric_env(e, variant, i), ref = rubric_env(e, e->ref, i);
+    for (int k = 0; k < ci->nchecks; k++) {
+        if (ci->checks[k].kind == CMP_GRADCHECK)
+            continue;    /* needs extra runs; the other checks decide */
+        check loose = loosened(&ci->checks[k]);
+        cmp_outcome o;
+        compare_like(&loose, &var, &ref, &o);
+        if (!o.ok)
+            return true;
+    }
+    return false;
 }
 
 bool rubric_matches_variant(const evidence *e, const report *r, const exec_job *variant)
 {
-    /* compare at 1e-3 at least, and ask for most (not all) failed cases
-     * to agree */
-    int failed = 0, matched = 0;
-    for (int i = 0; i < e->ncases; i++) {
-        if (r->cases[i].status != CS_FAIL)
-            continue;
-        failed++;
-        if (variant->runs[i].status != XS_OK)
-            continue;
-        matched += matches_on_case(e, variant, i);
-    }
-    return failed > 0 && 2 * matched >= failed && matched > 0;
+    /* the failed cases where the variant goes wrong too: none may speak
+     * against it, and more speak for it than say nothing; a failed case
+     * where the variant behaves like the reference is another mistake's */
+    int n[3] = {0, 0, 0};
+    for (int i = 0; i < e->ncases; i++)
+        if (r->cases[i].status == CS_FAIL && e->cases[i]->spec->crit != CRIT_ORGANIZATION &&
+            differs_on_case(e, variant, i))
+            n[case_clue(e, variant, i)]++;
+    return n[CLUE_AGAINST] == 0 && n[CLUE_FOR] > 0 && n[CLUE_FOR] >= n[CLUE_NONE];
 }
 
-/* The mistakes named by the failed checks of failed case i. */
+/* The mistakes named by the failed checks of failed case i, when the
+ * solution wrote what the check compares. */
 static void name_check_mistakes(report *r, const evidence *e, int i)
 {
     const challenge *c = e->c;
@@ -52,7 +175,7 @@ static void name_check_mistakes(report *r, const evidence *e, int i)
     cmp_env got = rubric_env(e, e->user, i), exp = rubric_env(e, e->ref, i);
     for (int k = 0; k < ci->nchecks; k++) {
         const check *ck = &ci->checks[k];
-        if (!ck->mistake)
+        if (!ck->mistake || unwritten_where(ck, &got, &exp))
             continue;
         cmp_outcome o;
         compare_check(ck, &got, &exp, &o);
@@ -66,6 +189,8 @@ static void name_check_mistakes(report *r, const evidence *e, int i)
 
 void rubric_named_mistakes(report *r, const evidence *e)
 {
+    /* code that did nothing makes no mistake: only its faults are named */
+    bool ran = rubric_any_ran(e);
     for (int i = 0; i < e->ncases; i++) {
         const xrun *u = &e->user->runs[i];
         if (u->fault == PF_WRITE_INPUT) {
@@ -75,7 +200,7 @@ void rubric_named_mistakes(report *r, const evidence *e)
             report_mistake(r, "mutates_input", msg);
             free(msg);
         }
-        if (r->cases[i].status == CS_FAIL)
+        if (ran && r->cases[i].status == CS_FAIL)
             name_check_mistakes(r, e, i);
     }
 }

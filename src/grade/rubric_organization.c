@@ -1,8 +1,10 @@
 /* rubric — organization (rubric.h): a few checks, each worth the same:
  * (a) no writable global data, (b) inputs untouched, (e) nothing written
  * outside the outputs, (c) models used in turn stay independent (the
- * organization cases), (d) nothing leaked once a model is freed (or,
- * without models, once a function returns). */
+ * organization cases, against the same models used alone), (d) nothing
+ * leaked once a model is freed (or, without models, once a function
+ * returns).  Judged only when some case ran to completion (rubric_ran):
+ * nothing ran, nothing earned. */
 
 #include "grade/rubric.h"
 
@@ -48,13 +50,34 @@ static void check_faults(rcriterion *c, const evidence *e, tally *t)
     t->ok += !wrote_input + !overflow;
 }
 
-/* (c) models used interleaved stay independent: the organization cases
- * (rubric_cases judged them), one check when there are any */
-static void check_independence(rcriterion *c, const report *r, tally *t)
+/* Whether the models of organization case i ran alone, so that its
+ * run in turn can be judged against them: when there are such runs
+ * (pipeline_alone.c), all of them finished; otherwise the case itself
+ * ran (it is then judged against the reference). */
+static bool judged_alone(const evidence *e, int i)
+{
+    if (!e->alone_of || !e->alone_of[i])
+        return rubric_ran(e, i);
+    bool any = false;
+    for (int k = 0; k < e->cases[i]->nchecks; k++) {
+        int a = e->alone_of[i][k];
+        if (a < 0)
+            continue;
+        if (e->alone->runs[a].status != XS_OK)
+            return false;
+        any = true;
+    }
+    return any || rubric_ran(e, i);
+}
+
+/* (c) models used in turn stay independent: each organization case's run
+ * against the same solution's models used alone (rubric_cases judged
+ * them), one check when any could be judged */
+static void check_independence(rcriterion *c, const report *r, const evidence *e, tally *t)
 {
     int org = 0, org_ok = 0;
     for (int i = 0; i < r->ncases; i++) {
-        if (r->cases[i].crit != CRIT_ORGANIZATION)
+        if (r->cases[i].crit != CRIT_ORGANIZATION || !judged_alone(e, i))
             continue;
         org++;
         if (r->cases[i].status == CS_PASS)
@@ -118,7 +141,7 @@ static void check_leaks(rcriterion *c, const evidence *e, tally *t)
     for (int i = 0; i < e->ncases; i++) {
         const xrun *u = &e->user->runs[i];
         if (e->cases[i]->spec->crit == CRIT_ORGANIZATION || !completed(e, i) ||
-            (handles && !frees_its_model(e, i)))
+            !rubric_ran(e, i) || (handles && !frees_its_model(e, i)))
             continue;
         long long sum = 0;
         for (int k = 0; k < u->ncalls; k++)
@@ -147,9 +170,19 @@ void rubric_organization(report *r, const evidence *e)
 {
     rcriterion *c = &r->crit[CRIT_ORGANIZATION];
     tally t = {0, 0};
-    check_globals(c, e, &t);
+    bool ran = rubric_any_ran(e);
+    if (ran)
+        check_globals(c, e, &t);
     check_faults(c, e, &t);
-    check_independence(c, r, &t);
+    if (!ran) {
+        /* nothing ran, nothing earned: no globals, no leaks, no models
+         * mixed up prove nothing of code that did not run */
+        c->score = 0;
+        c->passed = false;
+        c->summary = xstrdup("nothing to judge: no case ran to completion");
+        return;
+    }
+    check_independence(c, r, e, &t);
     check_leaks(c, e, &t);
     c->score = c->max * t.ok / t.items;
     c->passed = t.ok == t.items;

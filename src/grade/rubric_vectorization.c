@@ -6,6 +6,7 @@
 #include "grade/rubric.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* The reference's CPU seconds on case i, from its calls. */
@@ -153,16 +154,31 @@ static void ratio_findings(rcriterion *c, const evidence *e, const timing_stats 
                        scored_ratio(e, st));
 }
 
-/* How time grows: information next to the ratio, not a lost point. */
+/* n^e in words, e to the nearest half: "n", "n^2", "n^1.5". */
+static void growth_words(char *buf, size_t n, const char *grow, double e)
+{
+    double h = round(2 * e) / 2;
+    if (h == 1)
+        snprintf(buf, n, "%s", grow);
+    else if (h == floor(h))
+        snprintf(buf, n, "%s^%.0f", grow, h);
+    else
+        snprintf(buf, n, "%s^%.1f", grow, h);
+}
+
+/* How time grows, next to the ratio (information, not a lost point), and
+ * only when it shows a worse complexity class than the reference's: a
+ * fitted exponent below or near the expected one says nothing. */
 static void add_growth(rcriterion *c, const report *r, const timing_spec *ts)
 {
     double expect = ts->exponent;
+    if (!(r->exponent > expect + ts->exponent_slack) || round(2 * r->exponent) / 2 <= expect)
+        return;
+    char mine[64], ref[64];
+    growth_words(mine, sizeof mine, ts->grow, r->exponent);
+    growth_words(ref, sizeof ref, ts->grow, expect);
     char *sum = c->summary;
-    c->summary = xasprintf("%s; time grows like %s^%.2f (expected about %s^%.2g%s)", sum,
-                           ts->grow, r->exponent, ts->grow, expect,
-                           r->exponent > expect + ts->exponent_slack
-                               ? ": more work per element than needed"
-                               : "");
+    c->summary = xasprintf("%s; time grows like %s; the reference's like %s", sum, mine, ref);
     free(sum);
 }
 

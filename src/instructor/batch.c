@@ -65,8 +65,8 @@ static bool write_all(int fd, const char *s, size_t n)
 static bool needs_timing(const challenge *c, const grade_opts *go, const report *r)
 {
     return c->timing.enabled && c->weights[CRIT_VECTORIZATION] > 0 && !go->no_timing &&
-           !go->sanitize && !r->compile_error && !r->crit[CRIT_VECTORIZATION].applies &&
-           r->crit[CRIT_CORRECTNESS].passed;
+           !go->sanitize && !r->compile_error && r->crit[CRIT_VECTORIZATION].applies &&
+           r->crit[CRIT_VECTORIZATION].skipped && r->crit[CRIT_CORRECTNESS].passed;
 }
 
 /* Grades one file and writes the payload to wfd; never returns. */

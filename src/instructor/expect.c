@@ -2,6 +2,7 @@
 
 #include "instructor/expect.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@ static int yesno(const char *v, const char *yes, const char *no)
 int expect_parse_text(const char *text, expectation *e, md_err *err)
 {
     memset(e, 0, sizeof *e);
-    e->compile_error = e->passed = -1;
+    e->compile_error = e->passed = e->score = -1;
     for (int k = 0; k < CRIT_COUNT; k++)
         e->crit[k] = -1;
     e->text = xstrdup(text);
@@ -40,11 +41,19 @@ int expect_parse_text(const char *text, expectation *e, md_err *err)
             if (v < -1)
                 rc = md_fail(err, "passed=%s: expected yes or no", val);
             e->passed = v;
+        } else if (strcmp(key, "score") == 0) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*val == '\0' || *end || n < 0 || n > 100)
+                rc = md_fail(err, "score=%s: expected a whole number 0..100", val);
+            e->score = (int)n;
         } else if (k >= 0) {
             v = yesno(val, "pass", "fail");
             if (v < -1)
                 rc = md_fail(err, "%s=%s: expected pass or fail", key, val);
             e->crit[k] = v;
+        } else if (strcmp(key, "mistake") == 0 && strcmp(val, "none") == 0) {
+            e->no_mistakes = true;
         } else if (strcmp(key, "mistake") == 0) {
             e->mistakes = xrealloc(e->mistakes, sizeof(char *) * (size_t)(e->nmistakes + 1));
             e->mistakes[e->nmistakes++] = xstrdup(val);
@@ -59,8 +68,8 @@ int expect_parse_text(const char *text, expectation *e, md_err *err)
             e->cases = xrealloc(e->cases, sizeof(cstatus) * (size_t)(e->ncases + 1));
             e->cases[e->ncases++] = (cstatus)s;
         } else {
-            rc = md_fail(err, "unknown key \"%s\" (expected status, passed, a criterion, "
-                              "mistake or case)", key);
+            rc = md_fail(err, "unknown key \"%s\" (expected status, passed, score, a "
+                              "criterion, mistake or case)", key);
         }
     }
     free(copy);
@@ -108,6 +117,10 @@ int expect_verify(const expectation *e, const report *r, strbuf *why)
                   r->score, e->passed ? "yes" : "no");
         bad++;
     }
+    if (e->score >= 0 && e->score != (int)round(r->score)) {
+        sb_printf(why, "the score is %.0f, declared %d\n", round(r->score), e->score);
+        bad++;
+    }
     for (int k = 0; k < CRIT_COUNT; k++) {
         if (e->crit[k] < 0)
             continue;
@@ -135,6 +148,13 @@ int expect_verify(const expectation *e, const report *r, strbuf *why)
             sb_add(why, r->nmistakes ? ")\n" : " none)\n");
             bad++;
         }
+    }
+    if (e->no_mistakes && r->nmistakes > 0) {
+        sb_add(why, "mistakes were named, declared none:");
+        for (int m = 0; m < r->nmistakes; m++)
+            sb_printf(why, " %s", r->mistakes[m].id);
+        sb_addc(why, '\n');
+        bad++;
     }
     for (int i = 0; i < e->ncases; i++) {
         bool found = false;

@@ -2,8 +2,9 @@
  *   / * expect: status=graded passed=no stability=fail mistake=no_max_shift * /
  * (without the spaces inside the comment markers), and the check of a
  * report against it.  Used by the test suite and `mldrill validate`.
- * Keys: status=graded|compile_error, passed=yes|no, one per criterion
- * =pass|fail, mistake=ID (repeatable), case=STATUS (some case has it). */
+ * Keys: status=graded|compile_error, passed=yes|no, score=N (the total
+ * shown), one per criterion =pass|fail, mistake=ID (repeatable; none:
+ * no mistake may be named), case=STATUS (some case has it). */
 #ifndef MLDRILL_EXPECT_H
 #define MLDRILL_EXPECT_H
 
@@ -12,9 +13,11 @@
 typedef struct expectation {
     int compile_error;       /* -1 any, 0 graded, 1 compile_error */
     int passed;              /* -1 any, 0, 1 */
+    int score;               /* -1 any, else the total */
     int crit[CRIT_COUNT];    /* -1 any, 0 fail, 1 pass */
     char **mistakes;
     int nmistakes;
+    bool no_mistakes;        /* mistake=none: nothing may be named */
     cstatus *cases;          /* statuses some case must have */
     int ncases;
     char *text;              /* the declaration as written */

@@ -201,6 +201,53 @@ static void check_variants(vctx *x, const variants *vs)
     }
 }
 
+/* Whether case cs lists mistake id among those it must provoke. */
+static bool lists(const case_spec *cs, const char *id)
+{
+    for (int p = 0; p < cs->nprovokes; p++)
+        if (strcmp(cs->provokes[p], id) == 0)
+            return true;
+    return false;
+}
+
+/* Each case's "provokes": every mistake listed makes the case fail; a
+ * stability case that lists none is named with the variants it fails. */
+static void check_provoked(vctx *x, const variants *vs)
+{
+    const challenge *c = x->c;
+    const exec_job *ref = &vs->jobs[0];
+    int listed = 0, held = 0;
+    for (int i = 0; i < c->ncases && !ref->error; i++) {
+        const case_spec *cs = &c->cases[i];
+        if (ref->runs[i].status != XS_OK)
+            continue;
+        listed += cs->nprovokes;
+        strbuf failed_by = {0};
+        for (int k = 1; k < vs->njobs; k++) {
+            const char *id = c->mistakes[vs->which[k]].id;
+            bool differs = !vs->jobs[k].error &&
+                           run_differs(x->cases[i], &vs->jobs[k].runs[i], &ref->runs[i]);
+            held += differs && lists(cs, id);
+            if (differs)
+                sb_printf(&failed_by, "%s%s", failed_by.len ? ", " : "", id);
+            else if (lists(cs, id))
+                vstep_add(x, V_FAIL, NULL,
+                          "mistake %s passes case \"%s\", which must provoke it "
+                          "(\"provokes\"): change the case so that the mistake shows",
+                          id, cs->name);
+        }
+        if (cs->crit == CRIT_STABILITY && cs->nprovokes == 0 && c->nmistakes > 0)
+            vstep_add(x, V_WARN, NULL,
+                      "stability case \"%s\" lists no mistake it must provoke "
+                      "(\"provokes\"; the variants it fails: %s)",
+                      cs->name, failed_by.len ? sb_str(&failed_by) : "none");
+        sb_free(&failed_by);
+    }
+    if (listed > 0 && held == listed)
+        vstep_add(x, V_OK, NULL, "every case fails with the %d mistake%s it must provoke",
+                  listed, listed == 1 ? "" : "s");
+}
+
 vstep_rc vstep_runs(vctx *x)
 {
     layout_opts lo = {0};
@@ -215,6 +262,7 @@ vstep_rc vstep_runs(vctx *x)
     if (rc == 0) {
         check_reference_runs(x, &vs.jobs[0]);
         check_variants(x, &vs);
+        check_provoked(x, &vs);
     }
     variants_clear(&vs, x->c->nmistakes);
     layout_free(lay);

@@ -21,6 +21,7 @@
 #include "spec/answer.h"
 #include "spec/spec.h"
 #include "store/workspace.h"
+#include "util/wrap.h"
 
 static bool need_challenge(const session *s)
 {
@@ -32,8 +33,9 @@ static bool need_challenge(const session *s)
 
 static void print_report(session *s, const report *r)
 {
-    char *t = report_text(r, s->colour);
-    fputs(t, stdout);
+    char *t = report_text(r, s->colour), *fit = wrap_text(t, wrap_columns(1));
+    fputs(fit, stdout);
+    free(fit);
     free(t);
 }
 

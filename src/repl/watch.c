@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/wrap.h"
 
 #define SETTLE_MS 150    /* a save is often several writes: wait for quiet */
 
@@ -82,8 +83,9 @@ static bool run_once(session *s, const char *why)
     printf("\n── %s %s ──\n", why, hhmm);
     report *r = session_grade(s, true, NULL);
     if (r) {
-        char *text = report_text(r, s->colour);
-        fputs(text, stdout);
+        char *text = report_text(r, s->colour), *fit = wrap_text(text, wrap_columns(1));
+        fputs(fit, stdout);
+        free(fit);
         free(text);
         if (r->passed)
             printf("`submit` grades the full rubric.\n");

@@ -400,6 +400,26 @@ static void over_memory(proc *p, const layout *l, xstatus *st, int *fault, char 
     }
 }
 
+/* A run that timed out after one of its allocations failed ran out of
+ * memory and then went on (retrying, or spinning on the NULL it caught):
+ * memory is what went wrong. */
+static void spun_out_of_memory(const proc *p, const layout *l, xstatus *st, int *fault,
+                               char **msg)
+{
+    if (*st != XS_TIMEOUT || !p->ready || p->cur < 0)
+        return;
+    uint64_t n = layout_alloc_failed(l, p->out_fd, p->cur);
+    if (n == 0)
+        return;
+    free(*msg);
+    *msg = xasprintf("ran out of memory: an allocation of %llu bytes failed (the limit is "
+                     "%llu MiB), and the code went on running until it was stopped",
+                     (unsigned long long)n,
+                     (unsigned long long)(layout_hdr(l)->memory_bytes >> 20));
+    *st = XS_MEMORY;
+    *fault = PF_MEMORY;
+}
+
 /* After the runner process ended: decide what happened to the run in
  * progress and whether another process must continue. */
 static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
@@ -419,6 +439,7 @@ static void finish(proc *p, const layout *l, int wstatus, const exec_opts *o)
     xstatus st = explain_ending(l, &e, &fault, &msg, &bufname);
     free(tail);
     over_memory(p, l, &st, &fault, &msg);
+    spun_out_of_memory(p, l, &st, &fault, &msg);
     if (p->forged) {
         /* stopped for what it wrote on the status pipe: the run it was
          * in, or the one it pretended to begin, gets the verdict */

@@ -601,6 +601,21 @@ int layout_collect(const layout *l, int out_fd, int r, value **vals, int *nvals,
     return 0;
 }
 
+uint64_t layout_alloc_failed(const layout *l, int out_fd, int r)
+{
+    md_err err;
+    const unsigned char *out = map_fd(out_fd, l->hdr.out_size, PROT_READ, &err);
+    if (!out)
+        return 0;
+    const plan_res *pres = (const plan_res *)(out + l->hdr.res_off);
+    uint64_t most = 0;
+    for (int k = 0; k < l->runs[r].ci->ncalls; k++)
+        if (pres[l->runs[r].first_call + k].alloc_failed > most)
+            most = pres[l->runs[r].first_call + k].alloc_failed;
+    munmap((void *)out, l->hdr.out_size);
+    return most;
+}
+
 int layout_before_start(const layout *l, int out_fd, int r, const char **name,
                         long long *nbytes, md_err *err)
 {

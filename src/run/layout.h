@@ -73,6 +73,10 @@ typedef struct layout_region {
 /* The regions of OUT run r writes, in *regs (caller frees); their count. */
 int layout_out_regions(const layout *l, int r, layout_region **regs);
 
+/* The largest allocation any call of run r reported failing (plan_res
+ * alloc_failed) in out_fd, or 0: read even after the runner was killed. */
+uint64_t layout_alloc_failed(const layout *l, int out_fd, int r);
+
 /* The index of run r's first call in the plan's call table. */
 int layout_run_first_call(const layout *l, int r);
 

@@ -145,6 +145,10 @@ typedef struct plan_res {
     double ret_d;
     uint64_t cpu_ns;                /* CPU time of the call */
     int64_t heap_delta;             /* bytes still allocated after the call */
+    uint64_t alloc_failed;          /* an allocation of this size failed during
+                                       the call (0: none): written at once, so
+                                       a call that then spins till it is
+                                       killed is known to have run out */
 } plan_res;
 
 /* A timing runner's command, grader -> runner on descriptor 6: run `run`'s

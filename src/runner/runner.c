@@ -33,6 +33,7 @@ runner_state R;
 /* Counted by alloc.c; stay zero in the sanitizer runner. */
 volatile long long runner_heap_live;
 volatile size_t runner_alloc_failed;
+plan_res *volatile runner_call_res;
 
 typedef void (*fnptr)(void);
 
@@ -334,9 +335,11 @@ static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
     if (res)
         res->state = PS_STARTED;
     R.phase = PHASE_CALL;
+    runner_call_res = res;
     double t0 = cpu_now();
     ffi_call(&cif, table[pc->fn], &rv, av);
     double t1 = cpu_now();
+    runner_call_res = NULL;
     R.phase = PHASE_SETUP;
     if (rk == PK_HANDLE && pc->ret_slot != PLAN_NONE)
         slots[pc->ret_slot] = rv.p;

@@ -58,6 +58,8 @@ extern runner_state R;
  * where these stay zero). */
 extern volatile long long runner_heap_live;
 extern volatile size_t runner_alloc_failed;
+/* The result of the call in progress (in OUT), or NULL between calls. */
+extern plan_res *volatile runner_call_res;
 
 /* fault.c */
 void fault_install(void);                 /* signal handlers, alt stack */

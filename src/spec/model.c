@@ -115,6 +115,7 @@ void spec_case_free(case_spec *cs)
     free(cs->name);
     free(cs->note);
     free(cs->path);
+    free_strs(cs->provokes, cs->nprovokes);
     free_vars(cs->vars, cs->nvars);
     free_inputs(cs->inputs, cs->ninputs);
     free_inputs(cs->expected, cs->nexpected);
@@ -156,6 +157,7 @@ void spec_free(challenge *c)
     expr_free(c->conv.count);
     free(c->conv.max_iter);
     free(c->conv.tol);
+    free(c->conv.method);
     spec_case_free(&c->timing.base);
     free(c->timing.grow);
     free(c->timing.advice);

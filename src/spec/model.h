@@ -174,6 +174,9 @@ typedef struct case_spec {
     check *checks;       /* NULL: the challenge's checks */
     int nchecks;
     double wall_s;       /* wall-clock limit for the case */
+    char **provokes;     /* the mistakes whose variants must fail this case
+                            (declared ids; `validate` checks it) */
+    int nprovokes;
     char *path;          /* JSON path ("cases[3]") */
     case_origin origin;
     const struct case_spec *base;  /* a derived case's: the case whose vars,
@@ -190,7 +193,9 @@ typedef struct conv_spec {
     expr *count;         /* how many entries were written ("iters") */
     char *max_iter;      /* variable bounding count */
     char *tol;           /* variable with the stopping tolerance, or NULL */
-    bool monotone;       /* full-batch descent: non-increasing */
+    bool monotone;       /* a descent method: non-increasing */
+    char *method;        /* the algorithm, as the report names it ("coordinate
+                            descent"), or NULL */
     double slack;        /* allowed relative increase per step */
     double final_rtol;   /* final loss vs the reference's */
 } conv_spec;

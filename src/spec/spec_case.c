@@ -110,11 +110,36 @@ static int case_criterion(ld *L, const char *path, const char *crit, case_spec *
     return rc;
 }
 
+/* A case's "provokes": declared mistakes, each once ("mistakes" is read
+ * before the cases). */
+static int case_provokes(ld *L, const char *path, const case_spec *cs)
+{
+    const challenge *c = L->c;
+    char *pp = jpath_key(path, "provokes");
+    int rc = 0;
+    for (int i = 0; i < cs->nprovokes && !rc; i++) {
+        char *ip = jpath_idx(pp, i);
+        int m = 0;
+        while (m < c->nmistakes && strcmp(c->mistakes[m].id, cs->provokes[i]) != 0)
+            m++;
+        if (m == c->nmistakes)
+            rc = FAIL(L, ip, "\"%s\" is not a mistake \"mistakes\" declares",
+                      cs->provokes[i]);
+        for (int k = 0; k < i && !rc; k++)
+            if (strcmp(cs->provokes[k], cs->provokes[i]) == 0)
+                rc = FAIL(L, ip, "\"%s\" is listed twice", cs->provokes[i]);
+        free(ip);
+    }
+    free(pp);
+    return rc;
+}
+
 static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
 {
     static const char *const keys[] = {"name", "criterion", "visible", "seed",
                                        "note", "vars", "inputs", "calls",
-                                       "checks", "wall_s", "expected", NULL};
+                                       "checks", "wall_s", "expected", "provokes",
+                                       NULL};
     jreader *r = &L->r;
     cs->path = xstrdup(path);
     cs->crit = CRIT_CORRECTNESS;
@@ -128,7 +153,9 @@ static int parse_case(ld *L, const cJSON *j, const char *path, case_spec *cs)
              jr_bool(r, j, path, "visible", &cs->visible) ||
              jr_text(r, j, path, "note", false, &cs->note) ||
              jr_num(r, j, path, "wall_s", 0.01, 600, &cs->wall_s) ||
-             (crit && case_criterion(L, path, crit, cs));
+             (crit && case_criterion(L, path, crit, cs)) ||
+             jr_strs(r, j, path, "provokes", &cs->provokes, &cs->nprovokes) ||
+             case_provokes(L, path, cs);
     free(crit);
     if (rc)
         return -1;
@@ -170,8 +197,8 @@ int sp_cases(ld *L, const cJSON *cases, const char *path)
 
 int sp_convergence(ld *L, const cJSON *j, const char *path)
 {
-    static const char *const keys[] = {"loss", "count", "max_iter", "tol",
-                                       "monotone", "slack", "final_rtol", NULL};
+    static const char *const keys[] = {"loss",  "count", "max_iter",   "tol",   "monotone",
+                                       "slack", "final_rtol", "method", NULL};
     jreader *r = &L->r;
     conv_spec *cv = &L->c->conv;
     if (!cJSON_IsObject(j))
@@ -185,7 +212,8 @@ int sp_convergence(ld *L, const cJSON *j, const char *path)
         jr_ident(r, j, path, "tol", false, &cv->tol) ||
         jr_bool(r, j, path, "monotone", &cv->monotone) ||
         jr_num(r, j, path, "slack", 0, 1, &cv->slack) ||
-        jr_num(r, j, path, "final_rtol", 0, 1, &cv->final_rtol))
+        jr_num(r, j, path, "final_rtol", 0, 1, &cv->final_rtol) ||
+        jr_str(r, j, path, "method", false, &cv->method))
         return -1;
     const cJSON *count = jr_item(j, "count");
     if (!count)

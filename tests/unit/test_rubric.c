@@ -4,9 +4,12 @@
  * points, the pass flag, the summary and every finding.  rubric_total's
  * rows are scored criteria in, the total, verdict and why-not out.
  *
- * Every case has one output y, checked with allclose against the
- * reference's y = 0 (a row's `got` is the solution's), and a gradcheck
- * whose outcome a row can make fail. */
+ * Every case has one result y, checked with allclose against the
+ * reference's y = 0 (a row's `got` is the solution's), a gradcheck whose
+ * outcome a row can make fail, and an output array `out` that both sides
+ * write (unless a row's solution is a stub, or its reference rejects the
+ * case's arguments): what tells a case that ran from one that did not
+ * (rubric_ran). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -38,6 +41,12 @@ typedef struct case_row {
     int nloss;
     bool timing_input;        /* the timing input graded as a case */
     bool timeout;             /* the run ran past its limit */
+    bool stub;                /* the solution wrote nothing: out keeps its poison */
+    bool out_nan;             /* the solution wrote NaN into out */
+    bool rejects;             /* the reference rejects the arguments: writes nothing */
+    bool alone;               /* organization: the solution's models used alone ran */
+    double alone_y;           /* ... and gave this y */
+    const char *alone_crash;  /* ... or crashed with this message */
 } case_row;
 
 /* What a criterion must get; findings are substrings of "where: message",
@@ -48,6 +57,7 @@ typedef struct crit_want {
     const char *summary;      /* a substring, or NULL: no summary */
     const char *findings[MAXF];
     bool dropped;             /* no longer applies */
+    bool exact;               /* the summary is all of it, not a part */
 } crit_want;
 
 /* Everything a hand-made evidence points to. */
@@ -56,16 +66,20 @@ typedef struct world {
     function fns[2];          /* fit (returns a model or a number), free */
     param model;              /* free's in-out model parameter */
     call calls[2];
-    check checks[2];          /* y allclose; a gradcheck of y */
+    check checks[3];          /* y allclose; a gradcheck of y; out allclose */
+    int nchecks;              /* the first two, unless a row checks out too */
     mistake_spec mistake;
     case_spec specs[MAXC];
     case_inst insts[MAXC];
     case_inst *cases[MAXC];
     value cvals[MAXC][2];     /* the cases' max_iter and tol */
-    xrun uruns[MAXC], rruns[MAXC], vruns[MAXC];
-    value uvals[MAXC][3], rvals[MAXC][3], vvals[MAXC][1];  /* y, loss, iters */
+    xrun uruns[MAXC], rruns[MAXC], vruns[MAXC], aruns[MAXC];
+    value uvals[MAXC][4], rvals[MAXC][4], vvals[MAXC][2];  /* y, loss, iters, out */
+    value avals[MAXC][1];     /* y of the models used alone */
+    double uout[MAXC], rout[MAXC];
+    int alone_map[MAXC][2], *alone_of[MAXC];
     plan_res res[MAXC][2];
-    exec_job user, ref, variant;
+    exec_job user, ref, variant, alone;
     rounds_job timing;
     rounds_samples tres[2];
     double sizes[2];
@@ -98,6 +112,22 @@ static value history(const char *name, const double *h, int n)
     return x;
 }
 
+/* A one-element output array holding *x. */
+static value out_array(double *x)
+{
+    value v = history("out", x, 1);
+    return v;
+}
+
+/* The poison an output holds until the solution writes it (run/plan.h). */
+static double poison(void)
+{
+    uint64_t bits = PLAN_POISON_DOUBLE_BITS;
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
 /* A challenge with these weights, the checks and the two functions. */
 static void world_init(world *w, const double weights[CRIT_COUNT], bool handles)
 {
@@ -108,6 +138,8 @@ static void world_init(world *w, const double weights[CRIT_COUNT], bool handles)
     w->ch.pass_score = 70;
     w->checks[0] = (check){.output = "y", .kind = CMP_ALLCLOSE, .rtol = 1e-6, .atol = 1e-9};
     w->checks[1] = (check){.output = "y", .kind = CMP_GRADCHECK};
+    w->checks[2] = (check){.output = "out", .kind = CMP_ALLCLOSE, .rtol = 1e-6, .atol = 1e-9};
+    w->nchecks = 2;
     w->model = (param){.name = "m", .type = VT_HANDLE, .dir = DIR_INOUT};
     w->fns[0] = (function){.name = "fit", .ret = handles ? VT_HANDLE : VT_DOUBLE};
     w->fns[1] = (function){.name = "free", .ret = VT_VOID, .params = &w->model, .nparams = 1};
@@ -130,21 +162,32 @@ static void world_case(world *w, int i, const case_row *c, const double *ref, in
     w->cvals[i][1] = scalar("tol", ROLE_VAR, tol);
     w->insts[i] = (case_inst){.ch = &w->ch, .spec = &w->specs[i], .vals = w->cvals[i],
                               .nvals = 2, .calls = w->calls, .ncalls = 2,
-                              .checks = w->checks, .nchecks = 2};
+                              .checks = w->checks, .nchecks = w->nchecks};
     w->cases[i] = &w->insts[i];
     w->uvals[i][0] = scalar("y", ROLE_RESULT, c->got);
     w->uvals[i][1] = history("loss", c->loss, c->nloss);
     w->uvals[i][2] = scalar("iters", ROLE_RESULT, c->nloss);
+    w->uout[i] = c->stub || c->rejects ? poison() : c->out_nan ? NAN : 1;
+    w->uvals[i][3] = out_array(&w->uout[i]);
     w->res[i][0] = (plan_res){.state = PS_DONE, .heap_delta = c->leak};
     w->res[i][1] = (plan_res){.state = PS_DONE};
     w->uruns[i] = (xrun){.status = c->crash ? XS_CRASH : c->timeout ? XS_TIMEOUT : XS_OK,
                          .fault = c->fault,
                          .message = (char *)c->crash, .fault_buffer = "X",
-                         .vals = w->uvals[i], .nvals = 3, .calls = w->res[i], .ncalls = 2};
+                         .vals = w->uvals[i], .nvals = 4, .calls = w->res[i], .ncalls = 2};
     w->rvals[i][0] = scalar("y", ROLE_RESULT, 0);
     w->rvals[i][1] = history("loss", ref, nref);
     w->rvals[i][2] = scalar("iters", ROLE_RESULT, nref);
-    w->rruns[i] = (xrun){.status = XS_OK, .vals = w->rvals[i], .nvals = 3};
+    w->rout[i] = c->rejects ? poison() : 1;
+    w->rvals[i][3] = out_array(&w->rout[i]);
+    w->rruns[i] = (xrun){.status = XS_OK, .vals = w->rvals[i], .nvals = 4};
+    /* the models used alone: one run per case, mapped to its y check */
+    w->avals[i][0] = scalar("y", ROLE_RESULT, c->alone_y);
+    w->aruns[i] = (xrun){.status = c->alone_crash ? XS_CRASH : XS_OK,
+                         .message = (char *)c->alone_crash, .vals = w->avals[i], .nvals = 1};
+    w->alone_map[i][0] = c->alone ? i : -1;
+    w->alone_map[i][1] = -1;
+    w->alone_of[i] = w->alone_map[i];
     w->grades[i][0] = (cmp_outcome){.ok = true};
     w->grades[i][1] = (cmp_outcome){.ok = !c->grad_bad, .message = "gradient off"};
     w->grad[i] = w->grades[i];
@@ -158,8 +201,10 @@ static void world_cases(world *w, const case_row *cs, int n, const double *ref, 
         world_case(w, i, &cs[i], ref, nref, max_iter, tol);
     w->user = (exec_job){.runs = w->uruns, .nruns = n};
     w->ref = (exec_job){.runs = w->rruns, .nruns = n};
+    w->alone = (exec_job){.runs = w->aruns, .nruns = n};
     w->ev = (evidence){.c = &w->ch, .cases = w->cases, .ncases = n, .user = &w->user,
-                       .ref = &w->ref, .grad = w->grad};
+                       .ref = &w->ref, .grad = w->grad, .alone = &w->alone,
+                       .alone_of = w->alone_of};
     w->r = report_new(&w->ch);
 }
 
@@ -177,7 +222,8 @@ static void assert_crit(const char *row, const rcriterion *c, const crit_want *w
     if (c->passed != want->passed)
         fail_msg("%s: passed is %d, expected %d", row, c->passed, want->passed);
     if (!want->summary != !c->summary ||
-        (want->summary && !strstr(c->summary, want->summary)))
+        (want->summary && !strstr(c->summary, want->summary)) ||
+        (want->summary && want->exact && strcmp(c->summary, want->summary) != 0))
         fail_msg("%s: summary \"%s\", expected \"%s\"", row, c->summary ? c->summary : "(none)",
                  want->summary ? want->summary : "(none)");
     int n = 0;
@@ -244,6 +290,20 @@ static const cases_row CASES[] = {
      {50, true, "1 of 1 case pass"}, {0, false, NULL}},
     {"run: no visible stability case", {{"c0"}}, 1, true, "p",
      {50, true, "1 of 1 case pass"}, {.dropped = true}},
+    {"a stub passing a rejection case earns nothing",
+     {{"c0", .stub = true, .got = 2}, {"c1", .stub = true, .rejects = true},
+      {"s0", CRIT_STABILITY, .stub = true, .rejects = true}},
+     3, false, "fpp",
+     {0, false, "1 of 2 cases pass, but no case ran to completion: no points",
+      {"c0: y is 2, expected 0", "solution: no case ran to completion"}},
+     {0, false, "1 of 1 case pass, but no case ran to completion: no points",
+      {"solution: no case ran to completion"}}},
+    {"one case that ran is enough for the rejection cases to count",
+     {{"c0"}, {"c1", .stub = true, .rejects = true}}, 2, false, "pp",
+     {50, true, "2 of 2 cases pass"}, {0, false, NULL}},
+    {"a stub's cases all fail: nothing more to say",
+     {{"c0", .stub = true, .got = 2}}, 1, false, "f",
+     {0, false, "0 of 1 case pass", {"c0: y is 2"}}, {0, false, NULL}},
 };
 
 static void rubric_cases_should_score_the_share_of_cases_passed(void **state)
@@ -282,9 +342,33 @@ static const org_row ORG[] = {
     {"an input written and an overflow, each named once",
      {{"c0", .fault = PF_WRITE_INPUT, .crash = "wrote into the input X"},
       {"c1", .fault = PF_OVERFLOW, .crash = "wrote past out"},
-      {"c2", .fault = PF_WRITE_INPUT, .crash = "again"}},
-     3, false, 0,
-     {25.0 / 3, false, "1 of 3 checks", {"c0: wrote into the input X", "c1: wrote past out"}}},
+      {"c2", .fault = PF_WRITE_INPUT, .crash = "again"}, {"c3"}},
+     4, false, 0,
+     {12.5, false, "2 of 4 checks", {"c0: wrote into the input X", "c1: wrote past out"}}},
+    {"every case faults: nothing ran, nothing earned",
+     {{"c0", .fault = PF_WRITE_INPUT, .crash = "wrote into the input X"},
+      {"c1", .crash = "killed by SIGSEGV"}},
+     2, false, 0,
+     {0, false, "nothing to judge: no case ran to completion", {"c0: wrote into the input X"}}},
+    {"a stub earns nothing, though it keeps no globals", {{"c0", .stub = true}}, 1, true, 0,
+     {0, false, "nothing to judge: no case ran to completion"}},
+    {"a case passed by rejecting arguments shows nothing ran", {{"c0", .rejects = true}}, 1,
+     false, 0, {0, false, "nothing to judge"}},
+    {"a wrong model used in turn behaves as it does alone: independent",
+     {{"c0", .got = 2}, {"o0", CRIT_ORGANIZATION, .got = 2, .alone = true, .alone_y = 2}}, 2,
+     false, 0, {25, true, "5 of 5 checks"}},
+    {"models used in turn unlike alone are not independent",
+     {{"c0"}, {"o0", CRIT_ORGANIZATION, .got = 2, .alone = true, .alone_y = 3}}, 2, false, 0,
+     {20, false, "4 of 5 checks",
+      {"o0: two models used in turn do not behave like two independent models: y is 2, "
+       "expected 3 (expected: what each model gives used alone)"}}},
+    {"crashing in turn but not alone is not independent",
+     {{"c0"}, {"o0", CRIT_ORGANIZATION, .crash = "double free", .alone = true}}, 2, false, 0,
+     {20, false, "4 of 5 checks",
+      {"o0: two models used in turn do not behave like two independent models: double free"}}},
+    {"crashing alone too: independence is not judged",
+     {{"c0"}, {"o0", CRIT_ORGANIZATION, .crash = "boom", .alone = true, .alone_crash = "boom"}},
+     2, false, 0, {25, true, "4 of 4 checks"}},
     {"models used in turn are not independent", {{"c0"}, {"o0", CRIT_ORGANIZATION, .got = 2}},
      2, false, 0,
      {20, false, "4 of 5 checks",
@@ -329,6 +413,7 @@ static const double NANS[] = {1, 0.5, NAN, 0.2};
 static const double UP[] = {1, 0.5, 0.6, 0.2};
 static const double OFF[] = {1, 0.5, 0.3, 0.25};
 static const double FLAT[] = {1, 0.5, 0.4, 0.2};
+static const double LOW[] = {1, 0.5, 0.3, 0.15};
 
 typedef struct conv_row {
     const char *name;
@@ -338,6 +423,7 @@ typedef struct conv_row {
     double tol;               /* 0: no tol variable */
     crit_want want;
     const char *plot;         /* the case the plot shows, or NULL */
+    bool no_method;           /* the spec names no method */
 } conv_row;
 
 static const conv_row CONV[] = {
@@ -346,10 +432,23 @@ static const conv_row CONV[] = {
     {"a NaN", {{"c0", .loss = NANS, .nloss = 4}}, 1, 0, 0,
      {18.75, false, "3 of 4 checks", {"c0: the loss becomes NaN at step 2"}}, "c0"},
     {"the loss goes up", {{"c0", .loss = UP, .nloss = 4}}, 1, 0, 0,
-     {18.75, false, "3 of 4 checks", {"c0: the loss went up at step 2 (0.5 -> 0.6)"}}, "c0"},
+     {18.75, false, "3 of 4 checks",
+      {"c0: the loss went up at step 2 (0.5 -> 0.6): coordinate descent never increases it"}},
+     "c0"},
+    {"the loss goes up, no method named", {{"c0", .loss = UP, .nloss = 4}}, 1, 0, 0,
+     {18.75, false, "3 of 4 checks",
+      {"c0: the loss went up at step 2 (0.5 -> 0.6); it should never increase"}},
+     "c0", true},
     {"a different final loss", {{"c0", .loss = OFF, .nloss = 4}}, 1, 0, 0,
      {18.75, false, "3 of 4 checks", {"c0: the final loss is 0.25, the reference reaches 0.2"}},
      "c0"},
+    {"a lower final loss is another objective", {{"c0", .loss = LOW, .nloss = 4}}, 1, 0, 0,
+     {18.75, false, "3 of 4 checks",
+      {"c0: the final loss is 0.15, below the reference's 0.2: the loss computed is another "
+       "objective"}},
+     "c0"},
+    {"a wrong model's final loss is correctness's mistake, not a second one",
+     {{"c0", .got = 2, .loss = OFF, .nloss = 4}}, 1, 0, 0, {25, true, "4 of 4 checks"}, "c0"},
     {"stops before the reference", {{"c0", .loss = REF, .nloss = 3}}, 1, 0, 0,
      {12.5, false, "2 of 4 checks",
       {"c0: the final loss is 0.3, the reference reaches 0.2",
@@ -372,6 +471,22 @@ static const conv_row CONV[] = {
     {"no history completed", {{"c0", .loss = REF, .nloss = 4, .crash = "boom"}}, 1, 0, 0,
      {0, false, "no loss history to judge", {"solution: no loss history could be examined"}},
      NULL},
+    {"a stub's history earns nothing", {{"c0", .stub = true}}, 1, 0, 0,
+     {0, false, "no loss history to judge: no training case ran to completion",
+      {"solution: no loss history could be examined"}},
+     NULL},
+    {"crashing on 3 of 4 training cases earns a quarter",
+     {{"c0", .loss = REF, .nloss = 4}, {"c1", .crash = "boom"}, {"c2", .crash = "boom"},
+      {"c3", .crash = "boom"}},
+     4, 0, 0,
+     {6.25, false,
+      "4 of 4 checks (finite, decreasing, final loss, stopping) over 1 of 4 training cases "
+      "(3 did not run to completion)",
+      {"solution: 3 of 4 training cases did not run to completion"}},
+     "c0"},
+    {"a stability case is no training case", {{"c0", .loss = REF, .nloss = 4},
+                                              {"s0", CRIT_STABILITY, .crash = "boom"}},
+     2, 0, 0, {25, true, "over 1 case"}, "c0"},
 };
 
 static void rubric_convergence_should_judge_the_loss_history(void **state)
@@ -386,7 +501,8 @@ static void rubric_convergence_should_judge_the_loss_history(void **state)
         world_init(&w, W_CONV, false);
         w.ch.conv = (conv_spec){.enabled = true, .loss = "loss", .count = iters,
                                 .max_iter = "max_iter", .tol = row->tol > 0 ? "tol" : NULL,
-                                .monotone = true, .final_rtol = 1e-3};
+                                .monotone = true, .final_rtol = 1e-3,
+                                .method = row->no_method ? NULL : "coordinate descent"};
         world_cases(&w, row->cases, row->ncases, REF, 4, row->max_iter, row->tol);
         rubric_convergence(w.r, &w.ev);
         assert_crit(row->name, &w.r->crit[CRIT_CONVERGENCE], &row->want);
@@ -506,11 +622,17 @@ static const vec_row VEC[] = {
               {"solution: 3.9x slower", "timing: the machine was busy"}}},
     {"a quiet enough machine", .ratio = {1.5}, .nsizes = 1, .slowdown = 1.11,
      .want = {25, true, "1.50x"}},
-    {"time grows faster than expected", .ratio = {1.5, 3}, .nsizes = 2,
+    {"time grows in a worse class than the reference's", .ratio = {1.5, 3}, .nsizes = 2,
      .want = {17.687968740985546, true,
               "3.00x the reference's time (middle half 3.00-3.00, 5 pairs); time grows like "
-              "n^2.00 (expected about n^1: more work per element than needed)",
+              "n^2; the reference's like n",
               {"solution: 3.0x slower"}}},
+    {"time growing like the reference's says nothing", .ratio = {1.5, 1.5}, .nsizes = 2,
+     .want = {25, true, "1.50x the reference's time (middle half 1.50-1.50, 5 pairs)",
+              .exact = true}},
+    {"time growing slower than expected says nothing", .ratio = {3, 1.5}, .nsizes = 2,
+     .want = {25, true, "1.50x the reference's time (middle half 1.50-1.50, 5 pairs)",
+              .exact = true}},
 };
 
 /* The timing job of a row: 5 rounds per size, the reference taking 1 ms
@@ -570,33 +692,60 @@ typedef struct variant_row {
     case_row cases[MAXC];     /* the solution */
     int ncases;
     double variant[MAXC];     /* the variant's y on each case */
+    int crash_at;             /* the variant crashes on case crash_at - 1 */
+    bool check_out;           /* out is checked too */
+    double variant_out;       /* the variant's out everywhere (0: 1, the reference's) */
     bool matches;
 } variant_row;
 
 static const variant_row VARIANTS[] = {
-    {"the variant explains the failure", {{"c0", .got = 2}, {"c1"}}, 2, {2, 5}, true},
-    {"the variant differs", {{"c0", .got = 2}}, 1, {3}, false},
-    {"a variant within 1e-3 matches", {{"c0", .got = 2}}, 1, {2.0019}, true},
-    {"a variant beyond 1e-3 does not", {{"c0", .got = 2}}, 1, {2.0021}, false},
-    {"most failed cases suffice", {{"c0", .got = 2}, {"c1", .got = 2}, {"c2", .got = 2}}, 3,
-     {2, 2, 7}, true},
-    {"half of them suffice", {{"c0", .got = 2}, {"c1", .got = 2}}, 2, {2, 7}, true},
-    {"fewer than half do not", {{"c0", .got = 2}, {"c1", .got = 2}, {"c2", .got = 2}}, 3,
-     {2, 7, 7}, false},
-    {"no failed case, nothing to explain", {{"c0"}}, 1, {0}, false},
+    {"the variant explains the failure", {{"c0", .got = 2}, {"c1"}}, 2, {2, 5}, .matches = true},
+    {"both wrong, differently: nothing for it", {{"c0", .got = 2}}, 1, {3}},
+    {"a variant within 1e-3 matches", {{"c0", .got = 2}}, 1, {2.0019}, .matches = true},
+    {"beyond 1e-3 and not far nearer than the reference says nothing", {{"c0", .got = 2}}, 1,
+     {2.5}},
+    {"far nearer the variant than the reference is for it", {{"c0", .got = 100}}, 1, {100.5},
+     .matches = true},
+    {"a NaN where the solution has a number is against it",
+     {{"c0", .got = 2}, {"c1", .got = 2}, {"c2", .got = 2}}, 3, {2, 2, NAN}},
+    {"right where the variant is wrong is against it",
+     {{"c0", .got = 2}, {"c1", .got = 2}}, 2, {2, 2}, .check_out = true, .variant_out = 5},
+    {"more cases for it than saying nothing", {{"c0", .got = 2}, {"c1", .got = 2}, {"c2", .got = 2}},
+     3, {2, 2, 7}, .matches = true},
+    {"as many for it as saying nothing", {{"c0", .got = 2}, {"c1", .got = 2}}, 2, {2, 7},
+     .matches = true},
+    {"fewer for it than saying nothing", {{"c0", .got = 2}, {"c1", .got = 2}, {"c2", .got = 2}},
+     3, {2, 7, 7}},
+    {"a failed case where the variant behaves like the reference says nothing",
+     {{"c0", .got = 2}, {"c1", .got = 2}}, 2, {2, 0}, .matches = true},
+    {"behaving like the reference on every failed case explains nothing",
+     {{"c0", .got = 2}}, 1, {0}},
+    {"no failed case, nothing to explain", {{"c0"}}, 1, {0}},
+    {"a variant that crashes where the solution fails is against it", {{"c0", .got = 2}}, 1,
+     {2}, .crash_at = 1},
+    {"a NaN where the solution wrote a NaN matches", {{"c0", .got = 2, .out_nan = true}}, 1,
+     {2}, .check_out = true, .variant_out = NAN, .matches = true},
+    {"a NaN where the solution wrote nothing is no evidence", {{"c0", .got = 2, .stub = true}},
+     1, {2}, .check_out = true, .variant_out = NAN},
+    {"an organization case is no evidence", {{"c0"}, {"o0", CRIT_ORGANIZATION, .got = 2}}, 2,
+     {0, 2}},
 };
 
-static void rubric_matches_variant_should_need_most_failures_explained(void **state)
+static void rubric_matches_variant_should_reproduce_every_failure_it_makes(void **state)
 {
     (void)state;
     for (size_t t = 0; t < sizeof VARIANTS / sizeof *VARIANTS; t++) {
         const variant_row *row = &VARIANTS[t];
         world w;
         world_init(&w, W_CASES, false);
+        w.nchecks = row->check_out ? 3 : 2;
         world_cases(&w, row->cases, row->ncases, NULL, 0, 0, 0);
+        double vout = row->variant_out != 0 ? row->variant_out : 1;
         for (int i = 0; i < row->ncases; i++) {
             w.vvals[i][0] = scalar("y", ROLE_RESULT, row->variant[i]);
-            w.vruns[i] = (xrun){.status = XS_OK, .vals = w.vvals[i], .nvals = 1};
+            w.vvals[i][1] = out_array(&vout);
+            w.vruns[i] = (xrun){.status = row->crash_at == i + 1 ? XS_CRASH : XS_OK,
+                                .vals = w.vvals[i], .nvals = 2};
         }
         w.variant = (exec_job){.runs = w.vruns, .nruns = row->ncases};
         rubric_cases(w.r, &w.ev);
@@ -609,16 +758,24 @@ static void rubric_matches_variant_should_need_most_failures_explained(void **st
 typedef struct named_row {
     const char *name;
     case_row c;
-    const char *mistake;      /* the check's "mistake" key */
+    const char *mistake;      /* the y check's "mistake" key */
+    const char *out_mistake;  /* the out check's, when out is checked */
     const char *want_id, *want_message;    /* NULL: no mistake named */
+    case_row other;           /* a second case, when named */
 } named_row;
 
 static const named_row NAMED[] = {
-    {"a failed check names its mistake", {"c0", .got = 2}, "wrong_y", "wrong_y", "y is off"},
-    {"a passed check names nothing", {"c0"}, "wrong_y", NULL, NULL},
-    {"a check without a mistake key names nothing", {"c0", .got = 2}, NULL, NULL, NULL},
-    {"an input written", {"c0", .fault = PF_WRITE_INPUT, .crash = "wrote X"}, NULL,
+    {"a failed check names its mistake", {"c0", .got = 2}, "wrong_y", NULL, "wrong_y", "y is off"},
+    {"a passed check names nothing", {"c0"}, "wrong_y", NULL, NULL, NULL},
+    {"a check without a mistake key names nothing", {"c0", .got = 2}, NULL, NULL, NULL, NULL},
+    {"an input written", {"c0", .fault = PF_WRITE_INPUT, .crash = "wrote X"}, NULL, NULL,
      "mutates_input", "the input array X was modified"},
+    {"nothing ran: a failed check names nothing", {"c0", .got = 2, .stub = true}, "wrong_y",
+     NULL, NULL, NULL},
+    {"a check on an output the solution did not write names nothing", {"c0", .stub = true},
+     NULL, "wrong_y", NULL, NULL, {"c1"}},
+    {"a check on an output the solution wrote wrong names its mistake",
+     {"c0", .out_nan = true}, NULL, "wrong_y", "wrong_y", "y is off"},
 };
 
 static void rubric_named_mistakes_should_name_checks_and_input_writes(void **state)
@@ -629,7 +786,10 @@ static void rubric_named_mistakes_should_name_checks_and_input_writes(void **sta
         world w;
         world_init(&w, W_CASES, false);
         w.checks[0].mistake = (char *)row->mistake;
-        world_cases(&w, &row->c, 1, NULL, 0, 0, 0);
+        w.checks[2].mistake = (char *)row->out_mistake;
+        w.nchecks = row->out_mistake ? 3 : 2;
+        case_row cs[2] = {row->c, row->other};
+        world_cases(&w, cs, row->other.name ? 2 : 1, NULL, 0, 0, 0);
         rubric_cases(w.r, &w.ev);
         rubric_named_mistakes(w.r, &w.ev);
         if (w.r->nmistakes != (row->want_id ? 1 : 0))
@@ -650,6 +810,7 @@ typedef struct scored {
     bool applies;
     double score;
     bool passed;
+    bool skipped;             /* not graded this time (--no-timing) */
 } scored;
 
 typedef struct total_row {
@@ -665,6 +826,7 @@ typedef struct total_row {
     const char *verdict;
     const char *why_not;      /* NULL: none */
     double max[CRIT_COUNT];   /* each criterion's share of 100 afterwards */
+    double max_score;         /* the points graded; 0: 100 */
 } total_row;
 
 #define C_ CRIT_CORRECTNESS
@@ -678,14 +840,14 @@ static const total_row TOTAL[] = {
     {"a pass, not strong", {50, 25, 25}, {{1, 50, 1}, {1, 25, 1}, {1, 10, 0}}, REQ(C_), false,
      false, NULL, 85, true, "pass", NULL, {50, 25, 25}},
     {"89.6 rounds to a strong 90", {50, 25, 25}, {{1, 50, 1}, {1, 25, 1}, {1, 14.6, 0}}, 0,
-     false, false, NULL, 89.6, true, "strong", NULL, {50, 25, 25}},
+     false, false, NULL, 90, true, "strong", NULL, {50, 25, 25}},
     {"89.4 is a pass", {50, 25, 25}, {{1, 50, 1}, {1, 25, 1}, {1, 14.4, 0}}, 0, false, false,
-     NULL, 89.4, true, "pass", NULL, {50, 25, 25}},
+     NULL, 89, true, "pass", NULL, {50, 25, 25}},
     {"a required criterion fails", {50, 25, 25}, {{1, 45, 0}, {1, 25, 1}, {1, 25, 1}},
      REQ(C_) | REQ(S_), false, false, NULL, 95, false, "not yet",
      "Not passed: correctness must pass.", {50, 25, 25}},
     {"69.5 rounds to the 70 needed", {50, 25, 25}, {{1, 34.5, 1}, {1, 25, 1}, {1, 10, 0}},
-     REQ(C_), false, false, NULL, 69.5, true, "pass", NULL, {50, 25, 25}},
+     REQ(C_), false, false, NULL, 70, true, "pass", NULL, {50, 25, 25}},
     {"too low a score", {50, 25, 25}, {{1, 30, 1}, {1, 10, 0}, {1, 10, 0}}, 0, false, false,
      NULL, 50, false, "not yet", "Not passed: a score of 70 is needed.", {50, 25, 25}},
     {"both reasons", {50, 25, 25}, {{1, 20, 0}, {1, 10, 0}, {1, 25, 1}}, REQ(C_) | REQ(S_),
@@ -693,15 +855,61 @@ static const total_row TOTAL[] = {
      "Not passed: correctness and stability must pass; a score of 70 is needed.",
      {50, 25, 25}},
     {"a dropped criterion's share goes to the others", {50, 25, 25},
-     {{1, 25, 0}, {1, 25, 1}, {0, 0, 0}}, 0, false, false, NULL, 100.0 * 2 / 3, false,
-     "not yet", "Not passed: a score of 70 is needed.", {100.0 * 2 / 3, 100.0 / 3, 25}},
+     {{1, 25, 0}, {1, 25, 1}, {0, 0, 0}}, 0, false, false, NULL, 67, false,
+     "not yet", "Not passed: a score of 70 is needed.", {67, 33, 25}},
+    {"maxima that do not divide 100 round to whole points adding up to 100",
+     {40, 20, 0, 10}, {{1, 400.0 / 7, 1}, {1, 200.0 / 7, 1}, {0}, {1, 100.0 / 7, 1}}, 0,
+     false, false, NULL, 100, true, "strong", NULL, {57, 29, 0, 14}},
+    {"a criterion that fails never shows full points", {50, 25, 25},
+     {{1, 49.8, 0}, {1, 25, 1}, {1, 25, 1}}, 0, false, false, NULL, 99, true, "strong", NULL,
+     {50, 25, 25}},
     {"a compile error", {50, 25, 25}, {{1, 0, 0}, {1, 0, 0}, {1, 0, 0}}, REQ(C_), false, true,
      NULL, 0, false, "not yet", NULL, {50, 25, 25}},
+    {"a skipped criterion keeps its share out: the same points, out of 75", {50, 25, 25},
+     {{1, 50, 1}, {1, 25, 1}, {1, 0, 0, true}}, REQ(C_) | REQ(V_), false, false, NULL, 75,
+     true, "strong", NULL, {50, 25, 25}, 75},
+    {"skipped: a pass needs 70% of the points graded", {50, 25, 25},
+     {{1, 30, 1}, {1, 25, 1}, {1, 0, 0, true}}, REQ(C_), false, false, NULL, 55, true, "pass",
+     NULL, {50, 25, 25}, 75},
+    {"skipped: below 70% of the points graded", {50, 25, 25},
+     {{1, 25, 1}, {1, 25, 1}, {1, 0, 0, true}}, REQ(C_), false, false, NULL, 50, false,
+     "not yet", "Not passed: a score of 53 of the 75 points graded is needed.", {50, 25, 25},
+     75},
     {"run: the visible examples pass", {50, 25, 25}, {{1, 50, 1}, {0}, {0}}, REQ(C_), true,
      false, "pp", 100, true, "pass", NULL, {100, 25, 25}},
     {"run: one fails", {50, 25, 25}, {{1, 25, 1}, {0}, {0}}, 0, true, false, "pf", 50, false,
      "not yet", NULL, {100, 25, 25}},
 };
+
+/* rubric_round: values in, whole numbers out. */
+typedef struct round_row {
+    const char *name;
+    double v[5];
+    int n;
+    double want[5];
+} round_row;
+
+static const round_row ROUND[] = {
+    {"thirds", {33.3, 33.3, 33.4}, 3, {33, 33, 34}},
+    {"ninths of 100", {400.0 / 9, 200.0 / 9, 200.0 / 9, 100.0 / 9}, 4, {45, 22, 22, 11}},
+    {"a tie goes to the first", {0.5, 0.5}, 2, {1, 0}},
+    {"whole numbers stay", {40, 20, 20, 10, 10}, 5, {40, 20, 20, 10, 10}},
+    {"the sum rounds down", {10.2, 10.2}, 2, {10, 10}},
+    {"each a floor or a ceiling", {0.9, 0.9, 0.9}, 3, {1, 1, 1}},
+};
+
+static void rubric_round_should_add_up_to_the_rounded_sum(void **state)
+{
+    (void)state;
+    for (size_t t = 0; t < sizeof ROUND / sizeof *ROUND; t++) {
+        double out[5];
+        rubric_round(ROUND[t].v, ROUND[t].n, out);
+        for (int k = 0; k < ROUND[t].n; k++)
+            if (out[k] != ROUND[t].want[k])
+                fail_msg("%s: [%d] is %g, expected %g", ROUND[t].name, k, out[k],
+                         ROUND[t].want[k]);
+    }
+}
 
 static void rubric_total_should_weigh_criteria_and_give_the_verdict(void **state)
 {
@@ -718,6 +926,7 @@ static void rubric_total_should_weigh_criteria_and_give_the_verdict(void **state
             r->crit[k].applies = row->crit[k].applies;
             r->crit[k].score = row->crit[k].score;
             r->crit[k].passed = row->crit[k].passed;
+            r->crit[k].skipped = row->crit[k].skipped ? "--no-timing" : NULL;
         }
         int n = row->statuses ? (int)strlen(row->statuses) : 0;
         r->cases = xcalloc((size_t)n + 1, sizeof(rcase));
@@ -727,6 +936,9 @@ static void rubric_total_should_weigh_criteria_and_give_the_verdict(void **state
         rubric_total(r, &w.ch);
         if (fabs(r->score - row->score) > 1e-9)
             fail_msg("%s: total %g, expected %g", row->name, r->score, row->score);
+        double max_score = row->max_score > 0 ? row->max_score : 100;
+        if (fabs(r->max_score - max_score) > 1e-9)
+            fail_msg("%s: out of %g, expected %g", row->name, r->max_score, max_score);
         if (r->passed != row->passed)
             fail_msg("%s: passed is %d", row->name, r->passed);
         if (strcmp(r->verdict, row->verdict) != 0)
@@ -749,8 +961,9 @@ int main(void)
         cmocka_unit_test(rubric_convergence_should_judge_the_loss_history),
         cmocka_unit_test(rubric_timing_rounds_should_fail_the_timing_input),
         cmocka_unit_test(rubric_vectorization_should_score_the_time_ratio),
-        cmocka_unit_test(rubric_matches_variant_should_need_most_failures_explained),
+        cmocka_unit_test(rubric_matches_variant_should_reproduce_every_failure_it_makes),
         cmocka_unit_test(rubric_named_mistakes_should_name_checks_and_input_writes),
+        cmocka_unit_test(rubric_round_should_add_up_to_the_rounded_sum),
         cmocka_unit_test(rubric_total_should_weigh_criteria_and_give_the_verdict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
