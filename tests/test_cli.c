@@ -644,13 +644,6 @@ static cJSON *graded(const char *args, int *code)
     return o;
 }
 
-static double num(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    assert_true(cJSON_IsNumber(v));
-    return v->valuedouble;
-}
-
 /* A criterion of a report by name, or NULL. */
 static const cJSON *criterion(const cJSON *o, const char *name)
 {

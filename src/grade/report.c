@@ -166,6 +166,8 @@ static void one_input(rinput *in, const value *v, long long row, long long nrows
     in->row = row;
     long long dims[VALUE_MAXDIM] = {cols};
     copy_part(&in->rowv, v, row * cols, cols, 1, dims, cols);
+    free(in->rowv.name);
+    in->rowv.name = xstrdup("");    /* shown as its elements alone */
 }
 
 void report_case_inputs(rcase *rc, const case_inst *ci, long long row, long long nrows)

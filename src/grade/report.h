@@ -184,7 +184,9 @@ void report_case_clear(rcase *rc);
 /* A value of a case as a person reads it (report_values.c): "n = 3", or
  * "X (2x3) = [[1, 2, 3],\n ... [4, 5, 6]]" in full when it has at most
  * full elements (the rows after the first under the first, indent
- * before them), else its first rows and how many values it has. */
+ * before them), else its first rows (their first 8 columns) and how many
+ * values it has.  An array with an empty name is its elements alone, as
+ * one row. */
 void report_value_text(strbuf *sb, const value *v, long long full, const char *indent);
 
 /* The same as JSON (caller owns the item): a number, a string, nested

@@ -234,8 +234,10 @@ static void text_inputs(strbuf *sb, const rcase *c, const style *st)
         sb_addc(sb, '\n');
         if (in->row < 0)
             continue;
-        sb_printf(sb, "        %s> row %lld: ", st->yellow, in->row);
-        report_value_text(sb, &in->rowv, in->rowv.count, "        ");
+        sb_printf(sb, "        %s> row %lld of ", st->yellow, in->row);
+        sb_add_visible(sb, in->v.name);
+        sb_add(sb, ": ");
+        report_value_text(sb, &in->rowv, REPORT_SMALL, "        ");
         sb_printf(sb, " (the first difference is in this row)%s\n", st->reset);
     }
 }

@@ -46,24 +46,28 @@ static size_t column(const strbuf *sb)
     return sb->len - i;
 }
 
-/* Rows [0, rows) of v, cols elements each, in brackets: as many rows (or,
- * for a vector, elements) a line as fit in about 78 columns, the lines
- * after the first under indent and the opening bracket. */
+/* The columns of a wide row shown when an array is not shown in full. */
+#define HEAD_COLS 8
+
+/* Rows [0, rows) of v, cols elements each (the first shown of them, then
+ * "..."), in brackets: as many rows (or, for a vector, elements) a line
+ * as fit in about 78 columns, the lines after the first under indent and
+ * the opening bracket. */
 static void rows_text(strbuf *sb, const value *v, long long rows, long long cols,
-                      const char *indent)
+                      long long shown, const char *indent)
 {
     bool matrix = v->ndim >= 2;
-    long long items = matrix ? rows : rows * cols;
+    long long items = matrix ? rows : rows * cols < shown ? rows * cols : shown;
     sb_addc(sb, '[');
     for (long long r = 0; r < items; r++) {
         strbuf item = {0};
         if (matrix) {
             sb_addc(&item, '[');
-            for (long long c = 0; c < cols; c++) {
+            for (long long c = 0; c < cols && c < shown; c++) {
                 sb_add(&item, c ? ", " : "");
                 elem_text(&item, v, r * cols + c);
             }
-            sb_addc(&item, ']');
+            sb_add(&item, shown < cols ? ", ...]" : "]");
         } else {
             elem_text(&item, v, r);
         }
@@ -74,7 +78,7 @@ static void rows_text(strbuf *sb, const value *v, long long rows, long long cols
         sb_add(sb, sb_str(&item));
         sb_free(&item);
     }
-    sb_addc(sb, ']');
+    sb_add(sb, !matrix && items < rows * cols ? ", ...]" : "]");
 }
 
 void report_value_text(strbuf *sb, const value *v, long long full, const char *indent)
@@ -87,6 +91,13 @@ void report_value_text(strbuf *sb, const value *v, long long full, const char *i
     strbuf shape = {0};
     for (int d = 0; d < v->ndim; d++)
         sb_printf(&shape, "%s%lld", d ? "x" : "", v->dims[d]);
+    if (!v->name || !*v->name) {
+        /* the elements alone (a row shown apart) */
+        rows_text(sb, v, v->data ? 1 : 0, v->count,
+                  v->count <= full ? v->count : HEAD_COLS, indent);
+        sb_free(&shape);
+        return;
+    }
     sb_printf(sb, "%s (%s) = ", v->name, v->ndim ? sb_str(&shape) : "1");
     /* the rows line up under the first: indent plus the name and shape */
     strbuf in = {0};
@@ -94,13 +105,14 @@ void report_value_text(strbuf *sb, const value *v, long long full, const char *i
               "");
     long long rows = v->ndim >= 2 ? v->dims[0] : 1, cols = rows ? v->count / rows : 0;
     if (v->count <= full || !v->data) {
-        rows_text(sb, v, v->data ? rows : 0, cols, sb_str(&in));
+        rows_text(sb, v, v->data ? rows : 0, cols, cols, sb_str(&in));
     } else {
         long long head = rows > HEAD_ROWS ? HEAD_ROWS : rows;
         if (v->ndim < 2)
             cols = full;    /* a long vector: its first elements */
-        rows_text(sb, v, head, cols, sb_str(&in));
-        sb_printf(sb, " ... (%lld of %lld values shown)", head * cols, v->count);
+        long long shown = v->ndim < 2 || cols <= HEAD_COLS ? cols : HEAD_COLS;
+        rows_text(sb, v, head, cols, shown, sb_str(&in));
+        sb_printf(sb, " ... (%lld of %lld values shown)", head * shown, v->count);
     }
     sb_free(&in);
     sb_free(&shape);
