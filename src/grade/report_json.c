@@ -197,10 +197,10 @@ static void add_hot_lines(cJSON *t, const report *r)
 static void add_timing(cJSON *o, const report *r)
 {
     cJSON *t = cJSON_AddObjectToObject(o, "timing");
-    if (r->nhot)
-        add_hot_lines(t, r);
-    if (!r->timed)
-        return;    /* too slow to time: only where the time went */
+    if (!r->timed) {
+        add_hot_lines(t, r);    /* too slow to time: only where the time went */
+        return;
+    }
     cJSON_AddNumberToObject(t, "ratio", round3(r->tstats.ratio));
     cJSON_AddNumberToObject(t, "q1", round3(r->tstats.q1));
     cJSON_AddNumberToObject(t, "q3", round3(r->tstats.q3));
@@ -218,6 +218,8 @@ static void add_timing(cJSON *o, const report *r)
     if (isfinite(r->ref_exponent))
         cJSON_AddNumberToObject(t, "reference_exponent", round(r->ref_exponent * 100) / 100);
     cJSON_AddNumberToObject(t, "expected_exponent", r->exponent_expected);
+    if (r->nhot)
+        add_hot_lines(t, r);    /* last: the ratio's keys come first */
 }
 
 /* what the solution printed, and the help used in a REPL session */
