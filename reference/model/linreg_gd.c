@@ -8,8 +8,7 @@ int linreg_gd(const double *X, const double *y, int n, int d,
               double *w, double *b, double *loss)
 {
     double *r = malloc(sizeof *r * ((size_t)n + d));    /* residuals, then dL/dw */
-    if (!r)
-        return 0;
+    if (!r) return 0;    /* out of memory */
     double *grad = r + n;
     for (int j = 0; j < d; j++)
         w[j] = 0;    /* the caller's buffers may hold garbage */
