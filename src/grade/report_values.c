@@ -49,12 +49,13 @@ static size_t column(const strbuf *sb)
 /* The columns of a wide row shown when an array is not shown in full. */
 #define HEAD_COLS 8
 
-/* Rows [0, rows) of v, cols elements each (the first shown of them, then
- * "..."), in brackets: as many rows (or, for a vector, elements) a line
- * as fit in about 78 columns, the lines after the first under indent and
- * the opening bracket. */
+/* Rows [0, rows) of v, cols elements each (the first shown of them, or,
+ * to fit, as many as keep a row within about 78 columns, then "..."), in
+ * brackets: as many rows (or, for a vector, elements) a line as fit in
+ * about 78 columns, the lines after the first under indent and the
+ * opening bracket. */
 static void rows_text(strbuf *sb, const value *v, long long rows, long long cols,
-                      long long shown, const char *indent)
+                      long long shown, bool fit, const char *indent)
 {
     bool matrix = v->ndim >= 2;
     long long items = matrix ? rows : rows * cols < shown ? rows * cols : shown;
@@ -63,11 +64,19 @@ static void rows_text(strbuf *sb, const value *v, long long rows, long long cols
         strbuf item = {0};
         if (matrix) {
             sb_addc(&item, '[');
-            for (long long c = 0; c < cols && c < shown; c++) {
+            long long c = 0;
+            for (; c < cols && c < shown; c++) {
+                size_t before = item.len;
                 sb_add(&item, c ? ", " : "");
                 elem_text(&item, v, r * cols + c);
+                /* a row cut short keeps to the line (and "...]") */
+                if (fit && c > 0 && strlen(indent) + item.len + 8 > 78) {
+                    item.len = before;
+                    item.buf[before] = '\0';
+                    break;
+                }
             }
-            sb_add(&item, shown < cols ? ", ...]" : "]");
+            sb_add(&item, c < cols ? ", ...]" : "]");
         } else {
             elem_text(&item, v, r);
         }
@@ -94,7 +103,7 @@ void report_value_text(strbuf *sb, const value *v, long long full, const char *i
     if (!v->name || !*v->name) {
         /* the elements alone (a row shown apart) */
         rows_text(sb, v, v->data ? 1 : 0, v->count,
-                  v->count <= full ? v->count : HEAD_COLS, indent);
+                  v->count <= full ? v->count : HEAD_COLS, false, indent);
         sb_free(&shape);
         return;
     }
@@ -105,14 +114,17 @@ void report_value_text(strbuf *sb, const value *v, long long full, const char *i
               "");
     long long rows = v->ndim >= 2 ? v->dims[0] : 1, cols = rows ? v->count / rows : 0;
     if (v->count <= full || !v->data) {
-        rows_text(sb, v, v->data ? rows : 0, cols, cols, sb_str(&in));
+        rows_text(sb, v, v->data ? rows : 0, cols, cols, false, sb_str(&in));
     } else {
         long long head = rows > HEAD_ROWS ? HEAD_ROWS : rows;
         if (v->ndim < 2)
             cols = full;    /* a long vector: its first elements */
         long long shown = v->ndim < 2 || cols <= HEAD_COLS ? cols : HEAD_COLS;
-        rows_text(sb, v, head, cols, shown, sb_str(&in));
-        sb_printf(sb, " ... (%lld of %lld values shown)", head * shown, v->count);
+        rows_text(sb, v, head, cols, shown, v->ndim >= 2, sb_str(&in));
+        if (v->ndim >= 2)
+            sb_printf(sb, " (%lld of %lld rows)", head, rows);
+        else
+            sb_printf(sb, " ... (%lld of %lld values)", head * cols, v->count);
     }
     sb_free(&in);
     sb_free(&shape);

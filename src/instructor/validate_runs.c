@@ -210,13 +210,30 @@ static bool lists(const case_spec *cs, const char *id)
     return false;
 }
 
-/* Each case's "provokes": every mistake listed makes the case fail; a
- * stability case that lists none is named with the variants it fails. */
+/* Whether mistake id has a variant among vs's (a site or a source). */
+static bool has_variant(const challenge *c, const variants *vs, const char *id)
+{
+    for (int k = 1; k < vs->njobs; k++)
+        if (strcmp(c->mistakes[vs->which[k]].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* Each case's "provokes": every mistake listed has a variant and makes
+ * the case fail; a stability case with no list (an empty one says no
+ * declared mistake shows there) is named with the variants it fails. */
 static void check_provoked(vctx *x, const variants *vs)
 {
     const challenge *c = x->c;
     const exec_job *ref = &vs->jobs[0];
     int listed = 0, held = 0;
+    for (int i = 0; i < c->ncases; i++)
+        for (int p = 0; p < c->cases[i].nprovokes; p++)
+            if (!has_variant(c, vs, c->cases[i].provokes[p]))
+                vstep_add(x, V_FAIL, NULL,
+                          "case \"%s\" must provoke mistake %s, which has no variant that "
+                          "builds (no site in the model answer, no source): nothing can show it",
+                          c->cases[i].name, c->cases[i].provokes[p]);
     for (int i = 0; i < c->ncases && !ref->error; i++) {
         const case_spec *cs = &c->cases[i];
         if (ref->runs[i].status != XS_OK)
@@ -236,7 +253,7 @@ static void check_provoked(vctx *x, const variants *vs)
                           "(\"provokes\"): change the case so that the mistake shows",
                           id, cs->name);
         }
-        if (cs->crit == CRIT_STABILITY && cs->nprovokes == 0 && c->nmistakes > 0)
+        if (cs->crit == CRIT_STABILITY && !cs->provokes && c->nmistakes > 0)
             vstep_add(x, V_WARN, NULL,
                       "stability case \"%s\" lists no mistake it must provoke "
                       "(\"provokes\"; the variants it fails: %s)",
@@ -244,8 +261,8 @@ static void check_provoked(vctx *x, const variants *vs)
         sb_free(&failed_by);
     }
     if (listed > 0 && held == listed)
-        vstep_add(x, V_OK, NULL, "every case fails with the %d mistake%s it must provoke",
-                  listed, listed == 1 ? "" : "s");
+        vstep_add(x, V_OK, NULL, "each case fails with every mistake it must provoke (%d listed)",
+                  listed);
 }
 
 vstep_rc vstep_runs(vctx *x)

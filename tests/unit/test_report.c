@@ -40,11 +40,11 @@ static const input_row INPUTS[] = {
      .json = "[\"NaN\",1,2,3]"},
     {"Z", 2, {10, 4},
      .text = "Z (10x4) = [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11],\n"
-             "                    [12, 13, 14, 15]] ... (16 of 40 values shown)\n"
+             "                    [12, 13, 14, 15]] (4 of 10 rows)\n"
              "        > row 7 of Z: [28, 29, 30, 31] (the first difference is in this row)",
      .json = "{\"shape\":[10,4],\"head\":[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15],"
              "\"first_difference_row\":{\"index\":7,\"values\":[28,29,30,31]}}"},
-    {"y", 1, {30}, .text = "... (24 of 30 values shown)",
+    {"y", 1, {30}, .text = "... (24 of 30 values)",
      .json = "{\"shape\":[30],\"head\":[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,"
              "20,21,22,23]}"},
     {"W", 2, {10, 20},
