@@ -508,14 +508,14 @@ static int round_of(pipeline *x, target *t, int nt, int cap, bool *over, md_err 
     for (int q = 0; q < nt; q++) {
         trial *next = &tr[ntr];
         int made = plan_trial(x, &t[order[q]], next);
-        if (next->ncands == 0 || (n > 0 && n + made > cap)) {
+        if (next->ncands == 0 || n + made > cap) {
             trial_free(next);
-            continue;    /* over, or its turn comes next round */
+            continue;    /* over, or no room: its turn comes next round */
         }
         ntr++;
         n += made;
     }
-    *over = ntr == 0;
+    *over = ntr == 0;    /* every search over, or no room for any */
     int rc = n > 0 ? run_trials(x, tr, ntr, err) : 0;
     for (int j = 0; j < ntr; j++) {
         if (rc == 0)
