@@ -24,10 +24,11 @@ example() {
         grep -vE 'segfault|infinite|alloc_forever|calls_exit|crash' | head -1
 }
 
-# debug + make for solution $2 of challenge $1; want "pass" or "fail"
+# debug + make for solution $2 of challenge $1; want $3, "pass" or "fail";
+# $4: the case (by name), else the default one
 try() {
-    dir=$tmp/$1-$3
-    if ! "$bin" debug "$1" "$2" --seed 7 -o "$dir" >"$dir.debug" 2>&1; then
+    dir=$tmp/$1-$3$(echo "${4:-}" | tr -c 'a-z0-9\n' '_')
+    if ! "$bin" debug "$1" "$2" --seed 7 -o "$dir" ${4:+--case "$4"} >"$dir.debug" 2>&1; then
         echo "FAIL $1: mldrill debug $2 exited non-zero:"; sed 's/^/    /' "$dir.debug"
         fails=$((fails + 1))
         return
@@ -41,7 +42,7 @@ try() {
         echo "FAIL $1: $2 (wrong): make exited 0:"; sed 's/^/    /' "$dir.debug" "$dir.out"
         fails=$((fails + 1))
     else
-        echo "ok   $1: $(basename "$2") ($3): make exited $rc"
+        echo "ok   $1: $(basename "$2") ($3${4:+, case \"$4\"}): make exited $rc"
     fi
 }
 
@@ -56,5 +57,13 @@ for id in $ids; do
     try "$id" "$good" pass
     try "$id" "$bad" fail
 done
+# cases of other shapes, with accepted examples: two handles in turn, a
+# rejection (NULL, outputs untouched, a derived name), a boundary
+if [ -z "$*" ]; then
+    try label_encoder tests/solutions/label_encoder/accepted_hash.c pass "two encoders in turn"
+    try label_encoder tests/solutions/label_encoder/accepted_hash.c pass "invalid: n = 0"
+    try logreg tests/solutions/logreg/accepted_blas.c pass "invalid: last element of y = 2"
+    try adam tests/solutions/adam/accepted_blas.c pass "boundary: t = 1"
+fi
 echo "$fails failure(s)"
 [ $fails -eq 0 ]

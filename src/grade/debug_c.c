@@ -29,21 +29,31 @@ static const char *const c_words[] = {
     "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
     "typedef", "union", "unsigned", "void", "volatile", "while", "main", "called", "ran"};
 
-/* The C name of a value of the case: its own, with "_" added when it is a
- * C keyword, one of the program's names, or a function or handle type
- * of the challenge (main calls those). */
+/* The C name of a value of the case: its own, its characters outside C
+ * identifiers made '_' ("n (invalid)", a derived case's, is n_invalid_),
+ * with "_" added when it is a C keyword, one of the program's names, or a
+ * function or handle type of the challenge (main calls those). */
 static const char *cname(const gen *g, const char *name, char *buf, size_t n)
 {
-    bool taken = strncmp(name, "md_", 3) == 0 || strncmp(name, "expect_", 7) == 0 ||
-                 strncmp(name, "kept_", 5) == 0;
-    for (size_t k = 0; k < sizeof c_words / sizeof c_words[0]; k++)
-        taken |= strcmp(name, c_words[k]) == 0;
+    size_t k = 0;
+    if (isdigit((unsigned char)name[0]) && k + 1 < n)
+        buf[k++] = '_';
+    for (const char *p = name; *p && k + 2 < n; p++)
+        buf[k++] = isalnum((unsigned char)*p) || *p == '_' ? *p : '_';
+    buf[k] = '\0';
+    bool taken = strncmp(buf, "md_", 3) == 0 || strncmp(buf, "expect_", 7) == 0 ||
+                 strncmp(buf, "kept_", 5) == 0 || strncmp(buf, "initial_", 8) == 0;
+    for (size_t w = 0; w < sizeof c_words / sizeof c_words[0]; w++)
+        taken |= strcmp(buf, c_words[w]) == 0;
     for (int f = 0; f < g->c->nfunctions; f++) {
         const function *fn = &g->c->functions[f];
-        taken |= strcmp(name, fn->name) == 0 ||
-                 (fn->ret_handle && strcmp(name, fn->ret_handle) == 0);
+        taken |= strcmp(buf, fn->name) == 0 ||
+                 (fn->ret_handle && strcmp(buf, fn->ret_handle) == 0);
     }
-    snprintf(buf, n, "%s%s", name, taken ? "_" : "");
+    if (taken && k + 1 < n) {
+        buf[k++] = '_';
+        buf[k] = '\0';
+    }
     return buf;
 }
 
@@ -91,6 +101,16 @@ static void c_string(strbuf *sb, const char *s)
             sb_addc(sb, (char)*p);
     }
     sb_addc(sb, '"');
+}
+
+/* A name as a C string literal, in buf. */
+static const char *lit(const char *name, char *buf, size_t n)
+{
+    strbuf sb = {0};
+    c_string(&sb, name);
+    snprintf(buf, n, "%s", sb_str(&sb));
+    sb_free(&sb);
+    return buf;
 }
 
 static void element(strbuf *sb, const value *v, const void *data, long long i)
@@ -354,7 +374,8 @@ static bool ref_has(const gen *g, const char *name)
 /* "md_arr var = {...};" over data, an array of v's shape. */
 static void desc(const gen *g, const char *var, const value *v, const char *data, bool output)
 {
-    sb_printf(g->sb, "        md_arr %s = {\"%s\", %s, %s, %lld, %d, {", var, v->name,
+    char l[300];
+    sb_printf(g->sb, "        md_arr %s = {%s, %s, %s, %lld, %d, {", var, lit(v->name, l, sizeof l),
               v->type == VT_INT ? "MD_INT" : v->type == VT_STRING ? "MD_STRING" : "MD_DOUBLE",
               data, v->count, v->ndim);
     for (int d = 0; d < v->ndim; d++)
@@ -453,14 +474,16 @@ static void close_or_equal(const gen *g, const check *ck, const value *v, const 
     double rtol = exact ? 0 : ck->rtol;
     double atol = exact && (v->type == VT_INT || !v->array) ? 0 : ck->atol;
     strbuf n = {0};
+    char l[300];
+    lit(v->name, l, sizeof l);
     if (v->type == VT_HANDLE) {
-        sb_printf(g->sb, "        md_handle(\"%s\", %s, expect_%s);\n", v->name, cn, cn);
+        sb_printf(g->sb, "        md_handle(%s, %s, expect_%s);\n", l, cn, cn);
     } else if (v->type == VT_STRING) {
         got_desc(g, "g_", v->name);
         exp_desc(g, "x_", v->name);
         sb_add(g->sb, "        md_strings(&g_, &x_);\n");
     } else if (!v->array) {
-        sb_printf(g->sb, "        md_scalar(\"%s\", (double)%s, (double)expect_%s, ", v->name, cn,
+        sb_printf(g->sb, "        md_scalar(%s, (double)%s, (double)expect_%s, ", l, cn,
                   cn);
         tolerances(g->sb, rtol, atol);
     } else {
@@ -520,7 +543,9 @@ static void e_set(const gen *g, const check *ck, const value *v, const char *cn)
 static void e_at_least(const gen *g, const check *ck, const value *v, const char *cn)
 {
     const char *el = v->array ? "[0]" : "";
-    sb_printf(g->sb, "        md_at_least(\"%s\", (double)%s%s, (double)expect_%s%s, ", v->name,
+    char l[300];
+    sb_printf(g->sb, "        md_at_least(%s, (double)%s%s, (double)expect_%s%s, ",
+              lit(v->name, l, sizeof l),
               cn, el, cn, el);
     tolerances(g->sb, ck->rtol, ck->atol);
 }
@@ -533,7 +558,9 @@ static void e_finite(const gen *g, const check *ck, const value *v, const char *
         got_count(g, ck, v, &n);
     } else {
         sb_printf(g->sb, "        double t_ = %s;\n", cn);
-        sb_printf(g->sb, "        md_arr g_ = {\"%s\", MD_DOUBLE, &t_, 1, 0, {0}, 0};\n", v->name);
+        char l[300];
+        sb_printf(g->sb, "        md_arr g_ = {%s, MD_DOUBLE, &t_, 1, 0, {0}, 0};\n",
+                  lit(v->name, l, sizeof l));
         sb_add(&n, "1");
     }
     sb_printf(g->sb, "        md_finite(&g_, %s);\n", sb_str(&n));
@@ -553,8 +580,11 @@ static void e_partition(const gen *g, const check *ck, const value *v, const cha
 static void e_gradcheck(const gen *g, const check *ck, const value *v, const char *cn)
 {
     (void)cn;
-    sb_printf(g->sb, "        md_skip(\"%s: its gradient against finite differences of %s "
-                     "(mldrill checks it, this program does not)\");\n", v->name, ck->loss);
+    char *what = xasprintf("%s: its gradient against finite differences of %s (mldrill "
+                           "checks it, this program does not)", v->name, ck->loss);
+    char l[600];
+    sb_printf(g->sb, "        md_skip(%s);\n", lit(what, l, sizeof l));
+    free(what);
 }
 
 /* Untouched: as the case gave it (an inout's contents before the calls,
@@ -588,11 +618,13 @@ static const emitter emitters[CMP_KIND_COUNT] = {
 static void declared_value(const gen *g, const check *ck, const value *v, const char *cn)
 {
     bool exact = ck->kind == CMP_EQUAL;
+    char l[300];
+    lit(v->name, l, sizeof l);
     if (v->type == VT_HANDLE) {
-        sb_printf(g->sb, "        md_handle(\"%s\", %s, %d);\n", v->name, cn, ck->value != 0);
+        sb_printf(g->sb, "        md_handle(%s, %s, %d);\n", l, cn, ck->value != 0);
         return;
     }
-    sb_printf(g->sb, "        md_value(\"%s\", ", v->name);
+    sb_printf(g->sb, "        md_value(%s, ", l);
     if (v->array && v->count > 0)
         sb_printf(g->sb, "(double)%s[0]", cn);
     else
@@ -617,13 +649,15 @@ static void emit_check(const gen *g, int k)
 {
     const check *ck = &g->ci->checks[k];
     const value *v = case_value(g->ci, ck->output);
-    char cn[160];
+    char cn[160], l[600];
     cname(g, ck->output, cn, sizeof cn);
     bool needs_ref = ck->kind != CMP_FINITE && ck->kind != CMP_UNTOUCHED && !ck->has_value &&
                      ck->kind != CMP_GRADCHECK;
     if (!v || (unsigned)ck->kind >= CMP_KIND_COUNT || !emitters[ck->kind] ||
         (needs_ref && !v->array && !ref_has(g, ck->output))) {
-        sb_printf(g->sb, "    md_skip(\"%s: the reference did not compute it\");\n", ck->output);
+        char *what = xasprintf("%s: the reference did not compute it", ck->output);
+        sb_printf(g->sb, "    md_skip(%s);\n", lit(what, l, sizeof l));
+        free(what);
         return;
     }
     if (v->role == ROLE_RESULT)
@@ -631,7 +665,7 @@ static void emit_check(const gen *g, int k)
     else if (v->role == ROLE_OUTPUT || v->role == ROLE_INOUT)
         sb_add(g->sb, "    if (!ran)\n");
     if (v->role == ROLE_RESULT || v->role == ROLE_OUTPUT || v->role == ROLE_INOUT)
-        sb_printf(g->sb, "        md_not_computed(\"%s\");\n    else", v->name);
+        sb_printf(g->sb, "        md_not_computed(%s);\n    else", lit(v->name, l, sizeof l));
     else
         sb_add(g->sb, "   ");
     sb_add(g->sb, " {\n");
