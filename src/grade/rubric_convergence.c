@@ -71,6 +71,9 @@ static conv_case read_history(const evidence *e, int i, history *h)
     const case_inst *ci = e->cases[i];
     if (ci->spec->crit != CRIT_CORRECTNESS || e->ref->runs[i].status != XS_OK)
         return CONV_NONE;
+    /* the timing input too slow to finish is vectorization's to judge */
+    if (ci->spec->origin == CASE_TIMING && e->user->runs[i].status == XS_TIMEOUT)
+        return CONV_NONE;
     cmp_env ue = rubric_env(e, e->user, i), fe = rubric_env(e, e->ref, i);
     const value *lf = cmp_env_get(&fe, cv->loss), *mi = cmp_env_get(&fe, cv->max_iter);
     if (!lf || !lf->array || !mi)
