@@ -30,8 +30,9 @@ static void check_globals(rcriterion *c, const evidence *e, tally *t)
     sb_free(&names);
 }
 
-/* (b) inputs untouched and (e) nothing written outside the outputs: the
- * first case of each fault is named */
+/* (b) inputs untouched and (e) nothing written outside the outputs (past
+ * an output, or past a block of its own heap): the first case of each
+ * fault is named */
 static void check_faults(rcriterion *c, const evidence *e, tally *t)
 {
     bool wrote_input = false, overflow = false;
@@ -41,7 +42,7 @@ static void check_faults(rcriterion *c, const evidence *e, tally *t)
             wrote_input = true;
             report_finding(c, e->cases[i]->spec->name, "%s", u->message);
         }
-        if (u->fault == PF_OVERFLOW && !overflow) {
+        if ((u->fault == PF_OVERFLOW || u->fault == PF_HEAP) && !overflow) {
             overflow = true;
             report_finding(c, e->cases[i]->spec->name, "%s", u->message);
         }

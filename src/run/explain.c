@@ -152,6 +152,31 @@ static char *stale_input(const layout *l, const plan_msg *m, char **bufname)
                      v->name, v->name);
 }
 
+/* A write outside a block the solution allocated itself (PF_HEAP, its
+ * text checked by wire.c): "wrote 8 bytes past the end of a block of 48
+ * bytes it allocated (malloc), found when a block was freed". */
+static char *heap_fault(const plan_msg *m)
+{
+    static const struct {
+        const char *when, *words;
+    } found[] = {
+        {"free", "found when a block was freed"},
+        {"realloc", "found when a block was reallocated"},
+        {"return", "found when the call returned"},
+        {"abort", "found when the allocator stopped the program"},
+    };
+    size_t an = strcspn(m->text, " ");
+    const char *when = m->text[an] ? m->text + an + 1 : "", *words = "found";
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++)
+        if (strcmp(when, found[i].when) == 0)
+            words = found[i].words;
+    long long d = (long long)m->b, size = (long long)m->a;
+    long long n = d > 0 ? d : -d;
+    return xasprintf("wrote %lld byte%s %s a block of %lld byte%s it allocated (%.*s), %s",
+                     n, n == 1 ? "" : "s", d > 0 ? "past the end of" : "before the start of",
+                     size, size == 1 ? "" : "s", (int)an, m->text, words);
+}
+
 /* The runner's names for crashes it could tell apart (runner/fault.c). */
 static const struct {
     const char *text, *words;
@@ -194,6 +219,9 @@ static xstatus describe_fault(const layout *l, const plan_msg *m, char **msg,
         return XS_CRASH;
     case PF_STALE_INPUT:
         *msg = stale_input(l, m, bufname);
+        return XS_CRASH;
+    case PF_HEAP:
+        *msg = heap_fault(m);
         return XS_CRASH;
     case PF_MEMORY:
         if (strcmp(t, "load") == 0) {

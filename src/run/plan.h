@@ -180,8 +180,20 @@ enum plan_fault {
     PF_STALE_INPUT,    /* read an input the current call was not given
                           (a pointer kept from an earlier call): a =
                           buffer, b = offset */
+    PF_HEAP,           /* wrote outside a block of memory it allocated
+                          itself (runner/redzone.c): a = the block's
+                          size, b = bytes from its end to the farthest
+                          one changed past it (> 0), or minus the bytes
+                          from the nearest one changed before it to its
+                          start (< 0); text "ALLOCATOR WHEN": malloc,
+                          calloc, ...; free, realloc, return or abort */
 };
-#define PF_LAST PF_STALE_INPUT
+#define PF_LAST PF_HEAP
+
+/* The canaries around a block the solution allocates: this many bytes
+ * before it and after it. */
+#define PLAN_HEAP_FRONT 16
+#define PLAN_HEAP_BACK 16
 
 typedef struct plan_msg {
     uint32_t type;

@@ -29,6 +29,30 @@ static wire_event forged(wire_msg *out, const char *why)
     return WIRE_FORGED;
 }
 
+/* A PF_HEAP fault (plan.h): a block's size, a distance within the
+ * canaries, and "ALLOCATOR WHEN" in words runner/redzone.c uses. */
+static bool heap_fault_valid(const plan_msg *m)
+{
+    static const char *const allocators[] = {"malloc", "calloc", "realloc",
+                                             "aligned_alloc", "memalign",
+                                             "posix_memalign", "valloc", "pvalloc"};
+    static const char *const whens[] = {"free", "realloc", "return", "abort"};
+    if (m->a < 0 || m->a > WIRE_MAX_HEAP || m->b == 0 || m->b < -PLAN_HEAP_FRONT ||
+        m->b > PLAN_HEAP_BACK)
+        return false;
+    const char *sp = strchr(m->text, ' ');
+    if (!sp)
+        return false;
+    bool known = false;
+    for (size_t i = 0; i < sizeof allocators / sizeof allocators[0]; i++)
+        known |= strlen(allocators[i]) == (size_t)(sp - m->text) &&
+                 strncmp(m->text, allocators[i], (size_t)(sp - m->text)) == 0;
+    for (size_t i = 0; known && i < sizeof whens / sizeof whens[0]; i++)
+        if (strcmp(sp + 1, whens[i]) == 0)
+            return true;
+    return false;
+}
+
 /* The messages that carry a fault: its code, its buffer, its call. */
 static wire_event check_fault(const wire_state *s, const wire_plan *p, wire_msg *out)
 {
@@ -39,6 +63,8 @@ static wire_event check_fault(const wire_state *s, const wire_plan *p, wire_msg 
                         m->code == PF_STALE_INPUT;
     if (names_buffer && (m->a < 0 || m->a >= p->nbufs))
         return forged(out, "a fault in a buffer that does not exist");
+    if (m->code == PF_HEAP && !heap_fault_valid(m))
+        return forged(out, "a write outside a block that cannot be");
     /* between runs and in timing processes the call means nothing */
     if (s->cur < 0)
         m->call = PLAN_NONE;

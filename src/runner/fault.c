@@ -240,6 +240,10 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
         runner_send(PM_FAULT, PF_FORBIDDEN, -1, 0, "write to a file");
         break;
     case SIGABRT:
+        /* libc's allocator stops the program when it finds its own
+         * bookkeeping overwritten: most likely by a write past a block
+         * with canaries, which then says more */
+        redzone_check_all("abort");
         runner_send(PM_FAULT, runner_alloc_failed ? PF_MEMORY : PF_CRASH,
                     runner_alloc_failed ? (int64_t)runner_alloc_failed : sig, 0,
                     "abort");

@@ -341,6 +341,8 @@ static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
     double t1 = cpu_now();
     runner_call_res = NULL;
     R.phase = PHASE_SETUP;
+    /* a write past a block the solution allocated and still holds */
+    redzone_check_all("return");
     if (rk == PK_HANDLE && pc->ret_slot != PLAN_NONE)
         slots[pc->ret_slot] = rv.p;
     if (!res)
@@ -564,6 +566,7 @@ int main(int argc, char **argv)
     if (a.timing) {
         rounds();
     } else {
+        redzone_start();
         for (uint32_t r = a.from; r < R.hdr->nrun; r++)
             run_one(r);
     }

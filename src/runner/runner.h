@@ -61,6 +61,53 @@ extern volatile size_t runner_alloc_failed;
 /* The result of the call in progress (in OUT), or NULL between calls. */
 extern plan_res *volatile runner_call_res;
 
+/* redzone.c: canaries around the blocks the solution's own code
+ * allocates (alloc.c makes the blocks); absent in sanitizer builds,
+ * where AddressSanitizer does this. */
+/* The allocator a block came from, as the fault message names it. */
+enum rz_kind {
+    RZ_MALLOC, RZ_CALLOC, RZ_REALLOC, RZ_ALIGNED_ALLOC, RZ_MEMALIGN,
+    RZ_POSIX_MEMALIGN, RZ_VALLOC, RZ_PVALLOC,
+};
+
+/* A live block with canaries: [user - front, user) is the front of the
+ * libc block (its last PLAN_HEAP_FRONT bytes the canary), [user + n,
+ * user + n + PLAN_HEAP_BACK) the canary after it.  16 bytes: the table
+ * of live blocks holds one per block. */
+#define RZ_MAX_SIZE (((uint64_t)1 << 40) - 1)    /* n fits in 40 bits */
+typedef struct rz_block {
+    uintptr_t user;
+    uint64_t n : 40;
+    uint64_t front_log2 : 5;            /* front == 1 << front_log2 */
+    uint64_t kind : 3;                  /* rz_kind */
+} rz_block;
+
+#ifdef RUNNER_SANITIZE
+static inline void redzone_start(void) {}
+static inline void redzone_check_all(const char *when) { (void)when; }
+#else
+/* From now on blocks get canaries (case runs; timing runs stay as
+ * libc makes them). */
+void redzone_start(void);
+/* Whether the next block may get canaries: started, and room in the
+ * table of live blocks. */
+bool redzone_wanted(void);
+/* Writes the canaries of the n-byte block at base + front (its libc
+ * block has front + n + PLAN_HEAP_BACK bytes) and records it; returns
+ * base + front. */
+void *redzone_arm(void *base, size_t front, size_t n, int kind);
+/* The live block that starts at user, or NULL (valid until the table
+ * changes). */
+const rz_block *redzone_find(const void *user);
+/* Forgets block b (the caller frees its memory). */
+void redzone_forget(const rz_block *b);
+/* Checks block b's canaries; a changed byte is reported (PF_HEAP, with
+ * when: "free", "realloc", "return" or "abort") and ends the runner. */
+void redzone_check(const rz_block *b, const char *when);
+/* The same for every live block (async-signal-safe). */
+void redzone_check_all(const char *when);
+#endif
+
 /* fault.c */
 void fault_install(void);                 /* signal handlers, alt stack */
 void runner_send(uint32_t type, uint32_t code, int64_t a, int64_t b,

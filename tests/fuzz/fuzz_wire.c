@@ -54,6 +54,9 @@ static void check_accepted(const wire_state *s, const wire_plan *p, const wire_m
         if (w->m.code == PF_OVERFLOW || w->m.code == PF_WRITE_INPUT ||
             w->m.code == PF_STALE_INPUT)
             CHECK(w->m.a >= 0 && w->m.a < p->nbufs);
+        if (w->m.code == PF_HEAP)
+            CHECK(w->m.a >= 0 && w->m.b != 0 && w->m.b >= -PLAN_HEAP_FRONT &&
+                  w->m.b <= PLAN_HEAP_BACK && strchr(w->m.text, ' '));
     }
 }
 

@@ -151,11 +151,72 @@ static void call_results_are_bounded(void **state)
     assert_true(wire_string_bytes(5, 4) == 0);
 }
 
+/* A write outside a block of the solution's heap (PF_HEAP): its size,
+ * its distance within the canaries and its words, or forged. */
+static const struct {
+    const char *text;
+    long long size, off;
+    bool accepted;
+} heap_rows[] = {
+    {"malloc free", 24, 8, true},
+    {"calloc return", 0, -16, true},
+    {"posix_memalign abort", 48, PLAN_HEAP_BACK, true},
+    {"realloc realloc", 1LL << 40, -1, true},
+    {"malloc free", 24, 0, false},
+    {"malloc free", 24, PLAN_HEAP_BACK + 1, false},
+    {"malloc free", 24, -PLAN_HEAP_FRONT - 1, false},
+    {"malloc free", -1, 8, false},
+    {"malloc free", 1LL << 50, 8, false},
+    {"mallocx free", 24, 8, false},
+    {"malloc", 24, 8, false},
+    {"malloc  free", 24, 8, false},
+    {"malloc freed", 24, 8, false},
+    {"malloc free now", 24, 8, false},
+    {" free", 24, 8, false},
+    {"", 24, 8, false},
+};
+
+static void heap_faults_are_checked(void **state)
+{
+    (void)state;
+    wire_plan p = {4, ncalls, 3, false};
+    for (size_t i = 0; i < sizeof heap_rows / sizeof heap_rows[0]; i++) {
+        wire_state s;
+        wire_start(&s, 0);
+        plan_msg m = parse_msg("R:0");
+        wire_msg w;
+        assert_int_equal(wire_read(&s, &p, &m, &w), WIRE_READY);
+        m = parse_msg("B:0");
+        assert_int_equal(wire_read(&s, &p, &m, &w), WIRE_BEGIN);
+        m = parse_msg("F:9/0/1");
+        m.code = PF_HEAP;
+        m.a = heap_rows[i].size;
+        m.b = heap_rows[i].off;
+        memset(m.text, 0, sizeof m.text);
+        memcpy(m.text, heap_rows[i].text, strlen(heap_rows[i].text));
+        wire_event ev = wire_read(&s, &p, &m, &w);
+        if ((ev == WIRE_FAULT) != heap_rows[i].accepted)
+            fail_msg("\"%s\" size %lld at %lld: %s", heap_rows[i].text, heap_rows[i].size,
+                     heap_rows[i].off, ev == WIRE_FAULT ? "accepted" : "refused");
+    }
+    /* the text must end inside the message: 232 bytes, no NUL */
+    wire_state s;
+    wire_start(&s, 0);
+    plan_msg m = parse_msg("R:0");
+    wire_msg w;
+    wire_read(&s, &p, &m, &w);
+    m = parse_msg("F:9/24/0");
+    m.code = PF_HEAP;
+    memcpy(m.text, "malloc ", 7);
+    assert_int_equal(wire_read(&s, &p, &m, &w), WIRE_FORGED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(messages_are_checked_in_order),
         cmocka_unit_test(call_results_are_bounded),
+        cmocka_unit_test(heap_faults_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
