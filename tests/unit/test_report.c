@@ -187,11 +187,53 @@ static void the_first_difference_should_be_data(void **state)
     free_values(vals);
 }
 
+/* Cases failing alike one after another (those a timeout left unrun)
+ * are one line after the first; two alike stay two. */
+static void a_run_of_cases_failing_alike_should_be_one_line(void **state)
+{
+    (void)state;
+    static const struct {
+        cstatus status;
+        const char *message;
+    } CASES[] = {
+        {CS_TIMEOUT, "did not finish within 2 s"},
+        {CS_TIMEOUT, "did not finish within 2 s"},
+        {CS_ERROR, "not run: the two cases before it ran out of time"},
+        {CS_ERROR, "not run: the two cases before it ran out of time"},
+        {CS_ERROR, "not run: the two cases before it ran out of time"},
+        {CS_ERROR, "not run: the two cases before it ran out of time"},
+    };
+    challenge ch = {0};
+    ch.id = "t";
+    ch.title = "T";
+    ch.weights[CRIT_CORRECTNESS] = 100;
+    report *r = report_new(&ch);
+    int n = (int)(sizeof CASES / sizeof *CASES);
+    r->cases = xcalloc((size_t)n, sizeof(rcase));
+    r->ncases = n;
+    for (int i = 0; i < n; i++) {
+        r->cases[i].name = xasprintf("c%d", i);
+        r->cases[i].status = CASES[i].status;
+        r->cases[i].message = xstrdup(CASES[i].message);
+    }
+    char *text = report_text(r, false);
+    assert_non_null(strstr(text, "c0 [correctness, timeout]"));
+    assert_non_null(strstr(text, "c1 [correctness, timeout]"));
+    assert_non_null(strstr(text, "c2 [correctness, error]"));
+    assert_non_null(strstr(text, "3 more cases [error]: not run: the two cases before it ran out "
+                                 "of time"));
+    assert_null(strstr(text, "c3 ["));
+    assert_null(strstr(text, "... and"));
+    free(text);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_failed_case_should_show_its_inputs),
         cmocka_unit_test(the_first_difference_should_be_data),
+        cmocka_unit_test(a_run_of_cases_failing_alike_should_be_one_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
