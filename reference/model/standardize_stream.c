@@ -44,7 +44,7 @@ int scaler_partial_fit(scaler *s, const double *X, int n)
     for (int i = 0; i < n; i++)
         for (int j = 0; j < d; j++)
             mb[j] += X[i * d + j];
-    for (int j = 0; j < d; j++)
+    for (int j = 0; j < d; j++)    /* the sums become the chunk's means */
         mb[j] /= n;
     for (int i = 0; i < n; i++)
         for (int j = 0; j < d; j++)
