@@ -422,42 +422,57 @@ static void stop_after_rejection(const deriver *dv, case_spec *cs)
     cs->ncalls = kept;
 }
 
-/* Sets r's subject to v in the draft, a parameter or the last element of
- * an array, and names the case "KIND: n = 0" or "KIND: last element of y
- * = 3". */
-static void set_subject(const deriver *dv, case_spec *cs, const requirement *r, double v,
-                        const char *kind, strbuf *name)
+/* Where an array requirement is broken or put on its edge: an element
+ * poked after generating (poke.at: 0 the first, -1 the last), and the word
+ * a case's name says it with.  A check that starts late (y[1]) or stops
+ * early (i < n - 1) misses one end, so an invalid case is made at each. */
+typedef struct element_at {
+    long long at;
+    const char *word;
+} element_at;
+
+static const element_at both_ends[] = {{0, "first"}, {-1, "last"}};
+static const element_at last_end[] = {{-1, "last"}};
+
+/* Sets r's subject to v in the draft, a parameter or one element of an
+ * array (el), and names the case "KIND: n = 0" or "KIND: last element of
+ * y = 3"; the note gets the same words ("the last element of y = 3"). */
+static void set_subject(const deriver *dv, case_spec *cs, const requirement *r,
+                        const element_at *el, double v, const char *kind, strbuf *name,
+                        strbuf *note)
 {
     char num[64];
     contract_num(v, num, sizeof num);
     if (r->elementwise) {
         cs->pokes = xcalloc(1, sizeof(poke));
-        cs->pokes[cs->npokes++] = (poke){xstrdup(bound(dv, r->subject)), -1, v};
-        sb_printf(name, "%s: last element of %s = %s", kind, r->subject, num);
+        cs->pokes[cs->npokes++] = (poke){xstrdup(bound(dv, r->subject)), el->at, v};
+        sb_printf(name, "%s: %s element of %s = %s", kind, el->word, r->subject, num);
+        sb_printf(note, "the %s element of %s = %s", el->word, r->subject, num);
     } else {
         set_param(dv, cs, r->subject, v);
         sb_printf(name, "%s: %s = %s", kind, r->subject, num);
+        sb_printf(note, "%s = %s", r->subject, num);
     }
 }
 
-/* One invalid case: r broken by value v, on fast path fp (or none). */
-static int violation(deriver *dv, const requirement *r, const fast_path *fp, double v)
+/* One invalid case: r broken by value v (at element el of an array), on
+ * fast path fp (or none). */
+static int violation(deriver *dv, const requirement *r, const fast_path *fp,
+                     const element_at *el, double v)
 {
     case_spec cs;
     draft_init(dv, &cs, CASE_INVALID, r->path);
     stop_after_rejection(dv, &cs);
     strbuf name = {0}, note = {0};
-    char num[64];
-    contract_num(v, num, sizeof num);
     if (fp && apply_fast(dv, &cs, fp) != 0) {
         spec_case_free(&cs);
         return -1;
     }
-    set_subject(dv, &cs, r, v, "invalid", &name);
+    sb_printf(&note, "%s requires %s: with ", dv->f->name, r->text);
+    set_subject(dv, &cs, r, el, v, "invalid", &name, &note);
     if (fp)
         sb_printf(&name, ", with %s", fp->name);
-    sb_printf(&note, "%s requires %s: with %s%s = %s it must ", dv->f->name, r->text,
-              r->elementwise ? "the last element of " : "", r->subject, num);
+    sb_add(&note, " it must ");
     rejection_words(dv, &note);
     if (fp)
         sb_printf(&note, ", even on its fast path %s", fp->name);
@@ -485,9 +500,12 @@ static int violations(deriver *dv, const requirement *r, const fast_path *fp)
     if (rc != 0)
         return -1;
     int n = contract_violations(r, lo, hi, v);
+    const element_at *ends = r->elementwise ? both_ends : last_end;
+    int nends = r->elementwise ? 2 : 1;
     for (int i = 0; i < n; i++)
-        if (violation(dv, r, fp, v[i]) != 0)
-            return -1;
+        for (int e = 0; e < nends; e++)
+            if (violation(dv, r, fp, &ends[e], v[i]) != 0)
+                return -1;
     return 0;
 }
 
@@ -546,12 +564,9 @@ static int boundaries(deriver *dv, const requirement *r, void *ctx)
         case_spec cs;
         draft_init(dv, &cs, CASE_BOUNDARY, r->path);
         strbuf name = {0}, note = {0};
-        char num[64];
-        contract_num(v[i], num, sizeof num);
-        set_subject(dv, &cs, r, v[i], "boundary", &name);
-        sb_printf(&note, "%s%s = %s is the edge of %s: still valid, compared with the "
-                         "reference", r->elementwise ? "the last element of " : "",
-                  r->subject, num, r->text);
+        set_subject(dv, &cs, r, last_end, v[i], "boundary", &name, &note);
+        sb_printf(&note, " is the edge of %s: still valid, compared with the reference",
+                  r->text);
         if (finish(dv, &cs, r, &name, &note) != 0)
             return -1;
     }

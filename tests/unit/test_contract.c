@@ -225,7 +225,11 @@ static const derive_row derive_rows[] = {
      "test:untouched\n"
      "invalid: n_test = 11 {n_test (invalid)=11} [] calls=split status==-1 train:untouched "
      "test:untouched\n"
+     "invalid: first element of y = -1 {} [y[0]=-1] calls=split status==-1 train:untouched "
+     "test:untouched\n"
      "invalid: last element of y = -1 {} [y[-1]=-1] calls=split status==-1 train:untouched "
+     "test:untouched\n"
+     "invalid: first element of y = 3 {} [y[0]=3] calls=split status==-1 train:untouched "
      "test:untouched\n"
      "invalid: last element of y = 3 {} [y[-1]=3] calls=split status==-1 train:untouched "
      "test:untouched\n"
@@ -253,10 +257,14 @@ static const derive_row derive_rows[] = {
      "\"cases\": [{\"name\": \"random\", \"vars\": {\"n\": 5, \"c\": 4, \"k\": 2}}]",
      "invalid: n = 0 {n (invalid)=0} [] calls=topk acc==-1\n"
      "invalid: k = 0 {k (invalid)=0} [] calls=topk acc==-1\n"
+     "invalid: first element of y = -1 {} [y[0]=-1] calls=topk acc==-1\n"
      "invalid: last element of y = -1 {} [y[-1]=-1] calls=topk acc==-1\n"
+     "invalid: first element of y = 4 {} [y[0]=4] calls=topk acc==-1\n"
      "invalid: last element of y = 4 {} [y[-1]=4] calls=topk acc==-1\n"
      "invalid: n = 0, with k >= c {k=4, n (invalid)=0} [] calls=topk acc==-1\n"
+     "invalid: first element of y = -1, with k >= c {k=4} [y[0]=-1] calls=topk acc==-1\n"
      "invalid: last element of y = -1, with k >= c {k=4} [y[-1]=-1] calls=topk acc==-1\n"
+     "invalid: first element of y = 4, with k >= c {k=4} [y[0]=4] calls=topk acc==-1\n"
      "invalid: last element of y = 4, with k >= c {k=4} [y[-1]=4] calls=topk acc==-1\n"
      "boundary: n = 1 {n=1} [] base\n"
      "boundary: k = 1 {k=1} [] base\n"
@@ -465,11 +473,14 @@ static void derived_cases_should_instantiate_with_their_changes(void **state)
     if (!c)
         fail_msg("%s", err.msg);
     /* n = 0: every array empty; n_test = -1: test empty, train n + 1; the
-     * last label k = 3: the generated labels otherwise stay in 0..k-1 */
+     * first or last label k = 3 (bad_at): the generated labels otherwise
+     * stay in 0..k-1 */
     const char *names[] = {"invalid: n = 0", "invalid: n_test = -1",
-                           "invalid: last element of y = 3", "boundary: n = 1"};
-    long long want_y[] = {0, 10, 10, 1}, want_test[] = {0, 0, 4, 1};
-    for (int k = 0; k < 4; k++) {
+                           "invalid: last element of y = 3", "invalid: first element of y = 3",
+                           "boundary: n = 1"};
+    long long want_y[] = {0, 10, 10, 10, 1}, want_test[] = {0, 0, 4, 4, 1};
+    int bad_at[] = {-1, -1, 9, 0, -1};
+    for (int k = 0; k < 5; k++) {
         int i = 0;
         while (i < c->ncases && strcmp(c->cases[i].name, names[k]) != 0)
             i++;
@@ -480,11 +491,11 @@ static void derived_cases_should_instantiate_with_their_changes(void **state)
         const value *y = case_value(&ci, "y"), *test = case_value(&ci, "test");
         assert_int_equal(y->count, want_y[k]);
         assert_int_equal(test->count, want_test[k]);
-        if (k == 2) {
+        if (bad_at[k] >= 0) {
             const int *yd = y->data;
-            assert_int_equal(yd[9], 3);
-            for (int j = 0; j < 9; j++)
-                assert_true(yd[j] >= 0 && yd[j] < 3);
+            for (int j = 0; j < 10; j++)
+                if ((j == bad_at[k]) != (yd[j] == 3) || yd[j] < 0)
+                    fail_msg("%s: y[%d] = %d", names[k], j, yd[j]);
         }
         case_inst_free(&ci);
     }
