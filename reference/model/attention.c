@@ -25,7 +25,7 @@ static void softmax(double *a, int len, int stride)
 /* Token i may not look at tokens j > i: their entries of A get value. */
 static void mask_future(double *A, int n, double value)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++)    /* row n - 1 has no j > i */
         for (int j = i + 1; j < n; j++)
             A[(size_t)i * n + j] = value;
 }
@@ -35,8 +35,7 @@ void attention(const double *X, int n, int d, const double *Wq,
                int causal, double *A, double *Y)
 {
     double *Q = malloc(sizeof *Q * n * (2 * dk + dv));
-    if (!Q)
-        return;
+    if (!Q) return;    /* out of memory */
     double *K = Q + (size_t)n * dk, *V = K + (size_t)n * dk;
     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, dk, d, 1, X, d, Wq, dk, 0, Q, dk);
     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, dk, d, 1, X, d, Wk, dk, 0, K, dk);
