@@ -21,7 +21,7 @@ static void batch_stats(const double *X, int n, int d, double *mu, double *var)
             double c = X[(size_t)i * d + j] - mu[j];
             var[j] += c * c;
         }
-    for (int j = 0; j < d; j++)
+    for (int j = 0; j < d; j++)    /* sums of squares to variances */
 #if MISTAKE(unbiased_var)
         var[j] /= n - 1;
 #else
@@ -34,8 +34,7 @@ void batchnorm_forward(const double *X, int n, int d, const double *gamma,
                        double *running_mean, double *running_var, double *Y)
 {
     double *mu = calloc(3 * (size_t)d, sizeof *mu);
-    if (!mu)
-        return;
+    if (!mu) return;    /* out of memory */
     double *var = mu + d, *scale = var + d;
     if (training) {
         batch_stats(X, n, d, mu, var);
