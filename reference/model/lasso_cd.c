@@ -14,8 +14,7 @@ int lasso_cd(const double *X, const double *y, int n, int d, double alpha,
 {
     /* Xc is stored by column (d-by-n), so x_j is contiguous; r = yc - Xc w */
     double *Xc = malloc(sizeof *Xc * ((size_t)n * d + n + 2 * (size_t)d));
-    if (!Xc)
-        return 0;
+    if (!Xc) return 0;    /* out of memory */
     double *r = Xc + (size_t)n * d, *z = r + n, *mean = z + d;
 
     /* Centre: the intercept is not penalised, and on centred data it drops
