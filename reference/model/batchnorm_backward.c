@@ -32,8 +32,7 @@ void batchnorm_train_forward(const double *X, int n, int d, const double *gamma,
                              const double *beta, double eps, double *Y)
 {
     double *mu = calloc(2 * (size_t)d, sizeof *mu);
-    if (!mu)
-        return;
+    if (!mu) return;    /* out of memory */
     double *inv_s = mu + d;
     batch_stats(X, n, d, eps, mu, inv_s);
     for (int i = 0; i < n; i++)
@@ -49,8 +48,7 @@ void batchnorm_backward(const double *dY, const double *X, int n, int d,
                         double *dbeta)
 {
     double *mu = calloc(5 * (size_t)d, sizeof *mu);
-    if (!mu)
-        return;
+    if (!mu) return;    /* out of memory */
     double *inv_s = mu + d, *scale = inv_s + d, *mean_dy = scale + d, *mean_dy_xhat = mean_dy + d;
     batch_stats(X, n, d, eps, mu, inv_s);
     memset(dbeta, 0, sizeof *dbeta * d);
