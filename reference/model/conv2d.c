@@ -32,8 +32,7 @@ void conv2d(const double *X, int N, int C, int H, int W,
     int OH = (H + 2 * pad - KH) / stride + 1, OW = (W + 2 * pad - KW) / stride + 1;
     int P = OH * OW, CKK = C * KH * KW;
     double *cols = malloc(sizeof *cols * CKK * P);
-    if (!cols)
-        return;
+    if (!cols) return;    /* out of memory */
     for (int n = 0; n < N; n++) {
         double *y = Y + (size_t)n * F * P;
 #if MISTAKE(stride_ignored)
