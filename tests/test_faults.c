@@ -8,7 +8,8 @@
  *     COMPILE_BOUND_S);
  *   - every case settled within its wall limit plus a second (the load
  *     limit plus a second when the solution hangs while loading), timed
- *     from the grader's progress callbacks;
+ *     from the grader's progress callbacks, and the whole grading within
+ *     its budget (grade_budget_s) from the start of its cases;
  *   - no file created: the grading runs in a fresh HOME, TMPDIR and
  *     working directory, which must stay empty, and the absolute paths the
  *     solutions try (/tmp/mldrill-fault-*) must not exist;
@@ -56,6 +57,9 @@
 #include "util/proc.h"
 
 #define OUTPUT_CAP (64 * 1024)
+
+/* What a grading may take past its budget: killing, reaping, scoring. */
+#define BUDGET_SLACK_S 1.5
 
 /* A file that does not compile must be refused within this many seconds,
  * whatever it asks of the compiler (its time limit is 60 s). */
@@ -382,10 +386,18 @@ static int check_one(const challenge *c, const char *file, bool sanitize, strbuf
     o.progress_ctx = &clk;
     double t0 = now_seconds();
     report *r = grade_solution(c, abs, &o, &err);
-    double total = now_seconds() - t0;
+    double t1 = now_seconds(), total = t1 - t0;
     if (chdir(here) != 0)
         sb_printf(why, "  chdir back: %s\n", strerror(errno));
     int bad = 0;
+
+    /* the grading's one deadline: from its cases on, it ends within its
+     * budget (grade.h), whatever the solution does */
+    if (clk.start > 0 && t1 - clk.start > grade_budget_s(c, &o) + BUDGET_SLACK_S) {
+        sb_printf(why, "  the grading took %.1f s from its cases on, past its budget of "
+                       "%.1f s\n", t1 - clk.start, grade_budget_s(c, &o));
+        bad++;
+    }
 
     /* processes first: nothing may outlive the grading */
     strbuf procs = {0};

@@ -6,6 +6,7 @@
 
 #include "grade/grade.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,15 +53,38 @@ static void compile_error_report(report *r, compile_result *cr)
                    "the file does not compile (see the compiler's messages)");
 }
 
+double grade_budget_s(const challenge *c, const grade_opts *o)
+{
+    /* the timing's own limit, as the timing stage and the timing input's
+     * case get it */
+    pipeline t = {.c = c, .o = o};
+    double stretch = o->sanitize ? EXEC_SANITIZE_SLOWDOWN : 1, tlimit = pipeline_timing_limit(&t);
+    bool tcase = !o->visible_only && c->timing.enabled && c->timing.nscales > 0;
+    double sum = tcase ? tlimit * stretch : 0, most = sum;
+    for (int i = 0; i < c->ncases; i++) {
+        if (o->visible_only && !c->cases[i].visible)
+            continue;
+        double w = c->cases[i].wall_s * stretch;
+        sum += w;
+        most = fmax(most, w);
+    }
+    double b = EXEC_LOAD_LIMIT_S + 2 * most + sum / 4;
+    if (tcase && !o->no_timing && !o->sanitize)
+        b += EXEC_LOAD_LIMIT_S + tlimit;    /* the rounds: loading, their limit */
+    return b;
+}
+
 /* Runs the solution and the reference on every case, side by side, then
  * the gradchecks and the models used alone, and lists the solution's
- * writable globals. */
+ * writable globals.  The grading's deadline is fixed here, once, before
+ * any runner starts: nothing a runner says moves it. */
 static int run_cases(pipeline *x, md_err *err)
 {
     const grade_opts *o = x->o;
     if (pipeline_build_reference(x, err) != 0 ||
         pipeline_instantiate(x, o->visible_only, err) != 0)
         return -1;
+    x->deadline = now_seconds() + grade_budget_s(x->c, o);
     pipeline_progress(o, STAGE_CASES, 0, x->ncases);
     x->jobs[0].so = x->sol.so_path;
     x->jobs[0].sanitize = o->sanitize;
@@ -134,6 +158,8 @@ static int score_timing(pipeline *x, evidence *ev, report *r, md_err *err)
         v->skipped = SKIPPED_NO_TIMING;
     else if (!r->crit[CRIT_CORRECTNESS].passed)
         ev->not_timed = NOT_TIMED_WRONG;
+    else if (pipeline_out_of_time(x))
+        ev->not_timed = PIPELINE_OUT_OF_TIME;
     else if (x->tcase >= 0 && x->jobs[0].runs[x->tcase].status == XS_TIMEOUT)
         ;    /* too slow for the timing input: rubric_vectorization says so */
     else {
@@ -165,6 +191,9 @@ static int score_full(pipeline *x, evidence *ev, report *r, md_err *err)
     bool failed = false;
     for (int i = 0; i < r->ncases; i++)
         failed |= r->cases[i].status == CS_FAIL;
+    /* the extras (known mistakes, smaller cases) only within the budget */
+    if (pipeline_out_of_time(x))
+        return 0;
     if (failed && c->nmistakes > 0 && rubric_any_ran(ev)) {
         pipeline_progress(x->o, STAGE_MISTAKES, 0, 1);
         if (pipeline_mistakes(x, ev, r, err) != 0)

@@ -15,6 +15,15 @@
 report *grade_solution(const challenge *c, const char *solution,
                        const grade_opts *o, md_err *err);
 
+/* The wall-clock budget of a grading with options o, in seconds, counted
+ * from the start of its cases (after compiling): the load limit, twice
+ * the longest case limit and a quarter of all the case limits (the
+ * timing input's among them, each stretched under --sanitize), and, when
+ * the solution may be timed, the load limit and the timing's limit (a
+ * second and three timing budgets).  Past it every runner is killed and
+ * whatever did not run is out of time (docs/security.md). */
+double grade_budget_s(const challenge *c, const grade_opts *o);
+
 /* The timing stage on its own, for a report graded with no_timing: runs
  * the vectorization timing (when the challenge has it and correctness
  * passed), scores it into r and re-totals r.  `mldrill batch` grades

@@ -30,6 +30,7 @@ exec_opts pipeline_exec_options(pipeline *x)
     eo.output_cap = 64 * 1024;
     eo.parallel = 2;
     eo.cancel = x->o->cancel;
+    eo.deadline = x->deadline;
     eo.progress = exec_progress;
     eo.progress_ctx = (void *)x->o;
     return eo;
@@ -155,15 +156,29 @@ int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err)
     return x->lay ? 0 : -1;
 }
 
-int pipeline_check_reference_runs(const pipeline *x, md_err *err)
+const char PIPELINE_OUT_OF_TIME[] = "the grading ran out of time";
+
+bool pipeline_out_of_time(const pipeline *x)
+{
+    return x->deadline > 0 && now_seconds() >= x->deadline;
+}
+
+int pipeline_check_reference_runs(pipeline *x, md_err *err)
 {
     const exec_job *j = &x->jobs[1];
     if (j->error)
         return md_fail(err, "the reference could not run: %s", j->error);
-    for (int i = 0; i < x->ncases; i++)
+    for (int i = 0; i < x->ncases; i++) {
+        if (j->runs[i].out_of_time && x->jobs[0].runs) {
+            if (x->jobs[0].runs[i].status == XS_OK)
+                exec_out_of_time(&x->jobs[0].runs[i], "not judged: the grading ran out "
+                                                      "of time before the reference ran it");
+            continue;
+        }
         if (j->runs[i].status != XS_OK)
             return md_fail(err, "the reference failed on case \"%s\": %s",
                            x->cases[i]->spec->name,
                            j->runs[i].message ? j->runs[i].message : "?");
+    }
     return 0;
 }

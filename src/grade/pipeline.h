@@ -44,6 +44,8 @@ typedef struct pipeline {
     char **globals;          /* writable data the solution defines */
     int nglobals;
     uint64_t seed;           /* the hidden cases' seed */
+    double deadline;         /* the grading's (now_seconds()), fixed as the
+                                cases start; 0 before */
     cmp_outcome **grad;      /* gradcheck outcomes [case][check] */
     /* the organization cases' models used alone (pipeline_alone.c) */
     case_inst *alone_cases;  /* shallow copies of the cases, fewer calls */
@@ -63,7 +65,8 @@ void pipeline_free(pipeline *x);
 /* Reports a stage's progress to the caller's callback, if any. */
 void pipeline_progress(const grade_opts *o, grade_stage s, int done, int total);
 
-/* Runner options for x's jobs; progress goes to STAGE_CASES. */
+/* Runner options for x's jobs (the grading's deadline included);
+ * progress goes to STAGE_CASES. */
 exec_opts pipeline_exec_options(pipeline *x);
 
 /* Looks up mldrill-runner (and its sanitizer build when asan); -1 with
@@ -93,8 +96,16 @@ bool pipeline_profiling(void);
  * slow to time, not wrong). */
 int pipeline_instantiate(pipeline *x, bool visible_only, md_err *err);
 
-/* The reference must run every case cleanly: its outputs are the truth. */
-int pipeline_check_reference_runs(const pipeline *x, md_err *err);
+/* The reference must run every case cleanly: its outputs are the truth.
+ * A run the grading's deadline cut is not its fault: the solution's run
+ * of that case is out of time too (nothing to compare it with). */
+int pipeline_check_reference_runs(pipeline *x, md_err *err);
+
+/* Whether the grading's deadline has passed. */
+bool pipeline_out_of_time(const pipeline *x);
+
+/* Why a stage did not run, or a timing was cut: the deadline passed. */
+extern const char PIPELINE_OUT_OF_TIME[];
 
 /* --- the stages -------------------------------------------------------------- */
 

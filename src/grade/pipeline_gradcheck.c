@@ -118,10 +118,23 @@ static void describe_mismatch(const case_inst *ci, const check *ck, const value 
              pv ? value_index_text(pv, P->index, pi, sizeof pi) : ck->points, num);
 }
 
+/* A case whose gradient could not be checked within the grading's
+ * budget is out of time, not passed unchecked. */
+static void grad_out_of_time(pipeline *x, const probe *P)
+{
+    exec_out_of_time(&x->jobs[0].runs[P->ci],
+                     "not judged: the grading ran out of time before its gradient was "
+                     "checked");
+}
+
 /* Judges probe q from the runs of its +h and -h instances. */
 static void judge_probe(pipeline *x, const probe *P, case_inst *const ins[2],
                         const xrun *up, const xrun *um)
 {
+    if (up->out_of_time || um->out_of_time) {
+        grad_out_of_time(x, P);
+        return;
+    }
     const case_inst *ci = x->cases[P->ci];
     const check *ck = &ci->checks[P->check];
     cmp_outcome *o = outcome_of(x, P);
@@ -176,6 +189,12 @@ int pipeline_gradchecks(pipeline *x, md_err *err)
     int np = collect_probes(x, &pr);
     if (np == 0)
         return 0;
+    if (pipeline_out_of_time(x)) {
+        for (int q = 0; q < np; q++)
+            grad_out_of_time(x, &pr[q]);
+        free(pr);
+        return 0;
+    }
     case_inst **ins = xcalloc((size_t)(2 * np), sizeof *ins);
     int built = 0;
     int rc = perturb(x, pr, np, ins, &built, err);

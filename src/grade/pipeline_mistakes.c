@@ -38,7 +38,8 @@ int pipeline_mistakes(pipeline *x, evidence *ev, report *r, md_err *err)
         eo.progress = NULL;
         rc = exec_run(x->lay, jobs, n, &eo, err);
         for (int k = 0; k < n && rc == 0; k++)
-            if (!jobs[k].error && rubric_matches_variant(ev, r, &jobs[k]))
+            if (!jobs[k].error && !jobs[k].out_of_time &&
+                rubric_matches_variant(ev, r, &jobs[k]))
                 report_mistake(r, c->mistakes[which[k]].id, c->mistakes[which[k]].message);
     }
     for (int k = 0; k < n; k++) {

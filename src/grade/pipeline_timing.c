@@ -149,6 +149,10 @@ int pipeline_timing(pipeline *x, evidence *ev, md_err *err)
     eo.progress = NULL;
     if (rounds_run(x->tlay, &x->tjob, &eo, err) != 0)
         return -1;
+    if (x->tjob.status != XS_OK && pipeline_out_of_time(x)) {
+        ev->not_timed = PIPELINE_OUT_OF_TIME;    /* cut, not the solution's fault */
+        return 0;
+    }
     ev->timing = &x->tjob;
     ev->tinput = &x->tcases[x->ntcases - 1];
     ev->sizes = x->sizes;

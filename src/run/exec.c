@@ -566,6 +566,8 @@ static int wait_events(const proc *ps, int njobs, struct pollfd *pfd, const exec
         if (ps[i].deadline - now < wait_s)
             wait_s = ps[i].deadline - now;
     }
+    if (o->deadline > 0 && o->deadline - now < wait_s)
+        wait_s = o->deadline - now;
     if (wait_s < 0)
         wait_s = 0;
     return poll(pfd, (nfds_t)np, (int)(wait_s * 1000) + 1);
@@ -615,6 +617,32 @@ static void stop_all(proc *ps, int njobs)
         }
 }
 
+void exec_out_of_time(xrun *x, const char *words)
+{
+    set_run(x, XS_TIMEOUT, 0, -1, xstrdup(words));
+    x->out_of_time = true;
+}
+
+/* The grading's deadline passed: every process is killed and every run
+ * not finished is out of time. */
+static void out_of_time(proc *ps, int njobs, const layout *l, const exec_opts *o)
+{
+    stop_all(ps, njobs);
+    for (int i = 0; i < njobs; i++) {
+        exec_job *j = ps[i].job;
+        for (int r = 0; r < layout_nruns(l); r++) {
+            xrun *x = &j->runs[r];
+            if (x->status != XS_NOTRUN || x->message)
+                continue;
+            exec_out_of_time(x, r == ps[i].cur ? "stopped: the grading ran out of time"
+                                               : "not run: the grading ran out of time");
+            j->out_of_time = true;
+        }
+        ps[i].done = true;
+        report_settled(&ps[i], l, o);
+    }
+}
+
 /* Runs processes until every job is done; 0, or -1 with err when the
  * grader could not go on (then nothing is left running). */
 static int supervise(proc *ps, int njobs, const layout *l, const exec_opts *o,
@@ -628,6 +656,10 @@ static int supervise(proc *ps, int njobs, const layout *l, const exec_opts *o,
             for (int i = 0; i < njobs; i++)
                 kill_proc(&ps[i]);
             rc = md_fail(err, "cancelled");
+        }
+        if (rc == 0 && o->deadline > 0 && now_seconds() >= o->deadline) {
+            out_of_time(ps, njobs, l, o);
+            break;
         }
         int pending;
         int running = start_pending(ps, njobs, parallel, l, o, &pending, &rc, err);

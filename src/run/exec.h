@@ -32,6 +32,8 @@ typedef struct xrun {
     plan_res *calls;         /* per call of the run */
     int ncalls;
     double wall_s;
+    bool out_of_time;        /* a timeout because the grading's deadline
+                                passed (exec_opts.deadline), not its own */
 } xrun;
 
 typedef struct exec_job {
@@ -51,6 +53,7 @@ typedef struct exec_job {
                                 (hostile: grade/hot.h checks them) */
     int processes;           /* runner processes started */
     bool confined;           /* every one that got ready ran under Landlock */
+    bool out_of_time;        /* the grading's deadline cut some of its runs */
 } exec_job;
 
 typedef struct exec_opts {
@@ -59,6 +62,10 @@ typedef struct exec_opts {
     size_t output_cap;               /* output bytes kept (default 64 KiB) */
     int parallel;                    /* processes at once (default 2) */
     volatile sig_atomic_t *cancel;   /* when set, stop everything */
+    double deadline;                 /* the grading's (now_seconds()), 0 for
+                                        none: past it every process is
+                                        killed and every run not finished
+                                        is out of time (exec_out_of_time) */
     /* called as runs finish: job index, runs done so far in that job */
     void (*progress)(void *ctx, int job, int done, int total);
     void *progress_ctx;
@@ -71,6 +78,10 @@ int exec_run(const layout *l, exec_job *jobs, int njobs, const exec_opts *o,
              md_err *err);
 
 void exec_job_clear(exec_job *j);
+
+/* Makes x a run the grading's deadline cut: a timeout, in words
+ * ("not run: the grading ran out of time"; copied). */
+void exec_out_of_time(xrun *x, const char *words);
 
 /* The runner next to this executable or in the configured libexec dir.
  * Caller frees; NULL when absent. */

@@ -453,6 +453,8 @@ static int start_both(rounds *x, md_err *err)
         side_start(x, &x->user, x->j->so, err) != 0)
         return -1;
     double load = now_seconds() + EXEC_LOAD_LIMIT_S;
+    if (x->o->deadline > 0 && x->o->deadline < load)
+        load = x->o->deadline;    /* the grading's: nothing goes past it */
     side *both[2] = {&x->ref, &x->user};
     for (int i = 0; i < 2; i++) {
         side *s = both[i];
@@ -475,6 +477,8 @@ static int start_both(rounds *x, md_err *err)
 static int all_rounds(rounds *x)
 {
     x->deadline = now_seconds() + x->limit_s;
+    if (x->o->deadline > 0 && x->o->deadline < x->deadline)
+        x->deadline = x->o->deadline;
     int rc = measure_overhead(x);
     for (int r = 0; r < x->j->ntime && rc == 0; r++) {
         rc = time_run(x, r);
