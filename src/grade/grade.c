@@ -236,6 +236,7 @@ report *grade_solution(const challenge *c, const char *solution, const grade_opt
     compile_opts co = {0};
     co.sanitize = o->sanitize;
     co.untrusted = !o->trusted;
+    co.cancel = o->cancel;    /* Ctrl-C kills the compiler too */
     if (compile_file(c, solution, &co, &x.sol, err) != 0)
         goto fail;
     r = report_new(c);
@@ -274,6 +275,7 @@ static int time_again(pipeline *x, const char *solution, evidence *ev, md_err *e
      * (the same options, so the same cache entry) */
     compile_opts co = {0};
     co.untrusted = !x->o->trusted;
+    co.cancel = x->o->cancel;
     if (compile_file(x->c, solution, &co, &x->sol, err) != 0)
         return -1;
     if (!x->sol.ok)

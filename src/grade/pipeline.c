@@ -82,6 +82,7 @@ void pipeline_free(pipeline *x)
 int pipeline_build_reference(pipeline *x, md_err *err)
 {
     compile_opts co = {0};
+    co.cancel = x->o->cancel;
     if (compile_file(x->c, x->c->reference, &co, &x->ref, err) != 0)
         return -1;
     if (!x->ref.ok)

@@ -21,6 +21,7 @@
 #include "spec/challenge.h"
 #include "spec/spec.h"
 #include "store/workspace.h"
+#include "util/proc.h"
 #include "util/suggest.h"
 
 /* Set by the signal handlers (the only state outside the session: a
@@ -249,8 +250,12 @@ static void prompt(void *ctx, char *buf, size_t n)
         snprintf(buf, n, "mldrill[%s%s %s]> ", pos, s->c->id, t);
 }
 
+/* Waiting at the prompt: no grading runs, so whatever child has ended
+ * is an orphan an editor left (mldrill is their subreaper): reaped here
+ * rather than kept as a zombie until the session ends. */
 static char *idle(void *ctx)
 {
+    proc_reap_ended();
     session_tick(ctx);
     return session_warning_text(ctx);
 }
@@ -446,6 +451,9 @@ int repl_main(const repl_config *cfg)
             break;
         run_line(&s, line);
         free(line);
+        /* between commands no child is waited for: the ended ones are
+         * orphans (see idle) */
+        proc_reap_ended();
         session_tick(&s);
         fflush(stdout);
     }

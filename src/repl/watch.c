@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/proc.h"
 #include "util/wrap.h"
 
 #define SETTLE_MS 150    /* a save is often several writes: wait for quiet */
@@ -128,6 +129,7 @@ int repl_watch(session *s, int argc, char **argv)
             free(warning);
         }
         session_tick(s);
+        proc_reap_ended();    /* between runs: orphans only (repl.c, idle) */
         double until = rtimer_until_next(&s->timer, now_seconds());
         int timeout = until < 1 ? (int)(until * 1000) + 1 : 1000;
         struct pollfd p[2] = {{rline_fd(s->line), POLLIN, 0}, {fd, POLLIN, 0}};

@@ -154,10 +154,39 @@ static int reap_compiler(pid_t pid, double deadline, strbuf *out)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
 
-/* Runs argv, capturing stdout and stderr; returns the exit status or -1.
- * With rules, the child is confined to them and its TMPDIR is tmpdir. */
+/* The compiler's child: its own process group, output into the pipe,
+ * confined when rules are given (TMPDIR tmpdir), under limits; never
+ * returns. */
+static void exec_compiler(const char **argv, const confine_rules *rules, const char *tmpdir,
+                          int out, pid_t parent)
+{
+    setpgid(0, 0);
+    dup2(out, 1);
+    dup2(out, 2);
+    int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, 0);
+    if (rules) {
+        setenv("TMPDIR", tmpdir, 1);
+        if (confine_self(rules) < 0) {
+            dprintf(2, "mldrill: cannot confine the compiler: %s\n", strerror(errno));
+            _exit(126);
+        }
+    }
+    /* the limits last: setenv and the confinement may allocate, and
+     * under ASan (whose shadow is far beyond the address-space limit)
+     * an allocation after them fails */
+    compiler_limits(parent);
+    execvp(argv[0], (char *const *)argv);
+    dprintf(2, "cannot run the compiler \"%s\": %s\n", argv[0], strerror(errno));
+    _exit(127);
+}
+
+/* Runs argv, capturing stdout and stderr; returns the exit status, or -1
+ * with err (the compiler could not start, or cancel was set: its group is
+ * then killed and reaped at once).  With rules, the child is confined to
+ * them and its TMPDIR is tmpdir. */
 static int run_capture(const char **argv, const confine_rules *rules, const char *tmpdir,
-                       strbuf *out, md_err *err)
+                       volatile sig_atomic_t *cancel, strbuf *out, md_err *err)
 {
     int p[2];
     if (pipe2(p, O_CLOEXEC) != 0)
@@ -169,39 +198,31 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
         close(p[1]);
         return md_fail(err, "fork: %s", strerror(errno));
     }
-    if (pid == 0) {
-        setpgid(0, 0);
-        dup2(p[1], 1);
-        dup2(p[1], 2);
-        int devnull = open("/dev/null", O_RDONLY);
-        dup2(devnull, 0);
-        if (rules) {
-            setenv("TMPDIR", tmpdir, 1);
-            if (confine_self(rules) < 0) {
-                dprintf(2, "mldrill: cannot confine the compiler: %s\n", strerror(errno));
-                _exit(126);
-            }
-        }
-        /* the limits last: setenv and the confinement may allocate, and
-         * under ASan (whose shadow is far beyond the address-space limit)
-         * an allocation after them fails */
-        compiler_limits(parent);
-        execvp(argv[0], (char *const *)argv);
-        dprintf(2, "cannot run the compiler \"%s\": %s\n", argv[0], strerror(errno));
-        _exit(127);
-    }
+    if (pid == 0)
+        exec_compiler(argv, rules, tmpdir, p[1], parent);
     close(p[1]);
     double deadline = now_seconds() + COMPILE_LIMIT_S;
     char buf[4096];
+    bool cancelled = false;
     for (;;) {
         struct pollfd pfd = {p[0], POLLIN, 0};
         int left = (int)((deadline - now_seconds()) * 1000);
-        if (left <= 0 || poll(&pfd, 1, left) == 0) {
+        /* the cancel flag is looked at every 50 ms, as exec.c does */
+        int wait_ms = cancel && left > 50 ? 50 : left;
+        int r = left > 0 ? poll(&pfd, 1, wait_ms) : 0;
+        if (cancel && *cancel) {
+            cancelled = true;
+            kill(-pid, SIGKILL);
+            break;
+        }
+        if (left <= 0 || (r == 0 && wait_ms == left)) {
             kill(-pid, SIGKILL);
             sb_add(out, "\nmldrill: the compiler took too long and was stopped\n");
             deadline = 1e300;
             break;
         }
+        if (r <= 0)
+            continue;
         ssize_t n = read(p[0], buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
@@ -211,7 +232,8 @@ static int run_capture(const char **argv, const confine_rules *rules, const char
             sb_addn(out, buf, (size_t)n);
     }
     close(p[0]);
-    return reap_compiler(pid, deadline, out);
+    int st = reap_compiler(pid, deadline, out);
+    return cancelled ? md_fail(err, "cancelled") : st;
 }
 
 /* A cache key: SHA-256 over fields, each preceded by its length so that
@@ -364,7 +386,7 @@ static char *compiler_version(const char *cc)
     argv[n] = NULL;
     strbuf out = {0};
     md_err e2;
-    run_capture(argv, NULL, NULL, &out, &e2);
+    run_capture(argv, NULL, NULL, NULL, &out, &e2);
     free(words);
     return sb_take(&out);
 }
@@ -585,7 +607,8 @@ static int run_compiler(const char *src, const compile_opts *o, cbuild *b,
     compiler_confinement(&cf, argv[0], src, b);
     strbuf out = {0};
     double t0 = now_seconds();
-    int st = run_capture(argv, o->untrusted ? &cf.rules : NULL, b->privdir, &out, err);
+    int st = run_capture(argv, o->untrusted ? &cf.rules : NULL, b->privdir, o->cancel, &out,
+                         err);
     res->seconds = now_seconds() - t0;
     free(cf.ccdir);
     free(cf.hdir);

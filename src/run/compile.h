@@ -13,6 +13,8 @@
 #ifndef MLDRILL_COMPILE_H
 #define MLDRILL_COMPILE_H
 
+#include <signal.h>
+
 #include "spec/spec.h"
 
 /* The largest source file compiled (a learner's file, a reference). */
@@ -30,6 +32,10 @@ typedef struct compile_opts {
                              src's content (a mutant of src: its #include
                              "..." files are found next to src, messages
                              name src); or NULL to read src */
+    volatile sig_atomic_t *cancel;  /* when set (the REPL's Ctrl-C), the
+                             compiler's process group is killed within
+                             50 ms and compile_file fails, "cancelled";
+                             may be NULL */
 } compile_opts;
 
 typedef struct compile_result {
@@ -48,7 +54,8 @@ char *compile_header(const challenge *c);
 
 /* Compiles src.  Returns 0 with res filled (res->ok false on a compile
  * error, with the messages in res->output), or -1 with err when the
- * compiler could not be run or the file not read. */
+ * compiler could not be run, the file not read, or o->cancel was set
+ * (nothing of the build is left then, no process either). */
 int compile_file(const challenge *c, const char *src, const compile_opts *o,
                  compile_result *res, md_err *err);
 

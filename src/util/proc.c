@@ -70,6 +70,18 @@ int proc_stat(pid_t pid, pid_t *ppid, char *state, char *comm, size_t cap)
     return 0;
 }
 
+int proc_reap_ended(void)
+{
+    int n = 0;
+    for (;;) {
+        pid_t r = waitpid(-1, NULL, WNOHANG);
+        if (r > 0)
+            n++;
+        else if (r == 0 || errno != EINTR)
+            return n;    /* none ended, or no child at all (ECHILD) */
+    }
+}
+
 int proc_kill_orphans(const pid_t *keep, int nkeep)
 {
     pid_t self = getpid();

@@ -26,6 +26,14 @@ void proc_end_group(pid_t leader, int *status, struct rusage *ru);
  * cannot be read (the process is gone). */
 int proc_stat(pid_t pid, pid_t *ppid, char *state, char *comm, size_t cap);
 
+/* Reaps every child of this process that has ended (zombies: orphans
+ * handed to the subreaper, such as what an editor left running when it
+ * exited), without waiting for any and without touching one that still
+ * runs (an editor's server is the learner's); returns how many.  Call it
+ * only where this process waits for no child of its own, as between the
+ * REPL's commands: it would take such a child's exit status. */
+int proc_reap_ended(void);
+
 /* Kills (with their process groups) and reaps every child of this
  * process whose pid is not in keep[nkeep]: orphans handed to the
  * subreaper.  Returns how many there were. */

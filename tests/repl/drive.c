@@ -494,7 +494,12 @@ char *src_path(const char *rel)
     return path_join(src ? src : ".", rel);
 }
 
-int live_children(pid_t pid, const char *needle)
+/* The processes whose parent is in parents[nparents], the zombies among
+ * them or the live ones, whose command line contains needle (any when
+ * NULL: a zombie has no command line left); their pids are added to
+ * found[*nfound] (at most cap) when found is given. */
+static int count_procs(const pid_t *parents, int nparents, const char *needle, bool zombies,
+                       pid_t *found, int *nfound, int cap)
 {
     DIR *d = opendir("/proc");
     if (!d)
@@ -511,14 +516,20 @@ int live_children(pid_t pid, const char *needle)
         char *rp = st ? strrchr(st, ')') : NULL;
         char state = 0;
         int ppid = 0;
-        if (rp && sscanf(rp + 1, " %c %d", &state, &ppid) == 2 && ppid == pid && state != 'Z') {
+        bool child = false;
+        if (rp && sscanf(rp + 1, " %c %d", &state, &ppid) == 2)
+            for (int i = 0; i < nparents && !child; i++)
+                child = ppid == parents[i];
+        if (child && found && *nfound < cap)
+            found[(*nfound)++] = (pid_t)atoi(de->d_name);
+        if (child && (state == 'Z') == zombies) {
             snprintf(path, sizeof path, "/proc/%s/cmdline", de->d_name);
             size_t len;
-            char *cmd = file_read(path, &len, NULL);
+            char *cmd = needle ? file_read(path, &len, NULL) : NULL;
             for (size_t i = 0; cmd && i < len; i++)
                 if (cmd[i] == '\0')
                     cmd[i] = ' ';
-            if (cmd && strstr(cmd, needle))
+            if (!needle || (cmd && strstr(cmd, needle)))
                 n++;
             free(cmd);
         }
@@ -526,4 +537,29 @@ int live_children(pid_t pid, const char *needle)
     }
     closedir(d);
     return n;
+}
+
+int live_children(pid_t pid, const char *needle)
+{
+    return count_procs(&pid, 1, needle, false, NULL, NULL, 0);
+}
+
+int zombie_children(pid_t pid)
+{
+    return count_procs(&pid, 1, NULL, true, NULL, NULL, 0);
+}
+
+int live_descendants(pid_t pid, const char *needle)
+{
+    /* generation by generation: children, then theirs */
+    pid_t gen[256], next[256];
+    int ngen = 1, total = 0;
+    gen[0] = pid;
+    for (int depth = 0; depth < 8 && ngen > 0; depth++) {
+        int nnext = 0;
+        total += count_procs(gen, ngen, needle, false, next, &nnext, 256);
+        memcpy(gen, next, sizeof(pid_t) * (size_t)nnext);
+        ngen = nnext;
+    }
+    return total;
 }

@@ -82,4 +82,11 @@ char *src_path(const char *rel);
  * needle. */
 int live_children(pid_t pid, const char *needle);
 
+/* The children of pid that ended and were not reaped (zombies). */
+int zombie_children(pid_t pid);
+
+/* The live descendants of pid (its children, theirs, ...) whose command
+ * line contains needle. */
+int live_descendants(pid_t pid, const char *needle);
+
 #endif

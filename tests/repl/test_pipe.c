@@ -7,7 +7,8 @@
  * its challenges back to back and ends with a summary.  The honest
  * record: a peek before passing is recorded and the verdict is not
  * "strong"; three hints show in the verdict and the history; the clock
- * stops at a pass and resumes after quit and start. */
+ * stops at a pass and resumes after quit and start.  What an editor
+ * leaves running is reaped once it ends. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cmocka.h>
@@ -568,6 +570,41 @@ static void bad_commands_should_explain_themselves(void **state)
     fixture_free(&f);
 }
 
+/* mldrill is a child subreaper, so what an editor leaves running when it
+ * exits becomes the session's child: once it ends, the session reaps it
+ * (between commands), and a grading that runs meanwhile still gets its
+ * own children's ends. */
+static void orphans_an_editor_leaves_should_be_reaped(void **state)
+{
+    (void)state;
+    fixture f = setup_dir("pipeorphan", NULL);
+    /* an "editor" that leaves two processes behind: one ends during the
+     * grading below, one after it */
+    char *editor = path_join(f.dir, "editor.sh");
+    const char *script = "#!/bin/sh\n(sleep 0.5) &\n(sleep 3) &\nexit 0\n";
+    assert_int_equal(file_write_atomic(editor, script, strlen(script), NULL), 0);
+    assert_int_equal(chmod(editor, 0700), 0);
+    char *var = xasprintf("EDITOR=%s", editor);
+    const char *extra[] = {var, NULL};
+    f.env.extra = extra;
+    write_solution(&f, "softmax", "tests/solutions/softmax/accepted_blas.c");
+    proc *p = proc_pipe(&f.env, NULL);
+    proc_send(p, "start softmax\nedit\nrun\n");
+    assert_true(proc_expect(p, "`submit` grades the full rubric.", GRADE_S));
+    /* both have ended by now, neither reaped yet: no command since */
+    sleep(4);
+    assert_int_equal(live_children(p->pid, "sleep"), 0);
+    proc_send(p, "time\n");
+    assert_true(proc_expect(p, "left of", 30));
+    assert_int_equal(zombie_children(p->pid), 0);
+    proc_send(p, "quit\n");
+    assert_int_equal(proc_wait(p, 30), 0);
+    proc_free(p);
+    free(var);
+    free(editor);
+    fixture_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -581,6 +618,7 @@ int main(void)
         cmocka_unit_test(the_clock_should_resume_after_quit_and_stop_at_a_pass),
         cmocka_unit_test(debug_should_write_the_failed_case_as_a_program),
         cmocka_unit_test(bad_commands_should_explain_themselves),
+        cmocka_unit_test(orphans_an_editor_leaves_should_be_reaped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

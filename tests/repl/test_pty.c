@@ -2,9 +2,10 @@
  * VT100 screen emulator): timer warnings appear while the learner is idle
  * at the prompt without garbling the half-typed line; Ctrl-C discards a
  * line, and during a grading cancels it and kills the runners while the
- * REPL goes on; Tab completes commands and ids; the command history
- * survives a restart; Ctrl-D leaves; `watch` re-runs on save and stops on
- * a key; the progress line shows on the terminal. */
+ * REPL goes on (during a compile, the compiler); Tab completes commands
+ * and ids; the command history survives a restart; Ctrl-D leaves;
+ * `watch` re-runs on save and stops on a key; the progress line shows on
+ * the terminal. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -187,24 +188,29 @@ static void ctrl_c_should_discard_the_line_and_keep_the_repl(void **state)
     fixture_free(&f);
 }
 
-static void ctrl_c_should_cancel_a_grading_and_kill_its_runners(void **state)
+/* What Ctrl-C must stop at once: a command on a solution that starts
+ * processes under the session, found by a word of their command lines
+ * (after a line the session shows first, when given). */
+typedef struct cancel_case {
+    const char *tag, *solution, *command, *shown, *needle;
+} cancel_case;
+
+static void ctrl_c_should_stop(const cancel_case *cc)
 {
-    (void)state;
-    fixture f = setup_dir("ptygrade", NULL);
-    write_solution(&f, "tests/solutions/softmax/infinite_loop.c");
+    fixture f = setup_dir(cc->tag, NULL);
+    write_solution(&f, cc->solution);
     proc *p = proc_pty(&f.env, NULL, ROWS, COLS);
     assert_true(proc_expect(p, "mldrill> ", 30));
     proc_send(p, "start softmax\r");
     assert_true(proc_expect(p, "kept from before", 30));
-    proc_send(p, "submit\r");
-    /* the progress line, on the terminal's stderr */
-    assert_true(proc_expect(p, "(Ctrl-C cancels)", 60));
+    proc_send(p, cc->command);
+    if (cc->shown)
+        assert_true(proc_expect(p, cc->shown, 60));
     int n = 0;
-    for (int i = 0; i < 600 && (n = live_children(p->pid, "mldrill-runner")) == 0; i++)
+    for (int i = 0; i < 600 && (n = live_descendants(p->pid, cc->needle)) == 0; i++)
         usleep(50000);
     assert_true(n > 0);
-    /* at once: left alone, this grading would run about 4 s more (two
-     * cases to their 2 s time limit) */
+    usleep(300000);
     double t0 = now_seconds();
     proc_send(p, "\003");
     assert_true(proc_expect(p, "Cancelled.", 10));
@@ -212,7 +218,9 @@ static void ctrl_c_should_cancel_a_grading_and_kill_its_runners(void **state)
     if (took > 2.5)
         fprintf(stderr, "the cancel took %.2f s\n", took);
     assert_true(took < 2.5);
-    for (int i = 0; i < 10 && (n = live_children(p->pid, "mldrill-runner")) > 0; i++)
+    /* nothing left under the session: runners, or the compiler's whole
+     * group (cc1, as, ld) */
+    for (int i = 0; i < 10 && (n = live_descendants(p->pid, "")) > 0; i++)
         usleep(50000);
     assert_int_equal(n, 0);
     assert_null(strstr(sb_str(&p->o), "Recorded as attempt"));
@@ -223,6 +231,25 @@ static void ctrl_c_should_cancel_a_grading_and_kill_its_runners(void **state)
     assert_int_equal(proc_wait(p, 30), 0);
     proc_free(p);
     fixture_free(&f);
+}
+
+/* Left alone, this grading would run about 4 s more (two cases to their
+ * 2 s time limit); the progress line shows on the terminal's stderr. */
+static void ctrl_c_should_cancel_a_grading_and_kill_its_runners(void **state)
+{
+    (void)state;
+    ctrl_c_should_stop(&(cancel_case){"ptygrade", "tests/solutions/softmax/infinite_loop.c",
+                                      "submit\r", "(Ctrl-C cancels)", "mldrill-runner"});
+}
+
+/* A preprocessor bomb takes the compiler 20 s and more to give up: its
+ * group is killed, not waited for (the driver's command line names the
+ * file). */
+static void ctrl_c_should_cancel_a_compile_and_kill_the_compiler(void **state)
+{
+    (void)state;
+    ctrl_c_should_stop(&(cancel_case){"ptycompile", "tests/faults/preprocessor_bomb.c",
+                                      "run\r", NULL, "softmax.c"});
 }
 
 static void tab_should_complete_commands_and_challenge_ids(void **state)
@@ -325,6 +352,7 @@ int main(void)
         cmocka_unit_test(idle_warnings_should_not_garble_the_line_being_typed),
         cmocka_unit_test(ctrl_c_should_discard_the_line_and_keep_the_repl),
         cmocka_unit_test(ctrl_c_should_cancel_a_grading_and_kill_its_runners),
+        cmocka_unit_test(ctrl_c_should_cancel_a_compile_and_kill_the_compiler),
         cmocka_unit_test(tab_should_complete_commands_and_challenge_ids),
         cmocka_unit_test(the_command_history_should_survive_a_restart),
         cmocka_unit_test(watch_should_rerun_on_save_and_stop_on_a_key),
