@@ -54,8 +54,9 @@ softmax_reg *softmax_reg_fit(const double *X, const int *y, int n, int d, int k,
                              double lr, double l2, int max_iter, double tol,
                              double *loss, int *n_iter)
 {
-    if (n < 1 || d < 1 || k < 1 || max_iter < 1 || lr <= 0 || l2 < 0 || tol < 0)
+    if (n < 1 || d < 1 || max_iter < 1 || lr <= 0 || l2 < 0 || tol < 0)
         return NULL;
+    if (k < 1) return NULL;    /* no class: every label below is out of range too */
     for (int i = 0; i < n; i++)
         if (y[i] < 0 || y[i] >= k)
             return NULL;
