@@ -36,7 +36,7 @@ static double median(const double *X, int n, int d, int j, double *buf)
         if (!isnan(X[i * d + j]))    /* NaN must never reach the comparison */
             buf[m++] = X[i * d + j];
     if (m == 0)
-        return 0;
+        return 0;    /* nothing observed */
 #if MISTAKE(mean_imputation)
     double s = 0;
     for (int i = 0; i < m; i++)
