@@ -263,7 +263,8 @@ static void emit_results(const gen *g)
 /* --- the calls ------------------------------------------------------------------- */
 
 /* Call k's arguments into args, and the handles it needs into need
- * ("enc && model"): the runner skips a call whose handle is NULL. */
+ * ("enc && model"): the runner skips a call whose handle is NULL, unless
+ * the call releases it (a release case passes NULL itself). */
 static void call_args(const gen *g, int k, strbuf *args, strbuf *need)
 {
     const call *cl = &g->ci->calls[k];
@@ -271,10 +272,14 @@ static void call_args(const gen *g, int k, strbuf *args, strbuf *need)
     char cn[160];
     for (int p = 0; p < f->nparams; p++) {
         const param *pa = &f->params[p];
-        cname(g, call_binding(cl, pa), cn, sizeof cn);
+        const char *var = call_binding(cl, pa);
+        if (strcmp(var, CALL_NULL_HANDLE) == 0)
+            snprintf(cn, sizeof cn, "NULL");
+        else
+            cname(g, var, cn, sizeof cn);
         sb_printf(args, "%s%s%s", p ? ", " : "", cn,
                   !pa->array && pa->type == VT_STRING ? "[0]" : "");
-        if (pa->type == VT_HANDLE)
+        if (pa->type == VT_HANDLE && !function_releases(f))
             sb_printf(need, "%s%s", need->len ? " && " : "", cn);
     }
 }

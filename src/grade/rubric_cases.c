@@ -159,6 +159,41 @@ static void judge_checks(const evidence *e, int i, rcase *rc)
     sb_free(&msg);
 }
 
+/* Whether call k of case i's run was a release function (model.h) given
+ * NULL: a handle no earlier call made, or one its call returned as NULL. */
+static bool released_null(const evidence *e, int i, int k)
+{
+    const case_inst *ci = e->cases[i];
+    const xrun *u = &e->user->runs[i];
+    if (k < 0 || k >= ci->ncalls || k >= u->ncalls)
+        return false;
+    const function *f = &e->c->functions[ci->calls[k].fn];
+    if (!function_releases(f))
+        return false;
+    for (int p = 0; p < f->nparams; p++) {
+        const char *var = call_binding(&ci->calls[k], &f->params[p]);
+        int j = k - 1;
+        while (j >= 0 && !(ci->calls[j].result && strcmp(ci->calls[j].result, var) == 0))
+            j--;
+        if (j < 0 || u->calls[j].null_handle)
+            return true;
+    }
+    return false;
+}
+
+/* The message of a run that did not finish: its fault, and when a release
+ * given NULL crashed, what the ABI says of that. */
+static char *fault_message(const evidence *e, int i)
+{
+    const xrun *u = &e->user->runs[i];
+    const char *m = u->message ? u->message : xstatus_name(u->status);
+    if (u->status != XS_CRASH || !released_null(e, i, u->fault_call))
+        return xstrdup(m);
+    const char *fn = e->c->functions[e->cases[i]->calls[u->fault_call].fn].name;
+    return xasprintf("%s, in %s(NULL): a release function must accept NULL and do "
+                     "nothing, as free() does", m, fn);
+}
+
 /* The report's line for case i. */
 static void judge_case(const evidence *e, int i, rcase *rc)
 {
@@ -176,7 +211,7 @@ static void judge_case(const evidence *e, int i, rcase *rc)
         rc->message = xasprintf("did not finish within %.3g s: too slow to time, not a "
                                 "wrong answer", ci->spec->wall_s);
     } else if (u->status != XS_OK) {
-        rc->message = xstrdup(u->message ? u->message : xstatus_name(u->status));
+        rc->message = fault_message(e, i);
     } else {
         judge_checks(e, i, rc);
     }

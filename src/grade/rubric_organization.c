@@ -102,19 +102,22 @@ static bool has_handles(const challenge *c)
     return false;
 }
 
-/* Whether case i's call sequence ends by freeing its model (a call takes
- * a handle in-out) and every call of the run completed. */
+/* Whether case i's call sequence frees a model it made: a release call
+ * (model.h) after a call that returned a handle other than NULL in the
+ * solution's run, every call completed.  A release of NULL (a rejected
+ * fit's, a release case's) frees nothing, and its figure of 0 would hide
+ * a leak as the smallest one. */
 static bool frees_its_model(const evidence *e, int i)
 {
     const xrun *u = &e->user->runs[i];
     const case_inst *ci = e->cases[i];
-    bool frees = false, complete = true;
+    bool made = false, frees = false, complete = true;
     for (int k = 0; k < u->ncalls; k++)
         complete &= u->calls[k].state == PS_DONE;
-    for (int k = 0; k < ci->ncalls; k++) {
+    for (int k = 0; k < ci->ncalls && k < u->ncalls; k++) {
         const function *f = &e->c->functions[ci->calls[k].fn];
-        for (int p = 0; p < f->nparams; p++)
-            frees |= f->params[p].type == VT_HANDLE && f->params[p].dir == DIR_INOUT;
+        made |= f->ret == VT_HANDLE && !u->calls[k].null_handle;
+        frees |= made && function_releases(f);
     }
     return frees && complete;
 }

@@ -427,7 +427,8 @@ static double candidate_wall(const case_inst *ci, const xrun *u)
 
 /* Target t for case i of x, failed as r says; false when it is not one:
  * visible, organization, timed out or out of memory, derived to be
- * rejected, or failing only a gradient check. */
+ * rejected, a flag or release case (nothing to make smaller), or failing
+ * only a gradient check. */
 static bool make_target(const pipeline *x, const report *r, int i, target *t)
 {
     const rcase *rc = &r->cases[i];
@@ -437,7 +438,8 @@ static bool make_target(const pipeline *x, const report *r, int i, target *t)
     if (rc->status == CS_PASS || rc->status == CS_TIMEOUT || rc->status == CS_MEMORY ||
         rc->visible ||
         (rc->crit != CRIT_CORRECTNESS && rc->crit != CRIT_STABILITY) ||
-        ci->spec->origin == CASE_INVALID || ci->spec->origin == CASE_FLAG)
+        ci->spec->origin == CASE_INVALID || ci->spec->origin == CASE_FLAG ||
+        ci->spec->origin == CASE_RELEASE)
         return false;
     *t = (target){.i = i, .orig = ci, .user = &x->jobs[0].runs[i], .ref = &x->jobs[1].runs[i]};
     t->want = failure_of(ci, t->user, t->ref, NULL);

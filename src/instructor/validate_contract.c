@@ -16,7 +16,7 @@
 static void derived_summary(vctx *x)
 {
     const challenge *c = x->c;
-    int per[4] = {0}, nreq = 0;
+    int per[CASE_TIMING + 1] = {0}, nreq = 0;
     for (int i = 0; i < c->ncases; i++)
         per[c->cases[i].origin]++;
     for (int i = 0; i < c->nfunctions; i++)

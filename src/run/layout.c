@@ -216,22 +216,26 @@ static void run_buffers(lbuild *lb, layout *l, int r)
     pr->nbuf = (uint32_t)lb->b - pr->first_buf;
 }
 
-/* The argument for parameter pp of call cl in run lr: a constant, a
- * buffer, or a handle slot among the run's nslots so far. */
-static void add_arg(plan_arg *pa, const lrun *lr, const call *cl, const param *pp,
-                    const char **slots, uint32_t nslots)
+/* The argument for parameter pp of call cl (to f) in run lr: a constant,
+ * a buffer, or a handle slot among the run's nslots so far (none: NULL),
+ * which a release function gets even when it holds NULL. */
+static void add_arg(plan_arg *pa, const lrun *lr, const call *cl, const function *f,
+                    const param *pp, const char **slots, uint32_t nslots)
 {
     const case_inst *ci = lr->ci;
     const char *var = call_binding(cl, pp);
-    int vi = (int)(case_value(ci, var) - ci->vals);
-    const value *v = &ci->vals[vi];
     if (pp->type == VT_HANDLE) {
         pa->kind = PK_HANDLE;
         pa->ref = PLAN_NONE;
+        pa->i = function_releases(f) ? PLAN_HANDLE_RELEASE : 0;
         for (uint32_t s = 0; s < nslots; s++)
             if (strcmp(slots[s], var) == 0)
                 pa->ref = s;
-    } else if (!pp->array && pp->type == VT_STRING) {
+        return;
+    }
+    int vi = (int)(case_value(ci, var) - ci->vals);
+    const value *v = &ci->vals[vi];
+    if (!pp->array && pp->type == VT_STRING) {
         pa->kind = PK_STRING;
         pa->ref = (uint32_t)lr->buf_of[vi];
     } else if (!pp->array) {
@@ -276,7 +280,7 @@ static void run_calls(lbuild *lb, layout *l, int r)
         pc->nargs = (uint32_t)f->nparams;
         pc->ret_slot = PLAN_NONE;
         for (int p = 0; p < f->nparams; p++)
-            add_arg(&lb->args[lb->a++], lr, cl, &f->params[p], slots, nslots);
+            add_arg(&lb->args[lb->a++], lr, cl, f, &f->params[p], slots, nslots);
         if (f->ret == VT_HANDLE)
             pc->ret_slot = ret_slot(cl, slots, &nslots);
     }

@@ -88,10 +88,16 @@ typedef struct plan_buf {
 
 typedef struct plan_arg {
     uint32_t kind;                  /* plan_kind */
-    uint32_t ref;                   /* PK_BUF/PK_STRING: buffer; PK_HANDLE: slot */
-    int64_t i;                      /* PK_INT */
+    uint32_t ref;                   /* PK_BUF/PK_STRING: buffer; PK_HANDLE: slot
+                                       (PLAN_NONE: NULL) */
+    int64_t i;                      /* PK_INT; PK_HANDLE: PLAN_HANDLE_RELEASE or 0 */
     double d;                       /* PK_DOUBLE */
 } plan_arg;
+
+/* A handle argument of a release function (x_free): passed even when NULL,
+ * since a release must accept NULL.  Any other call whose handle is NULL
+ * (its model was never made) is skipped: PS_SKIPPED. */
+#define PLAN_HANDLE_RELEASE 1
 
 typedef struct plan_call {
     uint32_t fn;

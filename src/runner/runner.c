@@ -262,7 +262,8 @@ static void copy_strings(uint32_t bi)
 }
 
 /* The libffi types and values of plan call pc's arguments (sv holds the
- * values); returns 1 when a handle the call needs is NULL. */
+ * values); returns 1 when a handle the call needs is NULL (a release
+ * function's is passed as it is: plan.h). */
 static int call_args(const plan_call *pc, void **slots, ffi_type **at, void **av,
                      slotval *sv)
 {
@@ -277,7 +278,7 @@ static int call_args(const plan_call *pc, void **slots, ffi_type **at, void **av
         case PK_BUF: sv[k].p = R.bufs[a->ref].data; break;
         case PK_HANDLE:
             sv[k].p = a->ref == PLAN_NONE ? NULL : slots[a->ref];
-            if (!sv[k].p)
+            if (!sv[k].p && a->i != PLAN_HANDLE_RELEASE)
                 return 1;
             break;
         }
@@ -312,7 +313,7 @@ static void call_result(const plan_call *pc, uint32_t rk, const retval *rv, plan
 }
 
 /* Calls plan call ci with the given function table; returns 0, or 1 when
- * skipped because a handle it needs is NULL. */
+ * skipped because a handle it needs (not one it releases) is NULL. */
 static int call_one(uint32_t ci, fnptr *table, void **slots, plan_res *res)
 {
     const plan_call *pc = &calls[ci];

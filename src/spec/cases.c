@@ -315,9 +315,12 @@ static int bind_number(builder *b, const param *p, const char *var, const value 
     return 0;
 }
 
-/* A handle: one an earlier call returned. */
+/* A handle: one an earlier call returned, or NULL for a release function
+ * (a derived release case, model.h). */
 static int bind_handle(builder *b, const param *p, const char *var, const value *v)
 {
+    if (!v && strcmp(var, CALL_NULL_HANDLE) == 0 && function_releases(b->f))
+        return 0;
     if (!v || v->role != ROLE_RESULT || v->type != VT_HANDLE)
         return call_fail(b, "parameter \"%s\" needs the handle \"%s\" returned by an "
                             "earlier call", p->name, var);

@@ -380,14 +380,14 @@ static bool fast_sets(const fast_path *fp, const requirement *r)
     return false;
 }
 
-/* Whether call cl only releases handles that calls[0..n) returned: every
- * parameter an inout handle (what a release takes) one of them stores. */
+/* Whether call cl only releases handles that calls[0..n) returned: a
+ * release function (model.h) whose handles one of them stores. */
 static bool releases_kept(const challenge *c, const call *cl, const call *calls, int n)
 {
     const function *f = &c->functions[cl->fn];
+    if (!function_releases(f))
+        return false;
     for (int p = 0; p < f->nparams; p++) {
-        if (f->params[p].type != VT_HANDLE || f->params[p].dir != DIR_INOUT)
-            return false;
         const char *var = call_binding(cl, &f->params[p]);
         bool made = false;
         for (int i = 0; i < n && !made; i++)
@@ -395,7 +395,7 @@ static bool releases_kept(const challenge *c, const call *cl, const call *calls,
         if (!made)
             return false;
     }
-    return f->nparams > 0;
+    return true;
 }
 
 /* An invalid case stops after the rejected call: what later calls do with
@@ -656,6 +656,45 @@ static int find_base(deriver *dv, int fn)
     return 0;
 }
 
+/* --- release cases ------------------------------------------------------------- */
+
+/* The release case of release function fn (model.h): the function alone,
+ * every handle NULL, as a caller frees whatever a rejected fit returned.
+ * The ABI says a release accepts NULL (free does), so the call must
+ * simply return: no checks, a crash fails the case.  It starts from the
+ * first case that calls fn (its limits); nothing calls fn, nothing is
+ * derived. */
+static int release_case(deriver *dv, int fn)
+{
+    const challenge *c = dv->c;
+    dv->f = &c->functions[fn];
+    dv->base_index = -1;
+    for (int i = 0; i < c->ncases && dv->base_index < 0; i++)
+        if (first_call(c, &c->cases[i], fn) >= 0)
+            dv->base_index = i;
+    if (dv->base_index < 0)
+        return 0;
+    dv->base = &c->cases[dv->base_index];
+    case_spec cs;
+    draft_init(dv, &cs, CASE_RELEASE, dv->f->contract.path ? dv->f->contract.path : "functions");
+    cs.calls = xcalloc(1, sizeof(call));
+    cs.ncalls = 1;
+    cs.calls[0].fn = fn;
+    cs.calls[0].bind = xcalloc((size_t)dv->f->nparams, sizeof(binding));
+    strbuf name = {0}, note = {0};
+    sb_printf(&name, "release: %s(", dv->f->name);
+    for (int p = 0; p < dv->f->nparams; p++) {
+        cs.calls[0].bind[cs.calls[0].nbind++] =
+            (binding){xstrdup(dv->f->params[p].name), xstrdup(CALL_NULL_HANDLE)};
+        sb_add(&name, p ? ", NULL" : "NULL");
+    }
+    sb_add(&name, ")");
+    cs.checks = xcalloc(1, sizeof(check));  /* none, not the base's */
+    sb_add(&note, "a caller releases whatever it was given, NULL from a rejected call "
+                  "included: the ABI's release accepts NULL, as free() does");
+    return keep(dv, &cs, &name, &note);
+}
+
 /* --- the whole derivation ---------------------------------------------------------- */
 
 /* Moves the drafts to the end of c->cases, pointing each at its base. */
@@ -690,6 +729,10 @@ int derive_cases(const jdoc *d, challenge *c, md_err *err)
         if (rc == 0)
             rc = flags(&dv);
     }
+    dv.qualify = false;     /* a release case's name says its function */
+    for (int i = 0; i < c->nfunctions && rc == 0; i++)
+        if (function_releases(&c->functions[i]))
+            rc = release_case(&dv, i);
     if (rc == 0)
         commit(&dv);
     for (int i = 0; i < dv.n; i++)

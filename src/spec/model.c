@@ -193,3 +193,11 @@ const char *call_binding(const call *cl, const param *p)
             return cl->bind[i].var;
     return p->name;
 }
+
+bool function_releases(const function *f)
+{
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].type != VT_HANDLE || f->params[p].dir != DIR_INOUT)
+            return false;
+    return f->nparams > 0;
+}

@@ -140,6 +140,7 @@ typedef enum case_origin {
     CASE_INVALID,        /* violates one requirement: must be rejected */
     CASE_BOUNDARY,       /* a requirement's edge: compared with the reference */
     CASE_FLAG,           /* a flag set to a value other than 0 and 1 */
+    CASE_RELEASE,        /* a release function called with NULL */
     CASE_TIMING,         /* the timing input at its largest scale, graded as
                             a correctness case (grade/pipeline.h) */
 } case_origin;
@@ -311,5 +312,15 @@ int spec_function(const challenge *c, const char *name);
 
 /* The variable a call binds to a parameter. */
 const char *call_binding(const call *cl, const param *p);
+
+/* Whether f releases a model (the ABI's void x_free(T *)): it has
+ * parameters and every one is an inout handle.  A release must accept
+ * NULL, so its calls are made even when the model was never made. */
+bool function_releases(const function *f);
+
+/* The variable a derived "release" case binds a release function's
+ * handle to: no call returns it, so the call gets NULL (a name no spec
+ * can write). */
+#define CALL_NULL_HANDLE "NULL (no model)"
 
 #endif

@@ -315,7 +315,8 @@ static const derive_row derive_rows[] = {
      "invalid: d = 6 {d (invalid)=6} [] calls=fit,release m==0 w:untouched\n"
      "boundary: d = 2 {d=2} [] base\n"
      "boundary: d = 5 {d=5} [] base\n"
-     "flag: n = 2 {n=2, d=2} [] base\n",
+     "flag: n = 2 {n=2, d=2} [] base\n"
+     "release: release(NULL) {} [] calls=release\n",
      "fit: \"invalid: n = 0\" is left out: it leaves 2 <= d <= n broken, whatever the "
      "other arguments\n"
      "fit: \"boundary: n = 1\" is left out: it leaves 2 <= d <= n broken, whatever the "

@@ -35,7 +35,8 @@ typedef struct layout_row {
                               " | "; file is in, out, inout or sout (a
                               string output, copied back by the runner) */
     const char *args;      /* per argument: I int, D double, S string, B
-                              buffer, H0.. handle slot, H- no handle yet */
+                              buffer, H0.. handle slot, H- no handle yet;
+                              r: a release's, passed even when NULL */
     const char *slots;     /* per call: its return's handle slot, or - */
 } layout_row;
 
@@ -77,7 +78,8 @@ static const layout_row rows[] = {
      "\"cases\": [{\"name\": \"words\", \"vars\": {\"n\": 3}}]",
      false, "w:in:string:3 sep:in:string:1 out:sout:string:3", "B I S B", "-"},
     {"handles: fit returns a model the next calls use, a refit reuses its slot, "
-     "release takes it back",
+     "release takes it back (passed even when NULL: r); the derived release case "
+     "passes no handle at all",
      "\"functions\": [{\"name\": \"fit\", \"returns\": {\"type\": \"handle\","
      "  \"handle\": \"model\", \"name\": \"m\"}, \"params\": ["
      "  {\"name\": \"X\", \"type\": \"double[]\", \"shape\": [\"n\"]},"
@@ -93,7 +95,7 @@ static const layout_row rows[] = {
      "\"inputs\": {\"X\": {\"gen\": \"normal\"}},"
      "\"checks\": [{\"output\": \"p\"}],"
      "\"cases\": [{\"name\": \"model\", \"vars\": {\"n\": 4, \"x\": 2}}]",
-     false, "X:in:double:4", "B I H0 D B I H1 B I H0", "0 - 1 - 0 -"},
+     false, "X:in:double:4 |", "B I H0 D B I H1r B I H0r | H-r", "0 - 1 - 0 - | -"},
     {"empty arrays (n = 0): a region of no pages each, next to a non-empty one",
      "\"functions\": [{\"name\": \"f\", \"returns\": \"int\", \"params\": ["
      " {\"name\": \"X\", \"type\": \"double[]\", \"shape\": [\"n\", \"d\"]},"
@@ -280,7 +282,8 @@ static void check_buffers(const layout_row *row, const built *b)
     check_regions(b, bufs, h->nbuf);
 }
 
-/* The token of argument a in the row's args: I, D, S, B, H<slot>, H-. */
+/* The token of argument a in the row's args: I, D, S, B, H<slot>, H-,
+ * and r after a release's handle. */
 static void arg_token(strbuf *sb, const plan_arg *a)
 {
     static const char kinds[] = "?IDSHB";
@@ -289,6 +292,8 @@ static void arg_token(strbuf *sb, const plan_arg *a)
         sb_addc(sb, '-');
     else if (a->kind == PK_HANDLE)
         sb_printf(sb, "%u", a->ref);
+    if (a->kind == PK_HANDLE && a->i == PLAN_HANDLE_RELEASE)
+        sb_addc(sb, 'r');
 }
 
 /* Argument a of call cl in case ci passes what the case binds to p: the
@@ -297,6 +302,11 @@ static void check_arg(const built *b, const case_inst *ci, const call *cl, const
                       const plan_arg *a)
 {
     const value *v = case_value(ci, call_binding(cl, p));
+    if (a->kind == PK_HANDLE && strcmp(call_binding(cl, p), CALL_NULL_HANDLE) == 0) {
+        assert_null(v);
+        assert_int_equal(a->ref, PLAN_NONE);
+        return;
+    }
     assert_non_null(v);
     if (a->kind == PK_BUF || a->kind == PK_STRING) {
         const plan_buf *pb = &TABLE(b, plan_buf, layout_hdr(b->l)->buf_off)[a->ref];
