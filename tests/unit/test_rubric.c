@@ -36,6 +36,7 @@ typedef struct case_row {
     const char *crash;        /* the run crashed with this message */
     int fault;                /* PF_WRITE_INPUT or PF_OVERFLOW, with crash */
     long long leak;           /* bytes the model's first call leaves */
+    bool no_model;            /* the first call returned NULL (then freed) */
     bool grad_bad;            /* its gradcheck failed */
     const double *loss;       /* convergence: the solution's history */
     int nloss;
@@ -169,7 +170,8 @@ static void world_case(world *w, int i, const case_row *c, const double *ref, in
     w->uvals[i][2] = scalar("iters", ROLE_RESULT, c->nloss);
     w->uout[i] = c->stub || c->rejects ? poison() : c->out_nan ? NAN : 1;
     w->uvals[i][3] = out_array(&w->uout[i]);
-    w->res[i][0] = (plan_res){.state = PS_DONE, .heap_delta = c->leak};
+    w->res[i][0] = (plan_res){.state = PS_DONE, .heap_delta = c->leak,
+                              .null_handle = c->no_model};
     w->res[i][1] = (plan_res){.state = PS_DONE};
     w->uruns[i] = (xrun){.status = c->crash ? XS_CRASH : c->timeout ? XS_TIMEOUT : XS_OK,
                          .fault = c->fault,
@@ -383,6 +385,9 @@ static const org_row ORG[] = {
          {"solution: 32 bytes stay allocated after your function returns"}}},
     {"a crashed case is not measured", {{"c0", .leak = 64}, {"c1", .crash = "boom"}}, 2, true,
      0, {18.75, false, "3 of 4 checks", {"solution: 64 bytes stay allocated"}}},
+    {"a release of NULL (no model made) frees nothing: its 0 hides no leak",
+     {{"c0", .leak = 64}, {"c1", .no_model = true}}, 2, true, 0,
+     {18.75, false, "3 of 4 checks", {"solution: 64 bytes stay allocated after the model"}}},
 };
 
 static void rubric_organization_should_count_checks_passed(void **state)
