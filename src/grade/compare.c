@@ -97,6 +97,8 @@ bool cmp_unwritten(const value *v, long long i)
         memcpy(&bits, (const double *)v->data + i, 8);
         return bits == PLAN_POISON_DOUBLE_BITS;
     }
+    if (v->type == VT_STRING)
+        return value_unwritten_str(((char *const *)v->data)[i]);
     return false;
 }
 
@@ -242,20 +244,36 @@ static void cmp_allclose(const cmp_args *a, cmp_outcome *o)
         appendf(o, "; %lld values written, expected %lld", cg, cx);
 }
 
-/* Arrays of strings: the same strings (or NULLs) in the same places. */
+/* Whether two elements of string arrays are the same: both NULL, both
+ * never written, or equal strings. */
+static bool same_string(const char *a, const char *b)
+{
+    if (!a || !b || value_unwritten_str(a) || value_unwritten_str(b))
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+/* Arrays of strings: the same strings (or NULLs) in the same places; an
+ * element never written is said so. */
 static void equal_strings(const value *g, const value *x, cmp_outcome *o)
 {
     char idx[128];
     const char *const *gs = g->data, *const *xs = x->data;
     for (long long i = 0; i < g->count && i < x->count; i++) {
         const char *a = gs ? gs[i] : NULL, *b = xs ? xs[i] : NULL;
-        if ((a == NULL) == (b == NULL) && (!a || strcmp(a, b) == 0))
+        if (same_string(a, b))
             continue;
         if (o->nbad++ == 0) {
+            bool qb = b && !value_unwritten_str(b);
             o->index = i;
-            failf(o, "%s is %s%s%s, expected %s%s%s", value_index_text(g, i, idx, sizeof idx),
-                  a ? "\"" : "", a ? a : "NULL", a ? "\"" : "", b ? "\"" : "", b ? b : "NULL",
-                  b ? "\"" : "");
+            if (value_unwritten_str(a))
+                failf(o, "%s was never written (expected %s%s%s)",
+                      value_index_text(g, i, idx, sizeof idx), qb ? "\"" : "",
+                      b ? b : "NULL", qb ? "\"" : "");
+            else
+                failf(o, "%s is %s%s%s, expected %s%s%s",
+                      value_index_text(g, i, idx, sizeof idx), a ? "\"" : "", a ? a : "NULL",
+                      a ? "\"" : "", qb ? "\"" : "", b ? b : "NULL", qb ? "\"" : "");
         }
     }
 }
@@ -541,16 +559,12 @@ static void cmp_partition(const cmp_args *a, cmp_outcome *o)
  * pattern of an output, the generated data (initial) of an inout. */
 static bool still_initial(const value *v, const value *initial, long long i)
 {
-    if (v->role == ROLE_OUTPUT && v->type == VT_STRING)
-        return ((char *const *)v->data)[i] == NULL;
     if (v->role == ROLE_OUTPUT)
         return cmp_unwritten(v, i);
     if (!initial || !initial->data || i >= initial->count)
         return false;
-    if (v->type == VT_STRING) {
-        const char *a = ((char *const *)v->data)[i], *b = ((char *const *)initial->data)[i];
-        return (a == NULL) == (b == NULL) && (!a || strcmp(a, b) == 0);
-    }
+    if (v->type == VT_STRING)
+        return same_string(((char *const *)v->data)[i], ((char *const *)initial->data)[i]);
     return memcmp((const char *)v->data + i * (long long)vtype_size(v->type),
                   (const char *)initial->data + i * (long long)vtype_size(v->type),
                   vtype_size(v->type)) == 0;

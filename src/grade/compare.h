@@ -52,8 +52,8 @@ void compare_like(const check *ck, const cmp_env *got, const cmp_env *other,
 bool compare_grad_loss(const check *ck, const cmp_env *got, double *out);
 
 /* Whether a run wrote anything into its array v: an output holds an
- * element other than the poison it was filled with (run/plan.h; NULL for
- * strings), an inout array (initial: the case's value of it) an element
+ * element other than the poison it was filled with (run/plan.h;
+ * VALUE_UNWRITTEN_STR for strings), an inout array (initial: the case's value of it) an element
  * other than its initial contents.  Scalars count as written. */
 bool cmp_written(const value *v, const value *initial);
 

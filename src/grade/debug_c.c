@@ -115,7 +115,9 @@ static const char *lit(const char *name, char *buf, size_t n)
 
 static void element(strbuf *sb, const value *v, const void *data, long long i)
 {
-    if (v->type == VT_STRING)
+    if (v->type == VT_STRING && value_unwritten_str(((char *const *)data)[i]))
+        sb_add(sb, "md_unwritten_str");
+    else if (v->type == VT_STRING)
         c_string(sb, ((char *const *)data)[i]);
     else if (v->type == VT_INT)
         sb_printf(sb, "%d", ((const int *)data)[i]);
@@ -229,10 +231,14 @@ static void emit_arrays(const gen *g)
     }
     for (int i = 0; i < g->ci->nvals; i++) {
         const value *v = &g->ci->vals[i];
-        if (v->role == ROLE_OUTPUT && v->type != VT_STRING)
-            sb_printf(g->sb, "    md_poison_%s(%s, %lld);\n",
-                      v->type == VT_INT ? "ints" : "doubles", cname(g, v->name, cn, sizeof cn),
-                      v->count);
+        if (v->role != ROLE_OUTPUT)
+            continue;
+        cname(g, v->name, cn, sizeof cn);
+        sb_printf(g->sb, "    md_poison_%s(%s, %lld);\n",
+                  v->type == VT_INT ? "ints" : v->type == VT_DOUBLE ? "doubles" : "strings", cn,
+                  v->count);
+        if (v->type == VT_STRING)
+            sb_printf(g->sb, "    md_keep_strings(%s, kept_%s, %lld);\n", cn, cn, v->count);
     }
 }
 

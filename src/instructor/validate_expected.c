@@ -86,8 +86,10 @@ static value *expected_values(const case_spec *cs, const xrun *run, strbuf *why)
             else if (v->type == VT_INT)
                 ((int *)v->data)[i] = (int)g->lit[i];
             else if (v->type == VT_STRING) {
-                free(((char **)v->data)[i]);
-                ((char **)v->data)[i] = g->lit_str[i] ? xstrdup(g->lit_str[i]) : NULL;
+                char **s = (char **)v->data + i;
+                if (!value_unwritten_str(*s))
+                    free(*s);
+                *s = g->lit_str[i] ? xstrdup(g->lit_str[i]) : NULL;
             }
         }
     }

@@ -197,6 +197,10 @@ static char *crash_message(const plan_msg *m)
     for (size_t i = 0; i < sizeof crash_kinds / sizeof crash_kinds[0]; i++)
         if (strcmp(t, crash_kinds[i].text) == 0)
             return xstrdup(crash_kinds[i].words);
+    if ((sig == SIGSEGV || sig == SIGBUS) && (uint64_t)m->b == PLAN_POISON_STRING)
+        return xasprintf("segmentation fault: read through a pointer of a string output "
+                         "it never wrote (the poison 0x%llx every element starts with)",
+                         (unsigned long long)PLAN_POISON_STRING);
     if (sig == SIGSEGV || sig == SIGBUS)
         return xasprintf("segmentation fault: invalid memory %s at address 0x%llx", t,
                          (unsigned long long)m->b);

@@ -513,22 +513,23 @@ int layout_new_out(const layout *l, md_err *err)
     return fd;
 }
 
-/* Decodes the string outputs the runner copied: for each element a
- * uint32 length (UINT32_MAX for NULL) and the bytes. */
-static void collect_strings(const unsigned char *area, uint64_t used, value *v)
+/* Decodes the string outputs the runner copied (its used bytes of
+ * elements, checked at the border: wire.h): a string, NULL, or the
+ * poison, never written (VALUE_UNWRITTEN_STR).  An area no call copied
+ * (used 0) still holds the poison everywhere; elements past an area cut
+ * short are NULL. */
+static void collect_strings(const unsigned char *elems, uint64_t used, value *v)
 {
     char **s = xcalloc((size_t)v->count + 1, sizeof(char *));
-    uint64_t p = 0;
-    for (long long i = 0; i < v->count && p + 4 <= used; i++) {
-        uint32_t n;
-        memcpy(&n, area + p, 4);
-        p += 4;
-        if (n == UINT32_MAX)
-            continue;
-        if (p + n > used)
+    uint64_t pos = 0, at = 0;
+    uint32_t n = 0;
+    for (long long i = 0; i < v->count; i++) {
+        wire_str w = used ? wire_string_elem(elems, used, &pos, &at, &n) : WIRE_STR_UNWRITTEN;
+        if (w == WIRE_STR_END)
             break;
-        s[i] = xstrndup((const char *)area + p, n);
-        p += n;
+        s[i] = w == WIRE_STR_BYTES        ? xstrndup((const char *)elems + at, n)
+               : w == WIRE_STR_UNWRITTEN ? VALUE_UNWRITTEN_STR
+                                         : NULL;
     }
     v->data = s;
 }

@@ -79,10 +79,11 @@ typedef struct plan_buf {
     uint64_t nbytes;                /* data bytes, at the end of the region */
     uint64_t count;                 /* elements (strings: count of strings) */
     /* string arrays: the data is `count` NUL-terminated strings packed in
-     * order; outputs of strings have no data: the runner copies what the
-     * solution returns into [sout_off, sout_off + sout_cap) of OUT as a
-     * uint64 byte count, then per element a uint32 length (UINT32_MAX for
-     * NULL) and the bytes */
+     * order; outputs of strings have no data: their pointers start as
+     * PLAN_POISON_STRING, and the runner copies what the solution returns
+     * into [sout_off, sout_off + sout_cap) of OUT as a uint64 byte count,
+     * then per element a uint32 length (PLAN_STRING_NULL for NULL,
+     * PLAN_STRING_UNWRITTEN for a pointer still poisoned) and the bytes */
     uint64_t sout_off, sout_cap;
 } plan_buf;
 
@@ -219,6 +220,13 @@ typedef struct plan_msg {
  * is a write before the start of the output (issue 12). */
 #define PLAN_CANARY 0xcb
 #define PLAN_POISON_INT ((int)0xAAAAAAAA)
+/* A string output's pointers start as this address (canonical, in the
+ * kernel's half: reading through it faults at that address), so that an
+ * element the solution never writes is told from a NULL it writes. */
+#define PLAN_POISON_STRING 0xffffd1d1d1d1d1d0ULL
+/* The lengths of a string output's area that are not lengths. */
+#define PLAN_STRING_NULL UINT32_MAX
+#define PLAN_STRING_UNWRITTEN (UINT32_MAX - 1)
 
 /* Round a byte count up to whole pages. */
 static inline uint64_t plan_pages(uint64_t n)

@@ -151,3 +151,23 @@ uint64_t wire_string_bytes(uint64_t used, uint64_t cap)
     uint64_t room = cap > sizeof(uint64_t) ? cap - sizeof(uint64_t) : 0;
     return used > room ? room : used;
 }
+
+wire_str wire_string_elem(const unsigned char *elems, uint64_t used, uint64_t *pos,
+                          uint64_t *at, uint32_t *len)
+{
+    uint32_t n;
+    if (*pos > used || used - *pos < sizeof n)
+        return WIRE_STR_END;
+    memcpy(&n, elems + *pos, sizeof n);
+    *pos += sizeof n;
+    if (n == PLAN_STRING_NULL)
+        return WIRE_STR_NULL;
+    if (n == PLAN_STRING_UNWRITTEN)
+        return WIRE_STR_UNWRITTEN;
+    if (n > 4096 || n > used - *pos)
+        return WIRE_STR_END;
+    *at = *pos;
+    *len = n;
+    *pos += n;
+    return WIRE_STR_BYTES;
+}

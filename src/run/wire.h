@@ -80,4 +80,19 @@ void wire_results(plan_res *r, int n);
  * area can hold (cap bytes, the count included). */
 uint64_t wire_string_bytes(uint64_t used, uint64_t cap);
 
+/* What one element of a string output area holds (plan.h). */
+typedef enum wire_str {
+    WIRE_STR_END,          /* no more elements: the area ends, or lies */
+    WIRE_STR_BYTES,        /* a string of *len bytes at elems + *at */
+    WIRE_STR_NULL,         /* NULL, written by the solution */
+    WIRE_STR_UNWRITTEN,    /* the poison: the solution never wrote it */
+} wire_str;
+
+/* Reads the element at *pos of the used bytes of a string area's
+ * elements (after its byte count, used bounded by wire_string_bytes),
+ * and moves *pos past it.  A length longer than a string can be (4096)
+ * or past the used bytes ends the area. */
+wire_str wire_string_elem(const unsigned char *elems, uint64_t used, uint64_t *pos,
+                          uint64_t *at, uint32_t *len);
+
 #endif

@@ -113,9 +113,17 @@ static char *map_guarded(int fd, uint64_t off, uint64_t len, int prot, size_t *s
     return base;
 }
 
+/* Fills a string output's count pointers with the poison (plan.h). */
+static void poison_strings(rbuf *rb, uint64_t count)
+{
+    char **ptrs = (char **)rb->data;
+    for (uint64_t k = 0; k < count; k++)
+        ptrs[k] = (char *)(uintptr_t)PLAN_POISON_STRING;
+}
+
 /* A string array: a pointer array the runner builds, between guards;
  * for an input, pointing into the strings mapped on their own (so that
- * they can be made inaccessible between calls). */
+ * they can be made inaccessible between calls); for an output, poisoned. */
 static void map_strings(const plan_buf *b, rbuf *rb, int in_fd)
 {
     size_t bytes = sizeof(char *) * b->count;
@@ -127,8 +135,10 @@ static void map_strings(const plan_buf *b, rbuf *rb, int in_fd)
     rb->data = rb->base + PLAN_PAGE + len - bytes;
     if (len && mprotect(rb->base + PLAN_PAGE, len, PROT_READ | PROT_WRITE) != 0)
         die(0, "mprotect failed");
-    if (b->flags & PB_OUTPUT)
+    if (b->flags & PB_OUTPUT) {
+        poison_strings(rb, b->count);
         return;
+    }
     rb->sbase = map_guarded(in_fd, b->off, b->len, PROT_READ, &rb->sspan);
     rb->sdata = rb->sbase + PLAN_PAGE + b->len - b->nbytes;
     const char *s = rb->sdata;
@@ -248,12 +258,15 @@ static void copy_strings(uint32_t bi)
     char **ptrs = (char **)R.bufs[bi].data;
     R.phase = PHASE_COPY;
     for (uint64_t k = 0; k < b->count; k++) {
-        uint32_t n = ptrs[k] ? (uint32_t)strnlen(ptrs[k], 4096) : UINT32_MAX;
-        uint64_t need = 4 + (n == UINT32_MAX ? 0 : n);
+        bool bytes = ptrs[k] && (uintptr_t)ptrs[k] != PLAN_POISON_STRING;
+        uint32_t n = bytes ? (uint32_t)strnlen(ptrs[k], 4096)
+                     : ptrs[k] ? PLAN_STRING_UNWRITTEN
+                               : PLAN_STRING_NULL;
+        uint64_t need = 4 + (bytes ? n : 0);
         if (used + need > cap)
             break;
         memcpy(area + 8 + used, &n, 4);
-        if (n != UINT32_MAX)
+        if (bytes)
             memcpy(area + 8 + used + 4, ptrs[k], n);
         used += need;
     }
@@ -407,13 +420,17 @@ static void run_one(uint32_t r)
 /* --- timing rounds ------------------------------------------------------------- */
 
 /* One execution of run r's call sequence, from the inout arrays' first
- * contents; the results go to OUT as in a case run. */
+ * contents and the string outputs poisoned; the results go to OUT as in
+ * a case run. */
 static void sequence(uint32_t r)
 {
     const plan_run *pr = &runs[r];
+    const plan_buf *pb = (const plan_buf *)(in + R.hdr->buf_off);
     for (uint32_t b = pr->first_buf; b < pr->first_buf + pr->nbuf; b++)
         if (pristine[b])
             memcpy(R.bufs[b].data, pristine[b], R.bufs[b].nbytes);
+        else if (R.bufs[b].elem == PE_STRING && (R.bufs[b].flags & PB_OUTPUT))
+            poison_strings(&R.bufs[b], pb[b].count);    /* each round writes its own */
     void *slots[pr->nslots + 1];
     memset(slots, 0, sizeof slots);
     for (uint32_t k = 0; k < pr->ncalls; k++) {

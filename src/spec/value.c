@@ -70,6 +70,19 @@ const char *value_index_text(const value *v, long long i, char *buf, size_t n)
     return buf;
 }
 
+const char value_unwritten_text[] = "(never written)";
+
+bool value_unwritten_str(const char *s)
+{
+    return s == value_unwritten_text;
+}
+
+/* A copy of string s: itself when it is the unwritten element. */
+static char *str_copy(const char *s)
+{
+    return value_unwritten_str(s) ? VALUE_UNWRITTEN_STR : xstrdup(s);
+}
+
 void value_copy(value *dst, const value *src)
 {
     *dst = *src;
@@ -83,7 +96,7 @@ void value_copy(value *dst, const value *src)
         if (src->type == VT_STRING) {
             char **s = dst->data;
             for (long long i = 0; i < src->count; i++)
-                s[i] = xstrdup(s[i]);
+                s[i] = str_copy(s[i]);
         }
     }
     if (src->labels) {
@@ -98,7 +111,8 @@ void value_clear(value *v)
     if (v->type == VT_STRING && v->array && v->data) {
         char **s = v->data;
         for (long long i = 0; i < v->count; i++)
-            free(s[i]);
+            if (!value_unwritten_str(s[i]))
+                free(s[i]);
     }
     free(v->data);
     free(v->labels);

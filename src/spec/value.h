@@ -48,6 +48,16 @@ double value_get(const value *v, long long i);
 const char *value_index_text(const value *v, long long i, char *buf,
                              size_t n);
 
+/* The element of a string output the solution never wrote (the runner's
+ * poison, decoded by run/layout): a pointer of its own, told by
+ * value_unwritten_str, never freed, copied as itself.  Its text says what
+ * it is, for code that shows it as a string. */
+extern const char value_unwritten_text[];
+#define VALUE_UNWRITTEN_STR ((char *)value_unwritten_text)
+
+/* Whether s is VALUE_UNWRITTEN_STR. */
+bool value_unwritten_str(const char *s);
+
 /* A deep copy (data, labels, strings). */
 void value_copy(value *dst, const value *src);
 

@@ -73,6 +73,16 @@ static void fuzz_tail(const uint8_t *data, size_t size)
         heap += r[k].heap_delta;    /* UBSan: no overflow */
     }
     (void)heap;
+    /* the same bytes as a string output's area: every string read lies
+     * within the bytes used, and the reading moves on */
+    uint64_t pos = 0, at = 0, last = 0;
+    uint32_t len = 0;
+    for (wire_str w; (w = wire_string_elem(data, size, &pos, &at, &len)) != WIRE_STR_END;) {
+        CHECK(pos > last && pos <= size);
+        if (w == WIRE_STR_BYTES)
+            CHECK(at + len <= size && len <= 4096);
+        last = pos;
+    }
 }
 
 int fuzz_wire_one(const uint8_t *data, size_t size)

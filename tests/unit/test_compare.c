@@ -287,11 +287,43 @@ static const untouched_row untouched_rows[] = {
     {"an inout left as generated", ROLE_INOUT, VT_DOUBLE, 3, "1 2 3", "1 2 3", NULL},
     {"an inout changed", ROLE_INOUT, VT_DOUBLE, 3, "1 2.5 3", "1 2 3",
      "w[1] was written, but a rejected call must leave it untouched"},
+    {"a string output never written", ROLE_OUTPUT, VT_STRING, 2, "P P", NULL, NULL},
+    {"a NULL written into a string output", ROLE_OUTPUT, VT_STRING, 2, "P N", NULL,
+     "w[1] was written, but a rejected call must leave it untouched"},
 };
 
-/* n elements from "P 1 2.5 nan" into a fresh array of type t. */
+/* The elements of a string array from "P N abc": P the poison (never
+ * written), N NULL, anything else that string (owned by the array). */
+static char **strings(int n, const char *text)
+{
+    char **d = xcalloc((size_t)n + 1, sizeof(char *));
+    const char *p = text;
+    for (int i = 0; i < n; i++) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        d[i] = len == 1 && *p == 'P'   ? VALUE_UNWRITTEN_STR
+               : len == 1 && *p == 'N' ? NULL
+                                       : xstrndup(p, len);
+        p += len;
+    }
+    return d;
+}
+
+static void free_strings(char **d, int n)
+{
+    for (int i = 0; d && i < n; i++)
+        if (!value_unwritten_str(d[i]))
+            free(d[i]);
+    free(d);
+}
+
+/* n elements from "P 1 2.5 nan" into a fresh array of type t (strings:
+ * as strings() reads them). */
 static void *elements(vtype t, int n, const char *text)
 {
+    if (t == VT_STRING)
+        return strings(n, text);
     void *d = xcalloc((size_t)n + 1, 8);
     const char *p = text;
     for (int i = 0; i < n; i++) {
@@ -328,8 +360,61 @@ static void untouched_should_see_any_write(void **state)
         compare_check(&c, &eg, &ex, &o);
         if (o.ok != !row->message || (row->message && strcmp(o.message, row->message)))
             fail_msg("%s: %s", row->what, o.ok ? "passes" : o.message);
-        free(got.data);
-        free(init.data);
+        if (row->type == VT_STRING) {
+            free_strings(got.data, row->n);
+            free_strings(init.data, row->n);
+        } else {
+            free(got.data);
+            free(init.data);
+        }
+    }
+}
+
+/* Arrays of strings compared "equal", as data: the solution's elements,
+ * the reference's (strings() reads both), and the message (NULL: equal). */
+static const struct {
+    const char *what, *got, *want, *message;
+} string_rows[] = {
+    {"the same strings and NULLs", "a N b", "a N b", NULL},
+    {"never written where NULL is expected", "a P b", "a N b",
+     "w[1] was never written (expected NULL)"},
+    {"never written where a string is expected", "P x", "cat x",
+     "w[0] was never written (expected \"cat\")"},
+    {"a NULL written where a string is expected", "a N", "a b",
+     "w[1] is NULL, expected \"b\""},
+    {"a string where the reference wrote nothing", "a x", "P x",
+     "w[0] is \"a\", expected (never written)"},
+    {"both never written", "P", "P", NULL},
+};
+
+static void equal_strings_should_tell_unwritten_from_null(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof string_rows / sizeof string_rows[0]; i++) {
+        int n = 1;
+        for (const char *p = string_rows[i].got; *p; p++)
+            n += *p == ' ';
+        value g = {.name = "w", .type = VT_STRING, .array = true, .role = ROLE_OUTPUT,
+                   .ndim = 1, .dims = {n}, .count = n, .present = true};
+        value x = g;
+        g.data = strings(n, string_rows[i].got);
+        x.data = strings(n, string_rows[i].want);
+        cmp_env eg = {NULL, &g, 1}, ex = {NULL, &x, 1};
+        check c = mkcheck("w", CMP_EQUAL);
+        cmp_outcome o;
+        compare_check(&c, &eg, &ex, &o);
+        const char *m = string_rows[i].message;
+        if (o.ok != !m || (m && strcmp(o.message, m) != 0))
+            fail_msg("%s: %s", string_rows[i].what, o.ok ? "equal" : o.message);
+        /* a copy keeps the unwritten element as itself */
+        value copy;
+        value_copy(&copy, &g);
+        for (int k = 0; k < n; k++)
+            assert_true(value_unwritten_str(((char **)copy.data)[k]) ==
+                        value_unwritten_str(((char **)g.data)[k]));
+        value_clear(&copy);
+        free_strings(g.data, n);
+        free_strings(x.data, n);
     }
 }
 
@@ -379,6 +464,7 @@ int main(void)
         cmocka_unit_test(expectations_should_parse_and_compare),
         cmocka_unit_test(grad_loss_should_read_a_scalar_or_weight_an_array),
         cmocka_unit_test(untouched_should_see_any_write),
+        cmocka_unit_test(equal_strings_should_tell_unwritten_from_null),
         cmocka_unit_test(a_fixed_value_should_replace_the_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

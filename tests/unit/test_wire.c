@@ -151,6 +151,56 @@ static void call_results_are_bounded(void **state)
     assert_true(wire_string_bytes(5, 4) == 0);
 }
 
+/* A string output's area as the runner leaves it (plan.h): per element
+ * a uint32 length, then the bytes; what the border reads of it. */
+static const struct {
+    const char *what;
+    uint32_t lens[4];       /* each element's length word */
+    int n;
+    const char *read;       /* B<len> bytes, N NULL, U never written, E end */
+} string_rows[] = {
+    {"a string, NULL and the poison", {3, PLAN_STRING_NULL, PLAN_STRING_UNWRITTEN}, 3,
+     "B3 N U E"},
+    {"an empty string", {0, 0}, 2, "B0 B0 E"},
+    {"a length past the bytes used ends the area", {3, 99}, 2, "B3 E"},
+    {"a length past what a string can be ends it", {5000}, 1, "E"},
+};
+
+static void string_areas_are_read_at_the_border(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof string_rows / sizeof string_rows[0]; i++) {
+        unsigned char area[256];
+        uint64_t used = 0;
+        for (int k = 0; k < string_rows[i].n; k++) {
+            uint32_t n = string_rows[i].lens[k];
+            memcpy(area + used, &n, 4);
+            used += 4;
+            /* the bytes of a plausible length follow it */
+            for (uint32_t b = 0; n < 64 && b < n; b++)
+                area[used++] = 'a';
+        }
+        char got[64] = "";
+        uint64_t pos = 0, at = 0;
+        uint32_t len = 0;
+        for (int k = 0; k < 8; k++) {
+            wire_str w = wire_string_elem(area, used, &pos, &at, &len);
+            size_t l = strlen(got);
+            if (w == WIRE_STR_BYTES) {
+                assert_true(at + len <= used);
+                snprintf(got + l, sizeof got - l, "%sB%u", l ? " " : "", len);
+            } else {
+                snprintf(got + l, sizeof got - l, "%s%c", l ? " " : "",
+                         w == WIRE_STR_NULL ? 'N' : w == WIRE_STR_UNWRITTEN ? 'U' : 'E');
+            }
+            if (w == WIRE_STR_END)
+                break;
+        }
+        if (strcmp(got, string_rows[i].read) != 0)
+            fail_msg("%s: read %s, expected %s", string_rows[i].what, got, string_rows[i].read);
+    }
+}
+
 /* A write outside a block of the solution's heap (PF_HEAP): its size,
  * its distance within the canaries and its words, or forged. */
 static const struct {
@@ -216,6 +266,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(messages_are_checked_in_order),
         cmocka_unit_test(call_results_are_bounded),
+        cmocka_unit_test(string_areas_are_read_at_the_border),
         cmocka_unit_test(heap_faults_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
