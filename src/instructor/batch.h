@@ -28,8 +28,9 @@ const char *batch_status_name(batch_status s);
 /* A cell with nothing in it: a criterion not reached or not applying. */
 #define BATCH_EMPTY (-1)
 
-/* A row's whole points, as the CSV and JSON give them: they add up, the
- * criteria's points to the score and their maxima to max. */
+/* A row's whole points, as the CSV and JSON give them: the report's
+ * (rubric_total rounds them, rubric_round), which add up, the criteria's
+ * points to the score and their maxima to max. */
 typedef struct batch_points {
     int score, max;              /* max: 100, less a criterion not graded */
     int crit[CRIT_COUNT];        /* BATCH_EMPTY when not reached (a compile

@@ -37,56 +37,27 @@ void batch_row_clear(batch_row *row)
 
 /* --- whole points ------------------------------------------------------------------ */
 
-/* Whole numbers out[k] for the reals x[k] (NAN: left out, BATCH_EMPTY)
- * that add up to total: each one's floor, then one more for the largest
- * fractional parts (the lowest index first on a tie), never above cap[k]
- * when cap is given; when the floors already exceed total (the reals were
- * rounded apart), one less for the smallest. */
-static void largest_remainder(const double *x, const int *cap, int n, int total, int *out)
+/* A report's number as a whole one (rubric_total made them whole: the
+ * JSON only writes them out), or BATCH_EMPTY for NAN. */
+static int whole(double x)
 {
-    double rem[CRIT_COUNT];
-    int sum = 0;
-    for (int k = 0; k < n; k++) {
-        out[k] = BATCH_EMPTY;
-        if (isnan(x[k]))
-            continue;
-        out[k] = (int)floor(x[k] + 1e-9);
-        if (cap && out[k] > cap[k])
-            out[k] = cap[k];
-        rem[k] = x[k] - out[k];
-        sum += out[k];
-    }
-    while (sum != total) {
-        int best = -1, step = sum < total ? 1 : -1;
-        for (int k = 0; k < n; k++) {
-            if (out[k] == BATCH_EMPTY || (step > 0 && cap && out[k] >= cap[k]) ||
-                (step < 0 && out[k] == 0))
-                continue;
-            if (best < 0 || (step > 0 ? rem[k] > rem[best] : rem[k] < rem[best]))
-                best = k;
-        }
-        if (best < 0)
-            break;    /* no room left: cannot happen for a report's numbers */
-        out[best] += step;
-        rem[best] -= step;
-        sum += step;
-    }
+    return isnan(x) ? BATCH_EMPTY : (int)lround(x);
 }
 
-/* The whole maxima first, adding up to the max graded; then the points,
- * adding up to the score, none above its maximum. */
+/* The report's whole points, as rubric_total made them (rubric_round: the
+ * criteria's points add up to the score, their maxima to the points
+ * graded): batch rounds nothing of its own. */
 static void whole_points(batch_row *row, double max_score)
 {
     batch_points *w = &row->whole;
-    double msum = 0;
-    for (int k = 0; k < CRIT_COUNT; k++)
-        msum += isnan(row->max[k]) ? 0 : row->max[k];
-    w->max = (int)lround(isnan(max_score) ? msum : max_score);
-    w->score = (int)lround(row->score);
-    if (w->score > w->max)
-        w->score = w->max;
-    largest_remainder(row->max, NULL, CRIT_COUNT, w->max, w->crit_max);
-    largest_remainder(row->points, w->crit_max, CRIT_COUNT, w->score, w->crit);
+    int msum = 0;
+    for (int k = 0; k < CRIT_COUNT; k++) {
+        w->crit_max[k] = whole(row->max[k]);
+        w->crit[k] = whole(row->points[k]);
+        msum += w->crit_max[k] == BATCH_EMPTY ? 0 : w->crit_max[k];
+    }
+    w->max = isnan(max_score) ? msum : whole(max_score);
+    w->score = whole(row->score);
 }
 
 /* --- reading a report ---------------------------------------------------------------- */
