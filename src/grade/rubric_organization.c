@@ -132,11 +132,34 @@ static bool completed(const evidence *e, int i)
     return complete;
 }
 
+/* Whether case i is one where the reference rejected its arguments (a
+ * derived invalid case, or a written one): a rejection returns before
+ * allocating, so its figure says nothing about leaks and would hide them
+ * as the smallest one. */
+static bool rejected(const evidence *e, int i)
+{
+    const case_inst *ci = e->cases[i];
+    const xrun *f = &e->ref->runs[i];
+    if (ci->spec->origin == CASE_INVALID)
+        return true;
+    for (int k = 0; k < ci->ncalls && k < f->ncalls; k++) {
+        const contract *ct = &e->c->functions[ci->calls[k].fn].contract;
+        const plan_res *res = &f->calls[k];
+        if (!ct->rejects || res->state != PS_DONE)
+            continue;
+        if ((ct->reject_null && res->null_handle) ||
+            (ct->reject_value_set && res->ret_i == (int64_t)ct->reject_value))
+            return true;
+    }
+    return false;
+}
+
 /* (d) nothing leaked: bytes still allocated after a whole call sequence —
  * one that ends by freeing its model, when the challenge has models; any
  * completed one otherwise (a function frees its scratch memory before it
  * returns).  The smallest figure over the cases discounts one-time
- * allocations (stdio buffers, a library's first-call set-up). */
+ * allocations (stdio buffers, a library's first-call set-up); cases the
+ * reference rejected are left out of it. */
 static void check_leaks(rcriterion *c, const evidence *e, tally *t)
 {
     bool handles = has_handles(e->c);
@@ -145,7 +168,7 @@ static void check_leaks(rcriterion *c, const evidence *e, tally *t)
     for (int i = 0; i < e->ncases; i++) {
         const xrun *u = &e->user->runs[i];
         if (e->cases[i]->spec->crit == CRIT_ORGANIZATION || !completed(e, i) ||
-            !rubric_ran(e, i) || (handles && !frees_its_model(e, i)))
+            !rubric_ran(e, i) || rejected(e, i) || (handles && !frees_its_model(e, i)))
             continue;
         long long sum = 0;
         for (int k = 0; k < u->ncalls; k++)

@@ -45,6 +45,7 @@ typedef struct case_row {
     bool stub;                /* the solution wrote nothing: out keeps its poison */
     bool out_nan;             /* the solution wrote NaN into out */
     bool rejects;             /* the reference rejects the arguments: writes nothing */
+    bool invalid;             /* a case derived from a requirement, to be rejected */
     bool alone;               /* organization: the solution's models used alone ran */
     double alone_y;           /* ... and gave this y */
     const char *alone_crash;  /* ... or crashed with this message */
@@ -158,7 +159,9 @@ static void world_case(world *w, int i, const case_row *c, const double *ref, in
                        double max_iter, double tol)
 {
     w->specs[i] = (case_spec){.name = (char *)c->name, .crit = c->crit, .wall_s = 2.8,
-                              .origin = c->timing_input ? CASE_TIMING : CASE_WRITTEN};
+                              .origin = c->timing_input ? CASE_TIMING
+                                        : c->invalid    ? CASE_INVALID
+                                                        : CASE_WRITTEN};
     w->cvals[i][0] = scalar("max_iter", ROLE_VAR, max_iter > 0 ? max_iter : 100);
     w->cvals[i][1] = scalar("tol", ROLE_VAR, tol);
     w->insts[i] = (case_inst){.ch = &w->ch, .spec = &w->specs[i], .vals = w->cvals[i],
@@ -383,6 +386,10 @@ static const org_row ORG[] = {
     {"no models: scratch memory not freed", {{"c0", .leak = 48}, {"c1", .leak = 32}}, 2, false,
      0, {18.75, false, "3 of 4 checks",
          {"solution: 32 bytes stay allocated after your function returns"}}},
+    {"an invalid case, rejected before allocating, hides no leak",
+     {{"c0", .leak = 32}, {"i0", .invalid = true}}, 2, false, 0,
+     {18.75, false, "3 of 4 checks",
+      {"solution: 32 bytes stay allocated after your function returns"}}},
     {"a crashed case is not measured", {{"c0", .leak = 64}, {"c1", .crash = "boom"}}, 2, true,
      0, {18.75, false, "3 of 4 checks", {"solution: 64 bytes stay allocated"}}},
     {"a release of NULL (no model made) frees nothing: its 0 hides no leak",
