@@ -77,7 +77,8 @@ void scaler_stats(const scaler *s, double *mean, double *var)
         mean[j] = s->mean[j];
         var[j] = s->var[j];    /* divided by the count, not count - 1 */
 #if MISTAKE(sample_variance)
-        var[j] *= s->count / (s->count - 1.0);
+        if (s->count > 1)
+            var[j] *= s->count / (s->count - 1.0);
 #endif
     }
 }
@@ -89,7 +90,8 @@ void scaler_transform(const scaler *s, const double *X, int n, double *Z)
         for (int j = 0; j < d; j++) {
             double v = s->var[j];
 #if MISTAKE(sample_variance)
-            v *= s->count / (s->count - 1.0);
+            if (s->count > 1)
+                v *= s->count / (s->count - 1.0);
 #endif
 #if MISTAKE(zero_variance)
             double sd = sqrt(v);

@@ -8,10 +8,13 @@ typedef struct {
     int i;
 } keyed;
 
+/* By key, equal keys by index: the order does not depend on qsort's */
 static int by_key(const void *a, const void *b)
 {
-    double x = ((const keyed *)a)->u, y = ((const keyed *)b)->u;
-    return (x > y) - (x < y);
+    const keyed *p = a, *q = b;
+    if (p->u != q->u)
+        return (p->u > q->u) - (p->u < q->u);
+    return (p->i > q->i) - (p->i < q->i);
 }
 
 /* Sorts the m samples v by key: the t first go to test (at *s), the others

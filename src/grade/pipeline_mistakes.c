@@ -25,6 +25,31 @@ static int build_variants(const challenge *c, compile_result *cr, exec_job *jobs
     return n;
 }
 
+/* Names the mistakes whose variants explain the failures, leaving out
+ * those another explains better (rubric_drop_dominated), and takes back
+ * what a failed check named when a variant explains it. */
+static void name_variants(const evidence *ev, report *r, const exec_job *jobs,
+                          const int *which, int n)
+{
+    const challenge *c = ev->c;
+    variant_fit *fits = xcalloc((size_t)n, sizeof(variant_fit));
+    for (int k = 0; k < n; k++)
+        if (!jobs[k].error && !jobs[k].out_of_time)
+            rubric_fit_variant(ev, r, &jobs[k], &fits[k]);
+    rubric_drop_dominated(fits, n, ev->ncases);
+    const char **ids = xcalloc((size_t)n, sizeof(char *));
+    for (int k = 0; k < n; k++)
+        ids[k] = c->mistakes[which[k]].id;
+    rubric_unname_explained(r, ev, fits, ids, n);
+    free(ids);
+    for (int k = 0; k < n; k++) {
+        if (fits[k].matches)
+            report_mistake(r, c->mistakes[which[k]].id, c->mistakes[which[k]].message);
+        variant_fit_clear(&fits[k]);
+    }
+    free(fits);
+}
+
 int pipeline_mistakes(pipeline *x, evidence *ev, report *r, md_err *err)
 {
     const challenge *c = x->c;
@@ -37,10 +62,8 @@ int pipeline_mistakes(pipeline *x, evidence *ev, report *r, md_err *err)
         exec_opts eo = pipeline_exec_options(x);
         eo.progress = NULL;
         rc = exec_run(x->lay, jobs, n, &eo, err);
-        for (int k = 0; k < n && rc == 0; k++)
-            if (!jobs[k].error && !jobs[k].out_of_time &&
-                rubric_matches_variant(ev, r, &jobs[k]))
-                report_mistake(r, c->mistakes[which[k]].id, c->mistakes[which[k]].message);
+        if (rc == 0)
+            name_variants(ev, r, jobs, which, n);
     }
     for (int k = 0; k < n; k++) {
         exec_job_clear(&jobs[k]);

@@ -111,6 +111,20 @@ void report_mistake(report *r, const char *id, const char *message)
     r->nmistakes++;
 }
 
+void report_unmistake(report *r, const char *id)
+{
+    for (int i = 0; i < r->nmistakes; i++) {
+        if (strcmp(r->mistakes[i].id, id) != 0)
+            continue;
+        free(r->mistakes[i].id);
+        free(r->mistakes[i].message);
+        memmove(&r->mistakes[i], &r->mistakes[i + 1],
+                sizeof(rmistake) * (size_t)(r->nmistakes - i - 1));
+        r->nmistakes--;
+        return;
+    }
+}
+
 /* How many leading elements of v the renderings read (report_values.c):
  * all when it is small, else its first rows, or a long vector's first
  * REPORT_SMALL. */

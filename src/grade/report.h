@@ -167,7 +167,9 @@ void report_free(report *r);
 void report_finding(rcriterion *c, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Names mistake id (once); report_unmistake takes it back. */
 void report_mistake(report *r, const char *id, const char *message);
+void report_unmistake(report *r, const char *id);
 
 /* Frees a shrunk case and what it owns; NULL is fine. */
 void report_shrunk_free(rshrunk *s);

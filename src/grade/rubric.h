@@ -66,14 +66,42 @@ void rubric_vectorization(report *r, const evidence *e);
  * failed cases (organization cases aside) where the variant differs from
  * the reference at 1e-3 are the evidence: a case is for the variant when
  * on a check the variant gets wrong the solution goes wrong the same way
- * (equal at 1e-3, following it past where it leaves the reference, or far
- * nearer it than the reference), against it when the solution is right
- * where the variant is wrong, has NaN where it has numbers or the
- * reverse, or left an output unwritten, and says nothing when both are
- * wrong differently.  Named: none against, at least one for, and no more
- * saying nothing than for. */
+ * (equal at 1e-3, following it past where it leaves the reference in the
+ * loss history, or far nearer it than the reference), against it when
+ * the solution is right where the variant is wrong, has NaN where it has
+ * numbers or the reverse, or left an output unwritten, and says nothing
+ * when both are wrong differently.  Named: no passed case the variant
+ * fails, no failed case against, at least one for, and no more saying
+ * nothing than for. */
 bool rubric_matches_variant(const evidence *e, const report *r,
                             const exec_job *variant);
+
+/* The same judgement, kept for comparing variants: which failed cases
+ * spoke for it, and on how many of them it reproduced the solution's
+ * outputs exactly (at 1e-3, NaN and inf in the same places). */
+typedef struct variant_fit {
+    bool matches;             /* rubric_matches_variant's answer */
+    int exact;                /* failed cases reproduced exactly */
+    unsigned char *for_case;  /* [case]: spoke for the variant */
+} variant_fit;
+
+void rubric_fit_variant(const evidence *e, const report *r, const exec_job *variant,
+                        variant_fit *fit);
+void variant_fit_clear(variant_fit *fit);
+
+/* Of variants that match, one is left out when another explains every
+ * case it does and reproduces the solution exactly on more: two mistakes
+ * that fail alike (an overflow's inf and a log of 0) name the one the
+ * solution made, while two that explain different cases are both named. */
+void rubric_drop_dominated(variant_fit *fits, int n, int ncases);
+
+/* Takes back a mistake a failed check named (rubric_named_mistakes) when
+ * every case that named it is explained by a matching variant of another
+ * mistake (ids[v] is fits[v]'s): a farthest-point pick fails the
+ * all-distances-zero case's check too, and it is not the zero total that
+ * went wrong there. */
+void rubric_unname_explained(report *r, const evidence *e, const variant_fit *fits,
+                             const char *const *ids, int n);
 
 /* Mistakes named by checks ("mistake" key) and by faults (input writes). */
 void rubric_named_mistakes(report *r, const evidence *e);

@@ -74,19 +74,19 @@ static check loosened(const check *ck)
 typedef enum clue { CLUE_NONE, CLUE_FOR, CLUE_AGAINST } clue;
 
 /* What check ck, on which the variant differs from the reference (vx),
- * tells: FOR when the solution goes wrong the same way (equal at 1e-3,
- * following the variant past where it leaves the reference, as a loss
- * history does until rounding sets them apart, or far nearer it than the
+ * tells: FOR when the solution goes wrong the same way (equal at 1e-3;
+ * for the loss history (history), following the variant past where it
+ * leaves the reference until rounding sets them apart; or far nearer it than the
  * reference); AGAINST when it is right where the variant is wrong, or
  * has NaN or inf where the variant has numbers or the reverse; NONE when
  * both are wrong, differently (an unstable computation's noise). */
-static clue check_clue(const check *ck, const cmp_env *got, const cmp_env *var,
-                       const cmp_env *ref, const cmp_outcome *vx)
+static clue check_clue(const check *ck, bool history, const cmp_env *got,
+                       const cmp_env *var, const cmp_env *ref, const cmp_outcome *vx)
 {
     check loose = loosened(ck);
     cmp_outcome gv, gx;
     compare_like(&loose, got, var, &gv);
-    if (gv.ok || (vx->index >= 0 && gv.index > vx->index))
+    if (gv.ok || (history && vx->index >= 0 && gv.index > vx->index))
         return CLUE_FOR;
     const value *g, *v, *x;
     if (numbers(ck, got, var, ref, &g, &v, &x)) {
@@ -123,7 +123,9 @@ static clue case_clue(const evidence *e, const exec_job *variant, int i)
         compare_like(&loose, &var, &ref, &vx);
         if (vx.ok)
             continue;    /* the variant is right here: nothing to match */
-        clue k_clue = check_clue(ck, &got, &var, &ref, &vx);
+        const conv_spec *cv = &e->c->conv;
+        bool history = cv->enabled && cv->loss && strcmp(ck->output, cv->loss) == 0;
+        clue k_clue = check_clue(ck, history, &got, &var, &ref, &vx);
         if (k_clue == CLUE_AGAINST)
             return CLUE_AGAINST;
         if (k_clue == CLUE_FOR)
@@ -153,37 +155,149 @@ static bool differs_on_case(const evidence *e, const exec_job *variant, int i)
     return false;
 }
 
-bool rubric_matches_variant(const evidence *e, const report *r, const exec_job *variant)
+/* Whether the variant's outputs on case i pass the case's own checks
+ * (a crash does not); with exact, whether they are the solution's own
+ * at 1e-3, NaN and inf where the solution has them. */
+static bool variant_agrees(const evidence *e, const exec_job *variant, int i, bool exact)
 {
-    /* the failed cases where the variant goes wrong too: none may speak
-     * against it, and more speak for it than say nothing; a failed case
-     * where the variant behaves like the reference is another mistake's */
-    int n[3] = {0, 0, 0};
-    for (int i = 0; i < e->ncases; i++)
-        if (r->cases[i].status == CS_FAIL && e->cases[i]->spec->crit != CRIT_ORGANIZATION &&
-            differs_on_case(e, variant, i))
-            n[case_clue(e, variant, i)]++;
-    return n[CLUE_AGAINST] == 0 && n[CLUE_FOR] > 0 && n[CLUE_FOR] >= n[CLUE_NONE];
+    const case_inst *ci = e->cases[i];
+    if (variant->runs[i].status != XS_OK)
+        return false;
+    cmp_env var = rubric_env(e, variant, i);
+    cmp_env other = exact ? rubric_env(e, e->user, i) : rubric_env(e, e->ref, i);
+    for (int k = 0; k < ci->nchecks; k++) {
+        if (ci->checks[k].kind == CMP_GRADCHECK)
+            continue;
+        check ck = exact ? loosened(&ci->checks[k]) : ci->checks[k];
+        cmp_outcome o;
+        compare_check(&ck, &var, &other, &o);
+        if (!o.ok)
+            return false;
+    }
+    return true;
 }
 
-/* The mistakes named by the failed checks of failed case i, when the
- * solution wrote what the check compares. */
+void rubric_fit_variant(const evidence *e, const report *r, const exec_job *variant,
+                        variant_fit *fit)
+{
+    /* a passed case the variant fails speaks against it; of the failed
+     * cases where the variant goes wrong too, none may speak against it,
+     * and more speak for it than say nothing; a failed case where the
+     * variant behaves like the reference is another mistake's */
+    int n[3] = {0, 0, 0};
+    fit->matches = false;
+    fit->exact = 0;
+    fit->for_case = xcalloc((size_t)e->ncases + 1, 1);
+    for (int i = 0; i < e->ncases; i++) {
+        if (e->cases[i]->spec->crit == CRIT_ORGANIZATION)
+            continue;
+        if (r->cases[i].status == CS_PASS && !variant_agrees(e, variant, i, false))
+            return;
+        if (r->cases[i].status != CS_FAIL || !differs_on_case(e, variant, i))
+            continue;
+        clue cl = case_clue(e, variant, i);
+        n[cl]++;
+        fit->for_case[i] = cl == CLUE_FOR;
+        fit->exact += cl == CLUE_FOR && variant_agrees(e, variant, i, true);
+    }
+    fit->matches = n[CLUE_AGAINST] == 0 && n[CLUE_FOR] > 0 && n[CLUE_FOR] >= n[CLUE_NONE];
+}
+
+/* Whether fit b is dominated by a: every case that spoke for b spoke for
+ * a, and a reproduced the solution exactly on more of them. */
+static bool dominated(const variant_fit *b, const variant_fit *a, int ncases)
+{
+    if (!a->matches || a->exact <= b->exact)
+        return false;
+    for (int i = 0; i < ncases; i++)
+        if (b->for_case[i] && !a->for_case[i])
+            return false;
+    return true;
+}
+
+void rubric_drop_dominated(variant_fit *fits, int n, int ncases)
+{
+    bool *drop = xcalloc((size_t)n + 1, sizeof(bool));
+    for (int b = 0; b < n; b++)
+        for (int a = 0; a < n && fits[b].matches && !drop[b]; a++)
+            drop[b] = a != b && dominated(&fits[b], &fits[a], ncases);
+    for (int b = 0; b < n; b++)
+        fits[b].matches = fits[b].matches && !drop[b];
+    free(drop);
+}
+
+void variant_fit_clear(variant_fit *fit)
+{
+    free(fit->for_case);
+    fit->for_case = NULL;
+}
+
+bool rubric_matches_variant(const evidence *e, const report *r, const exec_job *variant)
+{
+    variant_fit fit;
+    rubric_fit_variant(e, r, variant, &fit);
+    bool m = fit.matches;
+    variant_fit_clear(&fit);
+    return m;
+}
+
+/* The mistake check k of case i names when it fails, the solution having
+ * written what it compares; NULL when it passed or names none. */
+static const char *check_mistake(const evidence *e, int i, int k)
+{
+    const check *ck = &e->cases[i]->checks[k];
+    if (!ck->mistake)
+        return NULL;
+    cmp_env got = rubric_env(e, e->user, i), exp = rubric_env(e, e->ref, i);
+    if (unwritten_where(ck, &got, &exp))
+        return NULL;
+    cmp_outcome o;
+    compare_check(ck, &got, &exp, &o);
+    return o.ok ? NULL : ck->mistake;
+}
+
+/* The mistakes named by the failed checks of failed case i. */
 static void name_check_mistakes(report *r, const evidence *e, int i)
 {
     const challenge *c = e->c;
-    const case_inst *ci = e->cases[i];
-    cmp_env got = rubric_env(e, e->user, i), exp = rubric_env(e, e->ref, i);
-    for (int k = 0; k < ci->nchecks; k++) {
-        const check *ck = &ci->checks[k];
-        if (!ck->mistake || unwritten_where(ck, &got, &exp))
-            continue;
-        cmp_outcome o;
-        compare_check(ck, &got, &exp, &o);
-        if (o.ok)
-            continue;
-        for (int m = 0; m < c->nmistakes; m++)
-            if (strcmp(c->mistakes[m].id, ck->mistake) == 0)
+    for (int k = 0; k < e->cases[i]->nchecks; k++) {
+        const char *id = check_mistake(e, i, k);
+        for (int m = 0; id && m < c->nmistakes; m++)
+            if (strcmp(c->mistakes[m].id, id) == 0)
                 report_mistake(r, c->mistakes[m].id, c->mistakes[m].message);
+    }
+}
+
+/* Whether a check named mistake id on some failed case, and every such
+ * case spoke for a variant that matches (another mistake's). */
+static bool explained(const evidence *e, const report *r, const char *id,
+                      const variant_fit *fits, int n)
+{
+    bool named = false;
+    for (int i = 0; i < e->ncases; i++) {
+        bool here = false, why = false;
+        for (int k = 0; r->cases[i].status == CS_FAIL && k < e->cases[i]->nchecks; k++) {
+            const char *m = check_mistake(e, i, k);
+            here |= m && strcmp(m, id) == 0;
+        }
+        for (int v = 0; here && v < n; v++)
+            why |= fits[v].matches && fits[v].for_case[i];
+        if (here && !why)
+            return false;
+        named |= here;
+    }
+    return named;
+}
+
+void rubric_unname_explained(report *r, const evidence *e, const variant_fit *fits,
+                             const char *const *ids, int n)
+{
+    for (int m = r->nmistakes - 1; m >= 0; m--) {
+        bool variant = false;
+        for (int v = 0; v < n; v++)
+            variant |= fits[v].matches && strcmp(ids[v], r->mistakes[m].id) == 0;
+        if (!variant && explained(e, r, r->mistakes[m].id, fits, n))
+            report_unmistake(r, r->mistakes[m].id);
     }
 }
 

@@ -149,6 +149,16 @@ int expect_verify(const expectation *e, const report *r, strbuf *why)
             bad++;
         }
     }
+    for (int m = 0; e->nmistakes > 0 && m < r->nmistakes; m++) {
+        bool listed = false;
+        for (int i = 0; i < e->nmistakes; i++)
+            listed |= strcmp(r->mistakes[m].id, e->mistakes[i]) == 0;
+        if (!listed) {
+            sb_printf(why, "mistake %s was named too (only the listed ones may be)\n",
+                      r->mistakes[m].id);
+            bad++;
+        }
+    }
     if (e->no_mistakes && r->nmistakes > 0) {
         sb_add(why, "mistakes were named, declared none:");
         for (int m = 0; m < r->nmistakes; m++)

@@ -716,7 +716,8 @@ typedef struct variant_row {
 } variant_row;
 
 static const variant_row VARIANTS[] = {
-    {"the variant explains the failure", {{"c0", .got = 2}, {"c1"}}, 2, {2, 5}, .matches = true},
+    {"the variant explains the failure", {{"c0", .got = 2}, {"c1"}}, 2, {2, 0}, .matches = true},
+    {"a passed case the variant fails is against it", {{"c0", .got = 2}, {"c1"}}, 2, {2, 5}},
     {"both wrong, differently: nothing for it", {{"c0", .got = 2}}, 1, {3}},
     {"a variant within 1e-3 matches", {{"c0", .got = 2}}, 1, {2.0019}, .matches = true},
     {"beyond 1e-3 and not far nearer than the reference says nothing", {{"c0", .got = 2}}, 1,
@@ -769,6 +770,47 @@ static void rubric_matches_variant_should_reproduce_every_failure_it_makes(void 
         if (rubric_matches_variant(&w.ev, w.r, &w.variant) != row->matches)
             fail_msg("%s: matches is %d", row->name, !row->matches);
         report_free(w.r);
+    }
+}
+
+/* Two variants fitted to the same failures: which stay named. */
+typedef struct dominance_row {
+    const char *name;
+    bool matches[2];
+    int exact[2];
+    const char *for_case[2];  /* per case, '1' where it spoke for the variant */
+    bool want[2];
+} dominance_row;
+
+static const dominance_row DOMINANCE[] = {
+    {"the exact one of two that fail alike stays", {true, true}, {2, 0}, {"11", "11"},
+     {true, false}},
+    {"two that explain different cases both stay", {true, true}, {1, 1}, {"10", "01"},
+     {true, true}},
+    {"more exact, but not explaining the other's case: both stay", {true, true}, {2, 0},
+     {"110", "011"}, {true, true}},
+    {"equally exact: both stay", {true, true}, {1, 1}, {"11", "11"}, {true, true}},
+    {"one that does not match leaves the other", {false, true}, {2, 0}, {"11", "11"},
+     {false, true}},
+};
+
+static void rubric_drop_dominated_should_keep_the_better_explanation(void **state)
+{
+    (void)state;
+    for (size_t t = 0; t < sizeof DOMINANCE / sizeof *DOMINANCE; t++) {
+        const dominance_row *row = &DOMINANCE[t];
+        unsigned char cases[2][4] = {{0}};
+        variant_fit fits[2];
+        int n = (int)strlen(row->for_case[0]);
+        for (int v = 0; v < 2; v++) {
+            for (int i = 0; i < n; i++)
+                cases[v][i] = row->for_case[v][i] == '1';
+            fits[v] = (variant_fit){row->matches[v], row->exact[v], cases[v]};
+        }
+        rubric_drop_dominated(fits, 2, n);
+        for (int v = 0; v < 2; v++)
+            if (fits[v].matches != row->want[v])
+                fail_msg("%s: variant %d matches is %d", row->name, v, fits[v].matches);
     }
 }
 
@@ -979,6 +1021,7 @@ int main(void)
         cmocka_unit_test(rubric_timing_rounds_should_fail_the_timing_input),
         cmocka_unit_test(rubric_vectorization_should_score_the_time_ratio),
         cmocka_unit_test(rubric_matches_variant_should_reproduce_every_failure_it_makes),
+        cmocka_unit_test(rubric_drop_dominated_should_keep_the_better_explanation),
         cmocka_unit_test(rubric_named_mistakes_should_name_checks_and_input_writes),
         cmocka_unit_test(rubric_round_should_add_up_to_the_rounded_sum),
         cmocka_unit_test(rubric_total_should_weigh_criteria_and_give_the_verdict),

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: beta2 written as the usual 0.999 instead of the argument (beta1
  * is used as given).  Right whenever the caller passes beta2 = 0.999. */
 #include <math.h>

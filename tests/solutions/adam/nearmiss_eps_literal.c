@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: eps written as the usual 1e-8 instead of the argument.  Every
  * step is right while the caller passes eps = 1e-8, or while sqrt(v_hat)
  * is so much larger than eps that it does not matter. */

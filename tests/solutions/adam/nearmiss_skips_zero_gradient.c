@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: a "sparse" update that skips every parameter whose gradient is
  * exactly 0, as if nothing had to happen to it.  Right whenever m and v are
  * still 0 there (the first step, an unused embedding row from the start);

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: the plain loops of accepted_loops.c with the mask tested as
  * causal == 1.  The statement makes any non-zero value mean causal: with
  * causal = 2 (or -1) every token sees the whole sequence. */

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no stability=fail organization=pass */
+/* expect: status=graded passed=no stability=fail organization=pass mistake=none */
 /* Near miss: the causal mask written the way many tutorials write it,
  * masked_fill(mask, -1e9): the masked scores become -1e9 instead of -inf,
  * then every row goes through the same max-shifted softmax.  Right as long

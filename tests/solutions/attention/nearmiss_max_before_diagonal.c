@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no stability=fail organization=pass */
+/* expect: status=graded passed=no stability=fail organization=pass mistake=none */
 /* Near miss: with the causal mask, row i's shift is the maximum of the
  * scores of the tokens before it, j < i (the loop bound that is right for
  * the masked part), and the diagonal score is left out; row 0 has nothing

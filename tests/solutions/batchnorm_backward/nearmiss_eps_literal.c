@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: the graph-by-graph backward pass of accepted_loops.c with eps
  * written as the usual 1e-5 instead of the argument, in both passes (so
  * the finite differences of its own forward pass agree with it).  Right

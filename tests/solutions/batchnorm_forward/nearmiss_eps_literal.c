@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: the column-by-column form of accepted_loops.c with eps written
  * as the usual 1e-5 instead of the argument.  Right whenever the caller
  * passes eps = 1e-5, or when eps is negligible next to every variance. */

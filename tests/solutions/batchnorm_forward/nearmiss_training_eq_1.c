@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: the column-by-column form of accepted_loops.c, with training
  * tested as training == 1.  The statement makes any non-zero value mean
  * training: with training = 2 (or -1) this runs inference instead, and

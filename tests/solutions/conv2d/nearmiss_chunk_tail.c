@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail organization=pass */
+/* expect: status=graded passed=no correctness=fail organization=pass mistake=none */
 /* Near miss: im2col in chunks of 256 output pixels, so that the patch
  * matrix stays small (C*KH*KW x 256) whatever the image size, one dgemm
  * per chunk.  The number of chunks is written P / CHUNK, "at least one",

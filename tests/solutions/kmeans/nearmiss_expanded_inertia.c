@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail convergence=pass organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail convergence=pass organization=pass mistake=none */
 /* Near miss: the distance matrix in one go, D = ||x||^2 + ||c||^2 - 2 X C^T
  * with a single dgemm, clamped at 0 against rounding -- and the inertia
  * summed from the same D.  The labels are right, but around 1e13 every term

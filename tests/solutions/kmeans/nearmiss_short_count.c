@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: Lloyd's algorithm with plain loops, right in every step, but
  * the per-cluster counts are kept in unsigned short to save memory.  A
  * cluster of more than 65535 points wraps its count, and its mean is the

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: Lloyd's algorithm with plain loops, right in every step but
  * the stop test, written max_shift < tol ("moved less than tol") where the
  * statement says no centroid moved more than tol.  With tol > 0 a shift

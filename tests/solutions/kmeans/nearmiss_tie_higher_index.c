@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=fail organization=pass mistake=none */
 /* Near miss: Lloyd's algorithm with plain loops, exact squared distances,
  * but the nearest centroid is kept with dj <= bd: on a tie the point goes
  * to the higher centroid index, where the statement says the lower.  Ties

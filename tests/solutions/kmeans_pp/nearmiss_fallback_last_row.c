@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: plain loops, right everywhere but the fallback for a running
  * sum that never passes u[c] * S: it takes the last row, where the
  * statement says the last i with D_i > 0.  With finite distances summed in

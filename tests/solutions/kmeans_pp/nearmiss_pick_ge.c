@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=fail organization=pass mistake=none */
 /* Near miss: CBLAS for the bookkeeping, distances in the direct form, and
  * the pick walks the running sum over the points with D > 0 -- until it
  * reaches u[c] * S (run >= target) where the statement says passes it

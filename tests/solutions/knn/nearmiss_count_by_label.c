@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail case=memory */
+/* expect: status=graded passed=no correctness=fail case=memory mistake=none */
 /* Exact distances and the k nearest by repeated selection, then a count
  * array indexed by label, sized by the largest label seen (the statement
  * says the labels need not be 0..c-1, so it does not assume c).  Fine for

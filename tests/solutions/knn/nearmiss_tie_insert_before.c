@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail */
+/* expect: status=graded passed=no correctness=fail mistake=none */
 /* Direct distances and a sorted buffer of the k nearest so far, each new
  * point shifted in while the one before it is "not nearer" (>=): points at
  * equal distances end up in reverse index order.  The set is still right

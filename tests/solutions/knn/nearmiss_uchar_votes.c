@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail */
+/* expect: status=graded passed=no correctness=fail mistake=none */
 /* The plain-loops version with the vote counts kept in bytes ("k is a
  * handful of neighbours"): right until a label holds 256 votes, where its
  * count wraps to 0 and it loses the vote. */

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail */
+/* expect: status=graded passed=no correctness=fail mistake=none */
 /* The hash-table encoder with each category copied into a fixed 256-byte
  * field, safely truncated by snprintf: a label longer than 255 bytes is
  * stored cut short, so it is never found again, and two long labels that

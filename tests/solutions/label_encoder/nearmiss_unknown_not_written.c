@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail */
+/* expect: status=graded passed=no correctness=fail mistake=none */
 /* Near miss: inverse leaves the label of an out-of-range code alone, as if
  * the caller's array held NULLs already; it must write NULL there.  (The
  * runner once started string outputs as NULL pointers, so this passed.) */

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=fail organization=pass mistake=none */
 /* Near miss: plain loops, right in every step but the stop test, which
  * measures how much the loss went down, loss[t-1] - loss[t] < tol, without
  * the absolute value.  While the loss falls the two agree; when a learning

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: plain loops, right in every step but the start of the stop
  * test: the previous loss is kept in a variable that starts at 0, and the
  * test runs from t = 0.  A first loss larger than tol never stops there, so

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: plain loops, right in every step but the stop test, written
  * |loss[t-1] - loss[t]| <= tol.  With tol > 0 a change exactly equal to
  * tol never happens; with tol = 0 and a loss that does not change at all

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: p clipped before the logs, as the statement allows -- but to
  * [1e-7, 1 - 1e-7] instead of [1e-15, 1 - 1e-15].  Training is unchanged
  * (the gradient uses the unclipped p) and the loss stays finite; yet every

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass convergence=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass convergence=pass organization=pass mistake=none */
 /* Near miss: the label check starts at y[1] (copied from a loop over
  * consecutive pairs).  Every other invalid argument is rejected, and a bad
  * label anywhere after the first is too; a bad first label is trained on. */

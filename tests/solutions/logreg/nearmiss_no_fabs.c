@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail convergence=pass organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail convergence=pass organization=pass mistake=none */
 /* Near miss: the stop test measures how much the loss went down,
  * loss[t-1] - loss[t] < tol, without the absolute value.  While the loss
  * decreases that is the same test; when a learning rate too large makes the

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass convergence=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass convergence=pass organization=pass mistake=none */
 /* Near miss: the stop test is written |loss[t-1] - loss[t]| <= tol.  With
  * tol > 0 an exact tie of the change with tol never happens; with tol = 0
  * the statement's strict test never stops, but this one stops as soon as

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: lse is stable, and the loss goes through the softmax with the
  * usual guard, -log(max(p, 1e-15)).  That keeps it finite, but a true class
  * 1000 below the max has a loss of about 1000, not 34.5: the clip changes

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: the row max stops one column early (j < k - 1).  Any shift
  * gives the same log-sum-exp, so ordinary rows are right; only a row whose
  * last logit is the largest by more than ~709 overflows exp to inf. */

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* The classic near miss of the ReLU backward pass: the mask keeps the
  * gradient where A >= 0, so at the kink (A exactly 0, where H = 0) the
  * gradient flows as if the unit were active.  The statement says the slope

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=fail organization=pass mistake=none */
 /* Near miss: a stable softmax, then the loss as -log(max(P[i, y], 1e-15)),
  * the guard that keeps log(0) away.  The loss stays finite, but for a true
  * class thousands below the max it is 34.5 instead of the thousands that

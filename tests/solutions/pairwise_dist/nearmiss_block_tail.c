@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: the direct formula, blocked for the cache -- 64 rows of A at a
  * time against every row of B.  The number of blocks rounds up, and the last
  * block is taken to be n % 64 rows long.  Right for any n that is not a

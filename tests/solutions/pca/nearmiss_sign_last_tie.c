@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: the covariance with plain loops and the cyclic Jacobi method,
  * right in every step but the sign convention's tie: the largest entry is
  * searched with >=, so of two entries of the same magnitude the last one

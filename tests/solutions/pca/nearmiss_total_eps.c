@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: the covariance with plain loops and the cyclic Jacobi method,
  * right in every step but the guard of the explained ratio: a total
  * variance below 1e-12 is taken for 0, and the ratios are written as 0.

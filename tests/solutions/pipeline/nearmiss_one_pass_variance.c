@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no stability=fail correctness=pass organization=pass */
+/* expect: status=graded passed=no stability=fail correctness=pass organization=pass mistake=none */
 /* Near miss: plain loops, one helper per step, right in every step but the
  * deviation, taken in one pass from the sums of x and x^2 as
  * sqrt(sum x^2 / n - mu^2).  For features of ordinary size it agrees; for

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: the normal equations with BLAS and LAPACK, as the statement
  * asks -- plus a guard for constant features: a column whose centred sum
  * of squares is below 1e-12 is taken for constant, left out of the system

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: the softmax through log space, P = exp(z - logsumexp(z)) with a
  * stable log-sum-exp.  Nothing overflows, and around +-1000 it is exact to
  * 1e-13; but logsumexp(z) = m + log(sum) is rounded to the spacing of the

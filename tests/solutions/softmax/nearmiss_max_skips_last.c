@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=pass stability=fail organization=pass */
+/* expect: status=graded passed=no correctness=pass stability=fail organization=pass mistake=none */
 /* Near miss: the row max stops one column early (j < k - 1, "the last one is
  * compared in the next loop anyway").  Shifting by any constant leaves the
  * softmax unchanged, so every ordinary row is still right; only a row whose

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail stability=pass organization=pass */
+/* expect: status=graded passed=no correctness=fail stability=pass organization=pass mistake=none */
 /* Near miss: an "online" softmax that reads each row once in chunks of 256
  * logits, keeping a running max and a running sum -- but when a later chunk
  * raises the max, the sum of the earlier chunks is not rescaled by

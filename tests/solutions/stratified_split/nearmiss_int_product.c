@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail case=crash */
+/* expect: status=graded passed=no correctness=fail case=crash mistake=none */
 /* The counting-and-sorting split with each class's share n_c * n_test
  * computed in an int: right until the product passes 2^31 - 1 (half a
  * million samples, or 100000 split in two halves), where it wraps and the

@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail */
+/* expect: status=graded passed=no correctness=fail mistake=none */
 /* Takes the statement's shortcut first -- "if k >= c every sample is a
  * hit" -- and returns 1 before the labels are looked at: with k >= c a bad
  * label is accepted.  Everything else is right. */

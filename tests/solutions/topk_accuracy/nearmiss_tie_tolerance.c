@@ -1,4 +1,4 @@
-/* expect: status=graded passed=no correctness=fail */
+/* expect: status=graded passed=no correctness=fail mistake=none */
 /* Treats scores within 1e-12 of each other as tied ("floating-point
  * equality is never exact"), so two scores a few ulps apart are ordered by
  * index instead of by value.  Right whenever the scores are either equal
