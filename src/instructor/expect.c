@@ -103,6 +103,43 @@ int expect_parse(const char *path, expectation *e, md_err *err)
     return rc;
 }
 
+/* The mistakes named against those declared: each listed one named, no
+ * other named, none named under mistake=none.  Returns the misses. */
+static int verify_mistakes(const expectation *e, const report *r, strbuf *why)
+{
+    int bad = 0;
+    for (int i = 0; i < e->nmistakes; i++) {
+        bool found = false;
+        for (int m = 0; m < r->nmistakes; m++)
+            found |= strcmp(r->mistakes[m].id, e->mistakes[i]) == 0;
+        if (!found) {
+            sb_printf(why, "mistake %s was not named (named:", e->mistakes[i]);
+            for (int m = 0; m < r->nmistakes; m++)
+                sb_printf(why, " %s", r->mistakes[m].id);
+            sb_add(why, r->nmistakes ? ")\n" : " none)\n");
+            bad++;
+        }
+    }
+    for (int m = 0; e->nmistakes > 0 && m < r->nmistakes; m++) {
+        bool listed = false;
+        for (int i = 0; i < e->nmistakes; i++)
+            listed |= strcmp(r->mistakes[m].id, e->mistakes[i]) == 0;
+        if (!listed) {
+            sb_printf(why, "mistake %s was named too (only the listed ones may be)\n",
+                      r->mistakes[m].id);
+            bad++;
+        }
+    }
+    if (e->no_mistakes && r->nmistakes > 0) {
+        sb_add(why, "mistakes were named, declared none:");
+        for (int m = 0; m < r->nmistakes; m++)
+            sb_printf(why, " %s", r->mistakes[m].id);
+        sb_addc(why, '\n');
+        bad++;
+    }
+    return bad;
+}
+
 int expect_verify(const expectation *e, const report *r, strbuf *why)
 {
     int bad = 0;
@@ -137,35 +174,7 @@ int expect_verify(const expectation *e, const report *r, strbuf *why)
             bad++;
         }
     }
-    for (int i = 0; i < e->nmistakes; i++) {
-        bool found = false;
-        for (int m = 0; m < r->nmistakes; m++)
-            found |= strcmp(r->mistakes[m].id, e->mistakes[i]) == 0;
-        if (!found) {
-            sb_printf(why, "mistake %s was not named (named:", e->mistakes[i]);
-            for (int m = 0; m < r->nmistakes; m++)
-                sb_printf(why, " %s", r->mistakes[m].id);
-            sb_add(why, r->nmistakes ? ")\n" : " none)\n");
-            bad++;
-        }
-    }
-    for (int m = 0; e->nmistakes > 0 && m < r->nmistakes; m++) {
-        bool listed = false;
-        for (int i = 0; i < e->nmistakes; i++)
-            listed |= strcmp(r->mistakes[m].id, e->mistakes[i]) == 0;
-        if (!listed) {
-            sb_printf(why, "mistake %s was named too (only the listed ones may be)\n",
-                      r->mistakes[m].id);
-            bad++;
-        }
-    }
-    if (e->no_mistakes && r->nmistakes > 0) {
-        sb_add(why, "mistakes were named, declared none:");
-        for (int m = 0; m < r->nmistakes; m++)
-            sb_printf(why, " %s", r->mistakes[m].id);
-        sb_addc(why, '\n');
-        bad++;
-    }
+    bad += verify_mistakes(e, r, why);
     for (int i = 0; i < e->ncases; i++) {
         bool found = false;
         for (int c = 0; c < r->ncases; c++)
