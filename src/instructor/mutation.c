@@ -303,6 +303,40 @@ static const char **handle_types(const challenge *c, int *n)
     return t;
 }
 
+/* Writes "path: stale: ..." for declaration d, which no mutant makes. */
+static void add_stale(strbuf *sb, const challenge *c, int d)
+{
+    const equivalent_spec *e = &c->equivalents[d];
+    sb_printf(sb, "%s: stale: no mutant of a line containing \"%s\" makes the change \"%s\"\n",
+              e->path, e->line, e->change);
+}
+
+int mutation_stale(const challenge *c, const char *text, strbuf *why)
+{
+    if (c->nequivalents == 0)
+        return 0;
+    int ntypes, stale = 0;
+    const char **types = handle_types(c, &ntypes);
+    mutate_opts mo = {types, ntypes};
+    mutant *m;
+    int n = mutate_source(text, &mo, &m);
+    free(types);
+    bool *used = xcalloc((size_t)c->nequivalents, sizeof(bool));
+    for (int i = 0; i < n; i++) {
+        int d = declaration_of(c, text, &m[i]);
+        if (d >= 0)
+            used[d] = true;
+    }
+    for (int d = 0; d < c->nequivalents; d++)
+        if (!used[d]) {
+            add_stale(why, c, d);
+            stale++;
+        }
+    free(used);
+    mutate_free(m, n);
+    return stale;
+}
+
 int mutation_run(const challenge *c, const mutation_opts *o, mutation *mu, md_err *err)
 {
     double t0 = now_seconds();
@@ -423,12 +457,8 @@ char *mutation_text(const challenge *c, const mutation *mu, bool verbose)
                 sb_printf(&sb, "%s%s\n", r->why && *r->why ? ": " : "", r->why ? r->why : "");
         }
     }
-    for (int k = 0; k < mu->nstale; k++) {
-        const equivalent_spec *e = &c->equivalents[mu->stale[k]];
-        sb_printf(&sb, "%s: stale: no mutant of a line containing \"%s\" makes the change "
-                       "\"%s\"\n",
-                  e->path, e->line, e->change);
-    }
+    for (int k = 0; k < mu->nstale; k++)
+        add_stale(&sb, c, mu->stale[k]);
     free(text);
     char *last = mutation_summary(mu->count);
     sb_add(&sb, last);

@@ -81,6 +81,13 @@ void mutation_clear(mutation *mu);
 /* K/(K+S) as a percentage; NAN when no mutant was killed or survived. */
 double mutation_score(const mutation *mu);
 
+/* Checks, without running anything, that every equivalence declaration
+ * of c matches a mutant of text (its model answer): writes a line per
+ * stale one into why and returns how many.  An edit of the model answer
+ * that leaves a declaration behind fails `mldrill validate`, not only
+ * `validate --mutants`. */
+int mutation_stale(const challenge *c, const char *text, strbuf *why);
+
 /* The quality bar (DESIGN.md): a challenge's cases kill this percentage
  * of the mutants that are not declared equivalent. */
 #define MUTATION_BAR 95.0

@@ -8,6 +8,7 @@
  * stability; and it is plain C that compiles alone with the solution
  * flags: no intrinsics, no attributes, no private headers, its mistake
  * sites in the documented forms. */
+#include "instructor/mutation.h"
 #include "instructor/validate_step.h"
 
 #include <regex.h>
@@ -232,6 +233,10 @@ vstep_rc vstep_model(vctx *x)
                                             "headers)", shown);
     sb_free(&bad);
     check_site_forms(x, text, shown);
+    if (mutation_stale(c, text, &bad) > 0)
+        vstep_add(x, V_FAIL, sb_take(&bad), "mutants.equivalent declares mutants the model "
+                                            "answer %s no longer has (edit them with it)", shown);
+    sb_free(&bad);
     free(text);
     compile_result model = {0};
     compile_opts co = {0};
