@@ -34,11 +34,14 @@
  * -g: the line tables that name a slow solution's hot lines (grade/hot.h);
  * GCC generates the same code with it.  -D_DEFAULT_SOURCE: strict C11 hides strdup, M_PI and friends, and an
  * undeclared function returning a pointer would be truncated to int; such
- * calls are made errors rather than crashes. */
+ * calls are made errors rather than crashes.  -Werror=return-type: a
+ * function that can end without its return value hands the caller
+ * whatever a register held (a forgotten `return 0;` passes or fails by
+ * chance): the compiler names the line instead. */
 static const char *const flags[] = {"-std=c11", "-O2", "-g", "-fPIC", "-shared", "-Wall",
                                     "-Wextra", "-D_DEFAULT_SOURCE",
                                     "-Werror=implicit-function-declaration",
-                                    "-fdiagnostics-color=never"};
+                                    "-Werror=return-type", "-fdiagnostics-color=never"};
 
 /* --sanitize: AddressSanitizer and UBSan, reports with file and line,
  * stopping at the first undefined behaviour (docs/security.md). */

@@ -9,7 +9,14 @@
  * live block after each call, and when the program aborts (libc's
  * allocator found its own bookkeeping overwritten); a changed byte ends
  * the runner with a PF_HEAP fault.  Not in the sanitizer runner, whose
- * AddressSanitizer does this itself. */
+ * AddressSanitizer does this itself.
+ *
+ * The canary byte changes from block to block, starting from case to case
+ * at another one (redzone_case): a read one element past a block (or
+ * before it) gets a huge negative number, a huge positive one or 0, so
+ * that a read whose value is guarded (p > 0, x != 0) or a write that
+ * happens only for some value still shows in some case.  Each block keeps
+ * the pattern it was armed with. */
 #define _GNU_SOURCE
 #include <stdbool.h>
 #include <stdint.h>
@@ -19,8 +26,15 @@
 
 #include "runner/runner.h"
 
-/* What the canaries hold, eight bytes at a time. */
-#define CANARY_WORD (0x0101010101010101ull * PLAN_CANARY)
+/* What the canaries hold, by pattern: as a double about -1e57, about
+ * +7e53 and 0; as an int32 about -8.8e8, +1.3e9 and 0. */
+static const unsigned char canary_bytes[3] = {PLAN_CANARY, 0x4b, 0x00};
+static unsigned pattern;    /* of the next block armed */
+
+static uint64_t canary_word(unsigned pat)
+{
+    return 0x0101010101010101ull * canary_bytes[pat];
+}
 
 /* The allocators' names, as the fault message gives them (wire.c knows
  * the same words). */
@@ -43,22 +57,37 @@ void redzone_start(void)
     on = true;
 }
 
+void redzone_case(uint32_t run)
+{
+    pattern = run % 3;
+}
+
+/* The next block's pattern: blocks allocated one after the other differ,
+ * so that a zero read past one block and written past the next (a mask
+ * loop run one element too far) changes a canary. */
+static unsigned next_pattern(void)
+{
+    unsigned p = pattern;
+    pattern = (pattern + 1) % 3;
+    return p;
+}
+
 /* The 16 canary bytes at p (unaligned): written, and whether intact.
  * Fixed-size copies compile to plain loads and stores: a block costs
  * four of each. */
-static void fill16(unsigned char *p)
+static void fill16(unsigned char *p, unsigned pat)
 {
-    uint64_t w = CANARY_WORD;
+    uint64_t w = canary_word(pat);
     memcpy(p, &w, 8);
     memcpy(p + 8, &w, 8);
 }
 
-static bool intact16(const unsigned char *p)
+static bool intact16(const unsigned char *p, unsigned pat)
 {
-    uint64_t a, b;
+    uint64_t a, b, w = canary_word(pat);
     memcpy(&a, p, 8);
     memcpy(&b, p + 8, 8);
-    return ((a ^ CANARY_WORD) | (b ^ CANARY_WORD)) == 0;
+    return ((a ^ w) | (b ^ w)) == 0;
 }
 
 /* The address itself, in 16-byte units: blocks allocated one after the
@@ -103,12 +132,14 @@ bool redzone_wanted(void)
 void *redzone_arm(void *base, size_t front, size_t n, int kind)
 {
     unsigned char *user = (unsigned char *)base + front;
-    fill16(user - PLAN_HEAP_FRONT);
-    fill16(user + n);
+    unsigned pat = next_pattern();
+    fill16(user - PLAN_HEAP_FRONT, pat);
+    fill16(user + n, pat);
     size_t s = slot_of((uintptr_t)user);
     while (tab[s].user)
         s = (s + 1) & (cap - 1);
-    tab[s] = (rz_block){(uintptr_t)user, n, (uint64_t)__builtin_ctzll(front), (uint64_t)kind};
+    tab[s] = (rz_block){(uintptr_t)user, n, (uint64_t)__builtin_ctzll(front), (uint64_t)kind,
+                        pat};
     count++;
     return user;
 }
@@ -154,16 +185,17 @@ void redzone_forget(const rz_block *b)
 static int64_t damage(const rz_block *b)
 {
     const unsigned char *u = (const unsigned char *)b->user;
-    if (!intact16(u + b->n)) {
+    unsigned char c = canary_bytes[b->pattern];
+    if (!intact16(u + b->n, b->pattern)) {
         int64_t k = PLAN_HEAP_BACK;
-        while (u[b->n + (size_t)k - 1] == PLAN_CANARY)
+        while (u[b->n + (size_t)k - 1] == c)
             k--;
         return k;
     }
     const unsigned char *f = u - PLAN_HEAP_FRONT;
-    if (!intact16(f)) {
+    if (!intact16(f, b->pattern)) {
         int64_t k = 0;
-        while (f[k] == PLAN_CANARY)
+        while (f[k] == c)
             k++;
         return -(PLAN_HEAP_FRONT - k);
     }

@@ -404,6 +404,7 @@ static void run_one(uint32_t r)
     void *slots[pr->nslots + 1];
     memset(slots, 0, sizeof slots);
     R.run = r;
+    redzone_case(r);
     R.profiling = (pr->flags & PR_PROFILE) != 0;
     runner_send(PM_BEGIN, 0, r, 0, NULL);
     for (uint32_t k = 0; k < pr->ncalls; k++) {

@@ -80,15 +80,20 @@ typedef struct rz_block {
     uint64_t n : 40;
     uint64_t front_log2 : 5;            /* front == 1 << front_log2 */
     uint64_t kind : 3;                  /* rz_kind */
+    uint64_t pattern : 2;               /* the canary byte it was armed with */
 } rz_block;
 
 #ifdef RUNNER_SANITIZE
 static inline void redzone_start(void) {}
+static inline void redzone_case(uint32_t run) { (void)run; }
 static inline void redzone_check_all(const char *when) { (void)when; }
 #else
 /* From now on blocks get canaries (case runs; timing runs stay as
  * libc makes them). */
 void redzone_start(void);
+/* The canary patterns of the blocks armed from now on start where run's
+ * start (redzone.c): the same case gets the same ones every time. */
+void redzone_case(uint32_t run);
 /* Whether the next block may get canaries: started, and room in the
  * table of live blocks. */
 bool redzone_wanted(void);

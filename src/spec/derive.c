@@ -24,6 +24,7 @@ typedef struct deriver {
     const call *cl;         /* f's first call in the base's sequence */
     int call;
     bool qualify;           /* case names say the function (several contracts) */
+    const char *suffix;     /* added to the names (a later call), or NULL */
 } deriver;
 
 /* --- drafts ------------------------------------------------------------------ */
@@ -248,6 +249,8 @@ static bool name_taken(const deriver *dv, const char *name)
  * error, one an earlier draft has is the same case again (dropped). */
 static int keep(deriver *dv, case_spec *cs, strbuf *name, strbuf *note)
 {
+    if (dv->suffix)
+        sb_add(name, dv->suffix);
     if (dv->qualify)
         sb_printf(name, " (%s)", dv->f->name);
     cs->name = sb_take(name);
@@ -545,6 +548,51 @@ static int derive_invalid(deriver *dv)
     return 0;
 }
 
+/* Whether f works on a handle it is given (an inout handle): a function
+ * called again on the same state, whose later calls must reject too. */
+static bool keeps_state(const function *f)
+{
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].type == VT_HANDLE && f->params[p].dir == DIR_INOUT)
+            return true;
+    return false;
+}
+
+/* The last call of f in case cs, or -1. */
+static int last_call(const challenge *c, const case_spec *cs, int fn)
+{
+    int n, last = -1;
+    const call *calls = case_calls(c, cs, &n);
+    for (int i = 0; i < n; i++)
+        if (calls[i].fn == fn)
+            last = i;
+    return last;
+}
+
+/* For a function that keeps state and is called more than once in the
+ * base case, each violation again on its last call: a check done only
+ * while the state is new ("if (count == 0 && n < 0)"), or a rejection
+ * that leaves the state changed, shows only after earlier calls. */
+static int derive_invalid_later(deriver *dv, int fn)
+{
+    const contract *k = &dv->f->contract;
+    int first = dv->call, last = last_call(dv->c, dv->base, fn);
+    if (!keeps_state(dv->f) || last <= first)
+        return 0;
+    int n;
+    const call *saved = dv->cl;
+    dv->call = last;
+    dv->cl = &case_calls(dv->c, dv->base, &n)[last];
+    dv->suffix = ", on a later call";
+    int rc = 0;
+    for (int i = 0; i < k->nrequires && rc == 0; i++)
+        rc = violations(dv, &k->requires[i], NULL);
+    dv->suffix = NULL;
+    dv->call = first;
+    dv->cl = saved;
+    return rc;
+}
+
 /* --- boundary and flag cases ------------------------------------------------- */
 
 /* The boundary cases of requirement r: its edges (for an array, its last
@@ -724,6 +772,8 @@ int derive_cases(const jdoc *d, challenge *c, md_err *err)
         rc = find_base(&dv, i);
         if (rc == 0)
             rc = derive_invalid(&dv);
+        if (rc == 0)
+            rc = derive_invalid_later(&dv, i);
         if (rc == 0)
             rc = each_req(&dv, boundaries, NULL, true);
         if (rc == 0)

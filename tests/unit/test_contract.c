@@ -325,6 +325,30 @@ static const derive_row derive_rows[] = {
      "arguments\n",
      "fit returns NULL, without writing to w, for invalid arguments: n < 1, or d < 2 or "
      "d > n. In fit, n is true for any non-zero value, not only 1."},
+    {"state kept across calls: each violation again on the last call of the function",
+     "\"functions\": [{\"name\": \"open\", \"returns\": {\"type\": \"handle\", "
+     "\"handle\": \"acc\", \"name\": \"a\"}, \"params\": []},"
+     " {\"name\": \"add\", \"returns\": {\"type\": \"int\", \"name\": \"seen\"}, "
+     "\"params\": [{\"name\": \"a\", \"type\": \"handle\", \"handle\": \"acc\", "
+     "\"dir\": \"inout\"}, {\"name\": \"X\", \"type\": \"double[]\", \"shape\": [\"n\"]},"
+     " {\"name\": \"n\", \"type\": \"int\"}],"
+     " \"requires\": [\"n >= 0\"], \"rejects\": {\"returns\": -1}},"
+     " {\"name\": \"close\", \"params\": [{\"name\": \"a\", \"type\": \"handle\", "
+     "\"handle\": \"acc\", \"dir\": \"inout\"}]}],"
+     "\"calls\": [{\"fn\": \"open\", \"result\": \"a\"},"
+     " {\"fn\": \"add\", \"bind\": {\"X\": \"X1\", \"n\": \"n1\"}, \"result\": \"s1\"},"
+     " {\"fn\": \"add\", \"bind\": {\"X\": \"X2\", \"n\": \"n2\"}, \"result\": \"s2\"},"
+     " {\"fn\": \"close\"}],"
+     "\"inputs\": {\"X1\": {\"gen\": \"normal\"},"
+     " \"X2\": {\"gen\": \"normal\"}},"
+     "\"checks\": [{\"output\": \"s2\", \"compare\": \"equal\"}],"
+     "\"cases\": [{\"name\": \"random\", \"vars\": {\"n1\": 3, \"n2\": 4}}]",
+     "invalid: n = -1 {n (invalid)=-1} [] calls=open,add,close s1==-1\n"
+     "invalid: n = -1, on a later call {n (invalid)=-1} [] calls=open,add,add,close s2==-1\n"
+     "boundary: n = 0 {n1=0} [] base\n"
+     "release: close(NULL) {} [] calls=close\n",
+     "",
+     "add returns -1 for invalid arguments: n < 0."},
 };
 
 /* A challenge from a row (its statement is "{{contract}}"). */
