@@ -115,6 +115,13 @@ static void grade_mutant(const job *j, slot *s)
         /* the first error line says why */
         const char *e = cr.output ? strstr(cr.output, "error:") : NULL;
         set_why(s, "%s", e ? e : "the compiler failed");
+    } else if (cr.output && strstr(cr.output, "[-Wreturn-type]")) {
+        /* a function that can end without its value: undefined, passing
+         * or not by what a register held; the report's compiler warnings
+         * name the line, and that is what catches it */
+        s->status = MS_KILLED;
+        const char *w = strstr(cr.output, "warning:");
+        set_why(s, "the compiler warns (the report shows it): %s", w ? w : "");
     } else {
         fixture_opts fo = {j->limits, true, &worker_stop};
         report *r = fixture_grade(j->fx, cr.so_path, &fo, NULL, &err);
