@@ -156,12 +156,17 @@ static bool differs_on_case(const evidence *e, const exec_job *variant, int i)
 }
 
 /* Whether the variant's outputs on case i pass the case's own checks
- * (a crash does not); with exact, whether they are the solution's own
+ * (a crash does not, a run that did not finish is given the benefit of
+ * the doubt); with exact, whether they are the solution's own
  * at 1e-3, NaN and inf where the solution has them. */
 static bool variant_agrees(const evidence *e, const exec_job *variant, int i, bool exact)
 {
     const case_inst *ci = e->cases[i];
-    if (variant->runs[i].status != XS_OK)
+    const xrun *v = &variant->runs[i];
+    if (!exact && (v->status == XS_TIMEOUT || v->status == XS_NOTRUN ||
+                   v->status == XS_ERROR || v->out_of_time))
+        return true;    /* a run that did not finish (a busy machine) says nothing */
+    if (v->status != XS_OK)
         return false;
     cmp_env var = rubric_env(e, variant, i);
     cmp_env other = exact ? rubric_env(e, e->user, i) : rubric_env(e, e->ref, i);

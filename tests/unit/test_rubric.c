@@ -710,6 +710,7 @@ typedef struct variant_row {
     int ncases;
     double variant[MAXC];     /* the variant's y on each case */
     int crash_at;             /* the variant crashes on case crash_at - 1 */
+    int timeout_at;           /* the variant times out on case timeout_at - 1 */
     bool check_out;           /* out is checked too */
     double variant_out;       /* the variant's out everywhere (0: 1, the reference's) */
     bool matches;
@@ -718,6 +719,10 @@ typedef struct variant_row {
 static const variant_row VARIANTS[] = {
     {"the variant explains the failure", {{"c0", .got = 2}, {"c1"}}, 2, {2, 0}, .matches = true},
     {"a passed case the variant fails is against it", {{"c0", .got = 2}, {"c1"}}, 2, {2, 5}},
+    {"a passed case the variant crashes on is against it", {{"c0", .got = 2}, {"c1"}}, 2,
+     {2, 0}, .crash_at = 2},
+    {"a passed case the variant did not finish (a busy machine) says nothing",
+     {{"c0", .got = 2}, {"c1"}}, 2, {2, 5}, .timeout_at = 2, .matches = true},
     {"both wrong, differently: nothing for it", {{"c0", .got = 2}}, 1, {3}},
     {"a variant within 1e-3 matches", {{"c0", .got = 2}}, 1, {2.0019}, .matches = true},
     {"beyond 1e-3 and not far nearer than the reference says nothing", {{"c0", .got = 2}}, 1,
@@ -762,7 +767,9 @@ static void rubric_matches_variant_should_reproduce_every_failure_it_makes(void 
         for (int i = 0; i < row->ncases; i++) {
             w.vvals[i][0] = scalar("y", ROLE_RESULT, row->variant[i]);
             w.vvals[i][1] = out_array(&vout);
-            w.vruns[i] = (xrun){.status = row->crash_at == i + 1 ? XS_CRASH : XS_OK,
+            w.vruns[i] = (xrun){.status = row->crash_at == i + 1     ? XS_CRASH
+                                          : row->timeout_at == i + 1 ? XS_TIMEOUT
+                                                                     : XS_OK,
                                 .vals = w.vvals[i], .nvals = 2};
         }
         w.variant = (exec_job){.runs = w.vruns, .nruns = row->ncases};
