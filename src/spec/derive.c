@@ -25,6 +25,7 @@ typedef struct deriver {
     int call;
     bool qualify;           /* case names say the function (several contracts) */
     const char *suffix;     /* added to the names (a later call), or NULL */
+    bool later;             /* invalid cases go on after the rejected call */
 } deriver;
 
 /* --- drafts ------------------------------------------------------------------ */
@@ -458,6 +459,19 @@ static void set_subject(const deriver *dv, case_spec *cs, const requirement *r,
     }
 }
 
+/* A rejection on a later call leaves the state as it was: the calls
+ * after it go on, and the base case's checks hold them to the
+ * reference's, so a rejection that still changed the state shows. */
+static void go_on_after_rejection(const deriver *dv, case_spec *cs, strbuf *note)
+{
+    int n;
+    const check *base = case_checks(dv->c, dv->base, &n);
+    cs->checks = xrealloc(cs->checks, sizeof(check) * (size_t)(cs->nchecks + n + 1));
+    for (int i = 0; i < n; i++)
+        check_copy(&cs->checks[cs->nchecks++], &base[i]);
+    sb_add(note, "; the calls after it go on as if it had not been made");
+}
+
 /* One invalid case: r broken by value v (at element el of an array), on
  * fast path fp (or none). */
 static int violation(deriver *dv, const requirement *r, const fast_path *fp,
@@ -465,7 +479,8 @@ static int violation(deriver *dv, const requirement *r, const fast_path *fp,
 {
     case_spec cs;
     draft_init(dv, &cs, CASE_INVALID, r->path);
-    stop_after_rejection(dv, &cs);
+    if (!dv->later)
+        stop_after_rejection(dv, &cs);
     strbuf name = {0}, note = {0};
     if (fp && apply_fast(dv, &cs, fp) != 0) {
         spec_case_free(&cs);
@@ -485,6 +500,8 @@ static int violation(deriver *dv, const requirement *r, const fast_path *fp,
         spec_case_free(&cs);
         return -1;
     }
+    if (dv->later)
+        go_on_after_rejection(dv, &cs, &note);
     return finish(dv, &cs, r, &name, &note);
 }
 
@@ -584,10 +601,12 @@ static int derive_invalid_later(deriver *dv, int fn)
     dv->call = last;
     dv->cl = &case_calls(dv->c, dv->base, &n)[last];
     dv->suffix = ", on a later call";
+    dv->later = true;
     int rc = 0;
     for (int i = 0; i < k->nrequires && rc == 0; i++)
         rc = violations(dv, &k->requires[i], NULL);
     dv->suffix = NULL;
+    dv->later = false;
     dv->call = first;
     dv->cl = saved;
     return rc;

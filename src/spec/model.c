@@ -44,6 +44,30 @@ static void free_checks(check *ck, int n)
     free(ck);
 }
 
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+void check_copy(check *to, const check *from)
+{
+    *to = *from;
+    to->output = dup_or_null(from->output);
+    to->points = dup_or_null(from->points);
+    to->centroids = dup_or_null(from->centroids);
+    to->loss = dup_or_null(from->loss);
+    to->weights = dup_or_null(from->weights);
+    to->labels = dup_or_null(from->labels);
+    to->other = dup_or_null(from->other);
+    to->mistake = dup_or_null(from->mistake);
+    to->path = dup_or_null(from->path);
+    to->count = NULL;
+    if (from->count) {
+        md_err err;
+        to->count = expr_parse(expr_text(from->count), &err);    /* parsed once already */
+    }
+}
+
 static void free_vars(var_def *v, int n)
 {
     for (int i = 0; i < n; i++) {

@@ -307,6 +307,10 @@ void spec_free(challenge *c);
 /* Frees what a case owns (not the case itself). */
 void spec_case_free(case_spec *cs);
 
+/* A deep copy of check from into to (its strings and count expression
+ * its own, freed with the case or challenge that holds it). */
+void check_copy(check *to, const check *from);
+
 /* Looks up a function by name; -1 when absent. */
 int spec_function(const challenge *c, const char *name);
 

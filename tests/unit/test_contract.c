@@ -344,7 +344,8 @@ static const derive_row derive_rows[] = {
      "\"checks\": [{\"output\": \"s2\", \"compare\": \"equal\"}],"
      "\"cases\": [{\"name\": \"random\", \"vars\": {\"n1\": 3, \"n2\": 4}}]",
      "invalid: n = -1 {n (invalid)=-1} [] calls=open,add,close s1==-1\n"
-     "invalid: n = -1, on a later call {n (invalid)=-1} [] calls=open,add,add,close s2==-1\n"
+     "invalid: n = -1, on a later call {n (invalid)=-1} [] calls=open,add,add,close s2==-1 "
+     "s2:equal\n"
      "boundary: n = 0 {n1=0} [] base\n"
      "release: close(NULL) {} [] calls=close\n",
      "",
