@@ -459,9 +459,8 @@ static void set_subject(const deriver *dv, case_spec *cs, const requirement *r,
     }
 }
 
-/* A rejection on a later call leaves the state as it was: the calls
- * after it go on, and the base case's checks hold them to the
- * reference's, so a rejection that still changed the state shows. */
+/* After a rejection on a later call the calls go on, held to the base
+ * case's checks: a rejection that still changed the state shows. */
 static void go_on_after_rejection(const deriver *dv, case_spec *cs, strbuf *note)
 {
     int n;
@@ -565,6 +564,17 @@ static int derive_invalid(deriver *dv)
     return 0;
 }
 
+/* The first (or the last) call of f in case cs, or -1. */
+static int call_of(const challenge *c, const case_spec *cs, int fn, bool last)
+{
+    int n, at = -1;
+    const call *calls = case_calls(c, cs, &n);
+    for (int i = 0; i < n && (last || at < 0); i++)
+        if (calls[i].fn == fn)
+            at = i;
+    return at;
+}
+
 /* Whether f works on a handle it is given (an inout handle): a function
  * called again on the same state, whose later calls must reject too. */
 static bool keeps_state(const function *f)
@@ -575,25 +585,12 @@ static bool keeps_state(const function *f)
     return false;
 }
 
-/* The last call of f in case cs, or -1. */
-static int last_call(const challenge *c, const case_spec *cs, int fn)
-{
-    int n, last = -1;
-    const call *calls = case_calls(c, cs, &n);
-    for (int i = 0; i < n; i++)
-        if (calls[i].fn == fn)
-            last = i;
-    return last;
-}
-
-/* For a function that keeps state and is called more than once in the
- * base case, each violation again on its last call: a check done only
- * while the state is new ("if (count == 0 && n < 0)"), or a rejection
- * that leaves the state changed, shows only after earlier calls. */
+/* Each violation again on the last call of a function that keeps state:
+ * a check made only on a new state, or a rejection that changes it. */
 static int derive_invalid_later(deriver *dv, int fn)
 {
     const contract *k = &dv->f->contract;
-    int first = dv->call, last = last_call(dv->c, dv->base, fn);
+    int first = dv->call, last = call_of(dv->c, dv->base, fn, true);
     if (!keeps_state(dv->f) || last <= first)
         return 0;
     int n;
@@ -675,16 +672,6 @@ static int flags(deriver *dv)
 
 /* --- the base case --------------------------------------------------------------- */
 
-/* The first call of f in case cs, or -1. */
-static int first_call(const challenge *c, const case_spec *cs, int fn)
-{
-    int n;
-    const call *calls = case_calls(c, cs, &n);
-    for (int i = 0; i < n; i++)
-        if (calls[i].fn == fn)
-            return i;
-    return -1;
-}
 
 /* The case f's derived cases start from: "derive_from", else the first
  * hidden correctness case that calls f, else the first that calls it. */
@@ -696,7 +683,7 @@ static int find_base(deriver *dv, int fn)
     for (int i = 0; i < c->ncases; i++) {
         const case_spec *cs = &c->cases[i];
         bool named = k->derive_from && strcmp(cs->name, k->derive_from) == 0;
-        if (k->derive_from ? !named : first_call(c, cs, fn) < 0)
+        if (k->derive_from ? !named : call_of(c, cs, fn, false) < 0)
             continue;
         if (named || best < 0 ||
             (cs->crit == CRIT_CORRECTNESS && !cs->visible &&
@@ -707,7 +694,7 @@ static int find_base(deriver *dv, int fn)
     int rc = 0;
     if (best < 0 && k->derive_from)
         rc = jdoc_fail(dv->d, dv->err, p, "no case is named \"%s\"", k->derive_from);
-    else if (best < 0 || first_call(c, &c->cases[best], fn) < 0)
+    else if (best < 0 || call_of(c, &c->cases[best], fn, false) < 0)
         rc = jdoc_fail(dv->d, dv->err, p, "%s%s%s calls %s, so nothing can be derived "
                                           "from its contract",
                        best < 0 ? "no case" : "case \"", best < 0 ? "" : c->cases[best].name,
@@ -717,7 +704,7 @@ static int find_base(deriver *dv, int fn)
         return -1;
     dv->base_index = best;
     dv->base = &c->cases[best];
-    dv->call = first_call(c, dv->base, fn);
+    dv->call = call_of(c, dv->base, fn, false);
     int n;
     dv->cl = &case_calls(c, dv->base, &n)[dv->call];
     return 0;
@@ -737,7 +724,7 @@ static int release_case(deriver *dv, int fn)
     dv->f = &c->functions[fn];
     dv->base_index = -1;
     for (int i = 0; i < c->ncases && dv->base_index < 0; i++)
-        if (first_call(c, &c->cases[i], fn) >= 0)
+        if (call_of(c, &c->cases[i], fn, false) >= 0)
             dv->base_index = i;
     if (dv->base_index < 0)
         return 0;
