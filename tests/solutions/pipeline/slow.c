@@ -111,9 +111,9 @@ pipeline *pipeline_fit(const double *X, const int *c, const int *y, int n,
             break;
         for (int j = 0; j <= P; j++) {          /* j == P: the bias */
             double g = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) { /* hot */
                 double z = p->b;
-                for (int q = 0; q < P; q++) /* hot */
+                for (int q = 0; q < P; q++)
                     z += F[i * P + q] * p->w[q];
                 g += (1 / (1 + exp(-z)) - y[i]) * (j < P ? F[i * P + j] : 1.0);
             }
